@@ -1,0 +1,3 @@
+from piptui.cli import main
+
+main()

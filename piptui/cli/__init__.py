@@ -1,0 +1,170 @@
+"""The ``piptui`` command. Thin: parse, call the store / export / app, map errors to exit codes.
+
+Exit codes: 0 done; 1 bad data (unknown programme, empty text, a corrupt file...);
+2 bad usage (unknown option, missing argument, a value outside an option's choices).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from piptui.cli.common import Context, PiptuiGroup, pass_ctx, sector_choice
+
+
+@click.group(cls=PiptuiGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--sessions-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of programme files (default: $PIPTUI_SESSIONS, else ./sessions if present, else the user data folder).",
+)
+@click.option(
+    "--exercises-dir",
+    "exercise_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of your own exercise scripts; overrides bundled ones with the same id (repeatable; default $PIPTUI_EXERCISES).",
+)
+@click.version_option(package_name="piptui")
+@click.pass_context
+def main(ctx: click.Context, sessions_dir: Path | None, exercise_dirs: tuple[Path, ...]) -> None:
+    """Run a Partnership Improvement Programme workshop from the terminal.
+
+    Without a command, opens the home screen: the programmes in the sessions folder.
+    """
+    ctx.obj = Context(sessions_dir_option=sessions_dir, exercise_dirs_option=exercise_dirs)
+    if ctx.invoked_subcommand is None:
+        from piptui.ui.app import create_app
+
+        run_app(create_app(sessions_dir=ctx.obj.sessions_dir, exercise_dirs=ctx.obj.exercise_dirs))
+
+
+def run_app(app: Any) -> None:
+    app.run()
+    if getattr(app, "return_code", 0):
+        sys.exit(app.return_code)
+
+
+@main.command("new")
+@click.argument("name")
+@click.option("--area", required=True, help="The local authority area, e.g. Darlington.")
+@click.option("--title", default="", help="A title for the programme.")
+@click.option("--script", default=None, help="Programme script id (default: pip-5-sessions).")
+@pass_ctx
+def new_cmd(obj: Context, name: str, area: str, title: str, script: str | None) -> None:
+    """Create a programme NAME with the five PIP sessions on its agenda."""
+    from piptui.exercises import DEFAULT_PROGRAMME
+    from piptui.programmes import create_programme
+
+    path = create_programme(
+        obj.sessions_dir, name, area=area, title=title, script=script or DEFAULT_PROGRAMME,
+        exercise_dirs=obj.exercise_dirs,
+    )
+    click.echo(f"Created {path}")
+
+
+@main.command("list")
+@pass_ctx
+def list_cmd(obj: Context) -> None:
+    """List the programmes in the sessions folder."""
+    from piptui.store.locations import list_programmes
+
+    click.echo(f"Sessions folder: {obj.sessions_dir} ({obj.sessions_dir_reason})")
+    programmes = list_programmes(obj.sessions_dir)
+    if not programmes:
+        click.echo("No programmes yet. Create one with: piptui new NAME --area AREA  (or try: piptui demo)")
+        return
+    width = max(len(p.name) for p in programmes)
+    for p in programmes:
+        if p.error:
+            click.echo(f"{p.name:<{width}}  cannot be opened: {p.error}")
+        else:
+            click.echo(f"{p.name:<{width}}  {p.area:<14} {p.cards:>5} cards  {p.sessions_held} sessions held  {p.title}")
+
+
+@main.command("open")
+@click.argument("name")
+@click.option("--session", "session_number", type=click.IntRange(1, 5), help="Session number (1-5).")
+@click.option("--as", "person", help="Who you are: recorded on every card and edit you make.")
+@click.option("--wall", is_flag=True, help="Open the read-only wall view for the projector.")
+@click.option("--notes", "note_taker", is_flag=True, help="Open the capture-only note-taker screen.")
+@pass_ctx
+def open_cmd(
+    obj: Context, name: str, session_number: int | None, person: str | None, wall: bool, note_taker: bool
+) -> None:
+    """Open programme NAME at its current (or the given) session."""
+    if wall and note_taker:
+        raise click.UsageError("Choose one of --wall and --notes")
+    from piptui.store import programme_path
+    from piptui.ui.app import create_app
+
+    path = programme_path(obj.sessions_dir, name)
+    obj.check_programme(path)
+    mode = "wall" if wall else "notes" if note_taker else "session"
+    run_app(create_app(sessions_dir=obj.sessions_dir, exercise_dirs=obj.exercise_dirs, programme=path,
+                       session=session_number, author=person, mode=mode))
+
+
+@main.command("demo")
+@click.option("--as", "person", help="Who you are: recorded on every card and edit you make.")
+@pass_ctx
+def demo_cmd(obj: Context, person: str | None) -> None:
+    """Create (if absent) and open the Darlington demo programme."""
+    from piptui.programmes import ensure_demo
+    from piptui.ui.app import create_app
+
+    path = ensure_demo(obj.sessions_dir)
+    run_app(create_app(sessions_dir=obj.sessions_dir, exercise_dirs=obj.exercise_dirs, programme=path,
+                       author=person, mode="session"))
+
+
+@main.command("add")
+@click.argument("name")
+@click.argument("text")
+@click.option("--tag", "tags", multiple=True, help="A tag (repeatable).")
+@click.option("--sector", type=sector_choice(), help="The speaker's sector.")
+@click.option("--voiced-as", type=sector_choice(), help="The sector a perspective is voiced as.")
+@click.option("--by", "person", help="Who captured it.")
+@click.option("--session", "session_number", type=click.IntRange(1, 5), help="Session number (default: current).")
+@click.option("--step", help="Step id, 'exercise/step' (default: the session's current step).")
+@click.option("--column", help="Column id within the step.")
+@click.option("--confidential", is_flag=True, help="Mark the card confidential (never exported unless asked).")
+@pass_ctx
+def add_cmd(
+    obj: Context,
+    name: str,
+    text: str,
+    tags: tuple[str, ...],
+    sector: str | None,
+    voiced_as: str | None,
+    person: str | None,
+    session_number: int | None,
+    step: str | None,
+    column: str | None,
+    confidential: bool,
+) -> None:
+    """Capture one card into programme NAME without the TUI. TEXT is stored literally."""
+    from piptui.store import SessionStore, programme_path
+
+    path = programme_path(obj.sessions_dir, name)
+    with SessionStore(path, author=person) as store:
+        if session_number is not None:
+            store.session(session_number)  # refuses an unknown session
+        card = store.add_card(
+            text, tags=tags, sector=sector, voiced_as=voiced_as, author=person, session=session_number,
+            step=step, column=column, confidential=confidential,
+        )
+    click.echo(f"Added card {card.id[:8]} to {name} (session {card.session}, step {card.step or '-'})")
+
+
+def _register_commands() -> None:
+    """Commands that live in their own modules (one line each)."""
+    from piptui.cli.exercises_cmd import exercises_group
+
+    main.add_command(exercises_group)
+
+
+_register_commands()

@@ -1,0 +1,80 @@
+"""What every CLI command shares: the context (folders), error mapping, option types."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property, update_wrapper
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from piptui.domain.model import SECTOR_IDS
+from piptui.errors import PiptuiError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@dataclass
+class Context:
+    sessions_dir_option: Path | None = None
+    exercise_dirs_option: tuple[Path, ...] = ()
+
+    @cached_property
+    def _resolved(self) -> tuple[Path, str]:
+        from piptui.store.locations import resolve_sessions_dir
+
+        return resolve_sessions_dir(self.sessions_dir_option)
+
+    @property
+    def sessions_dir(self) -> Path:
+        return self._resolved[0]
+
+    @property
+    def sessions_dir_reason(self) -> str:
+        return self._resolved[1]
+
+    @cached_property
+    def exercise_dirs(self) -> list[Path]:
+        from piptui.exercises import exercise_dirs
+
+        return list(exercise_dirs(self.exercise_dirs_option))
+
+    def check_programme(self, path: Path) -> None:
+        """Refuse a programme file that cannot be read, before any screen opens."""
+        from piptui.store import SessionStore
+
+        SessionStore(path).close()
+
+
+def pass_ctx(f: F) -> F:
+    """Like click.pass_obj, typed for our Context."""
+
+    @click.pass_context
+    def new_func(ctx: click.Context, *args: Any, **kwargs: Any) -> Any:
+        obj = ctx.find_object(Context)
+        if obj is None:  # a command invoked on its own (tests)
+            obj = ctx.ensure_object(Context)
+        return ctx.invoke(f, obj, *args, **kwargs)
+
+    return update_wrapper(new_func, f)  # type: ignore[return-value]
+
+
+class PiptuiGroup(click.Group):
+    """A group that prints our errors as one line on stderr (exit 1), never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except PiptuiError as exc:
+            click.echo(f"piptui: {exc.message}", err=True)
+            ctx.exit(exc.exit_code)
+        except OSError as exc:
+            where = f" ({exc.filename})" if exc.filename else ""
+            click.echo(f"piptui: {exc.strerror or exc}{where}", err=True)
+            ctx.exit(1)
+
+
+def sector_choice() -> click.Choice:
+    return click.Choice(SECTOR_IDS, case_sensitive=False)

@@ -1,0 +1,187 @@
+"""The programme's entities: frozen dataclasses, no I/O, no UI.
+
+Names follow the workshop's own words (see ``shared/pip-method.md``): a
+*programme* is one area's group, it meets in numbered *sessions*, what the
+group says is captured on *cards*, cards are grouped into *clusters*, clusters
+are promoted to *objectives* with *actions*.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from enum import Enum
+
+
+class Sector(str, Enum):
+    """Where a participant works. These ids are what the CLI and capture line accept."""
+
+    COUNCIL = "council"
+    STATUTORY = "statutory"
+    VCS = "vcs"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return SECTOR_LABELS[self]
+
+
+SECTOR_LABELS: dict[Sector, str] = {
+    Sector.COUNCIL: "Council",
+    Sector.STATUTORY: "Statutory agency",
+    Sector.VCS: "Voluntary and community sector",
+    Sector.OTHER: "Other",
+}
+
+SECTOR_IDS: tuple[str, ...] = tuple(s.value for s in Sector)
+
+
+class ActionStatus(str, Enum):
+    NOT_STARTED = "not started"
+    IN_PROGRESS = "in progress"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+class Rag(str, Enum):
+    """A red / amber / green rating given at the review session."""
+
+    RED = "red"
+    AMBER = "amber"
+    GREEN = "green"
+
+
+def new_id() -> str:
+    """A fresh identity. Never TinyDB's auto-increment ids: they go stale across processes."""
+    return uuid.uuid4().hex
+
+
+def utc_now() -> str:
+    """The current time as an ISO 8601 UTC string (what every record stores)."""
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    name: str
+    organisation: str = ""
+    sector: Sector = Sector.OTHER
+    id: str = field(default_factory=new_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Timer:
+    """A step's countdown, shared through the programme file so every screen follows it.
+
+    ``started_at`` is a UNIX time when running, ``None`` when paused; ``elapsed``
+    is the seconds run before the last start.
+    """
+
+    duration: float = 0.0
+    started_at: float | None = None
+    elapsed: float = 0.0
+
+    @property
+    def running(self) -> bool:
+        return self.started_at is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    """One half-day meeting of the group (numbered 1 to 5)."""
+
+    number: int
+    title: str = ""
+    date: str | None = None  # ISO date, YYYY-MM-DD
+    facilitators: tuple[str, ...] = ()
+    exercises: tuple[str, ...] = ()  # exercise ids, in agenda order
+    current_step: str | None = None  # a step reference, "exercise-id/step-id"
+    timer: Timer = Timer()
+
+
+@dataclass(frozen=True, slots=True)
+class Programme:
+    """One area's group: the header of a programme file."""
+
+    name: str  # the file's stem, what the CLI calls it
+    area: str
+    title: str = ""
+    script: str | None = None  # the programme script it was made from, e.g. "pip-5-sessions"
+    created: str = field(default_factory=utc_now)
+    current_session: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """One contribution from the room."""
+
+    text: str
+    id: str = field(default_factory=new_id)
+    tags: tuple[str, ...] = ()
+    sector: Sector | None = None  # who said it
+    voiced_as: Sector | None = None  # the sector a perspective was voiced as
+    author: str | None = None  # who captured it
+    session: int | None = None
+    step: str | None = None  # "exercise-id/step-id"
+    column: str | None = None  # a column id of the step
+    confidential: bool = False
+    created: str = field(default_factory=utc_now)
+    edited: str | None = None
+    edited_by: str | None = None
+    cluster: str | None = None  # a cluster id
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    """A theme: cards grouped by the facilitator. Membership lives on the cards."""
+
+    title: str
+    id: str = field(default_factory=new_id)
+    votes: int = 0
+    session: int | None = None
+    card_ids: tuple[str, ...] = ()  # filled by the store from the cards' ``cluster``
+    objective: str | None = None  # the objective it was promoted into
+    created: str = field(default_factory=utc_now)
+
+
+@dataclass(frozen=True, slots=True)
+class Objective:
+    """A partnership improvement objective of the action plan."""
+
+    title: str
+    id: str = field(default_factory=new_id)
+    clusters: tuple[str, ...] = ()  # the clusters it came from
+    council_lead: str | None = None  # a participant id
+    vcs_lead: str | None = None  # a participant id (the third-sector lead)
+    timescale: str = ""
+    review_date: str | None = None  # ISO date
+    position: int = 0
+    session: int | None = None
+    plan: int = 1  # which version of the plan (a review can refresh it)
+    created: str = field(default_factory=utc_now)
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewNote:
+    at: str
+    text: str
+    status: ActionStatus
+    rag: Rag | None = None
+    by: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """A preliminary action under an objective."""
+
+    text: str
+    objective: str  # an objective id
+    id: str = field(default_factory=new_id)
+    owners: tuple[str, ...] = ()
+    due: str = ""  # a date or a timescale in words
+    status: ActionStatus = ActionStatus.NOT_STARTED
+    rag: Rag | None = None
+    review_notes: tuple[ReviewNote, ...] = ()
+    position: int = 0
+    created: str = field(default_factory=utc_now)

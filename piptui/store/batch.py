@@ -1,0 +1,217 @@
+"""One read-modify-write of the programme file: the changes it makes, and the undo log.
+
+A :class:`Batch` is handed out by ``SessionStore.batch()`` while the cross-process
+lock is held. Every change replaces a whole document (never mutates one in place),
+and is recorded with its before and after so it can be undone and redone by the
+person who made it, from any process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from piptui.domain.model import Action, Card, Cluster, Objective, Participant, Session, new_id, utc_now
+from piptui.errors import Conflict, NotFound
+from piptui.store import codec
+from piptui.store.storage import META_KEY, META_TABLE, Data
+
+T = TypeVar("T")
+
+EVENTS = "events"
+EVENT_CAP = 1000  # undo history kept per programme file (all authors)
+
+TABLE_OF: dict[type, str] = {
+    Card: "cards",
+    Cluster: "clusters",
+    Objective: "objectives",
+    Action: "actions",
+    Participant: "participants",
+    Session: "sessions",
+}
+
+Doc = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    table: str
+    id: str
+    before: Doc | None
+    after: Doc | None
+
+
+def key_of(obj: Any) -> str:
+    return str(obj.number) if isinstance(obj, Session) else str(obj.id)
+
+
+class Batch:
+    """Changes to one in-memory copy of the file, written once when the batch ends."""
+
+    def __init__(self, data: Data, author: str | None) -> None:
+        self.data = data
+        self.author = author
+        self.changes: list[Change] = []
+        self.dirty: dict[str, set[str] | None] = {}
+
+    def _touch(self, table: str, doc_id: str | None) -> None:
+        """Note a document (or, with None, a whole table) as changed, for the storage."""
+        have = self.dirty.get(table, set())
+        if doc_id is None or have is None:
+            self.dirty[table] = None
+        else:
+            have.add(doc_id)
+            self.dirty[table] = have
+
+    # -- raw documents -------------------------------------------------------
+    def doc(self, table: str, doc_id: str) -> Doc | None:
+        return self.data.get(table, {}).get(doc_id)
+
+    def put_doc(self, table: str, doc_id: str, doc: Doc | None) -> None:
+        docs = self.data.setdefault(table, {})
+        before = docs.get(doc_id)
+        if doc is None:
+            if before is None:
+                return
+            del docs[doc_id]
+        else:
+            docs[doc_id] = doc
+        self._touch(table, doc_id)
+        if before != doc:
+            self.changes.append(Change(table, doc_id, before, doc))
+
+    # -- entities ------------------------------------------------------------
+    def get(self, cls: type[T], obj_id: str) -> T:
+        table = TABLE_OF[cls]
+        doc = self.doc(table, obj_id)
+        if doc is None:
+            noun = table.rstrip("s")
+            raise NotFound(f"That {noun} is no longer there (someone may have deleted it).")
+        return codec.decode(cls, doc, obj_id)
+
+    def find(self, cls: type[T], obj_id: str) -> T | None:
+        doc = self.doc(TABLE_OF[cls], obj_id)
+        return None if doc is None else codec.decode(cls, doc, obj_id)
+
+    def all(self, cls: type[T]) -> list[T]:
+        return [codec.decode(cls, d, i) for i, d in self.data.get(TABLE_OF[cls], {}).items()]
+
+    def put(self, obj: Any) -> None:
+        table, obj_id = TABLE_OF[type(obj)], key_of(obj)
+        self.put_doc(table, obj_id, codec.merge(self.doc(table, obj_id), obj))
+
+    def delete(self, cls: type, obj_id: str) -> None:
+        self.put_doc(TABLE_OF[cls], obj_id, None)
+
+    # -- the event log -------------------------------------------------------
+    def _meta(self) -> Doc:
+        return dict(self.data.get(META_TABLE, {}).get(META_KEY, {}))
+
+    def _next_seq(self) -> int:
+        meta = self._meta()
+        seq = int(meta.get("seq", 0)) + 1
+        meta["seq"] = seq
+        self.data.setdefault(META_TABLE, {})[META_KEY] = meta
+        self._touch(META_TABLE, META_KEY)
+        return seq
+
+    def record(self, label: str) -> None:
+        """Log this batch's changes as one undoable event by ``author``."""
+        if not self.changes:
+            return
+        seq = self._next_seq()
+        events = self.data.setdefault(EVENTS, {})
+        event_id = new_id()
+        self._touch(EVENTS, event_id)
+        events[event_id] = {
+            "seq": seq,
+            "applied": seq,
+            "at": utc_now(),
+            "author": self.author or "",
+            "label": label,
+            "changes": [[c.table, c.id, c.before, c.after] for c in _collapse(self.changes)],
+            "undone": None,
+        }
+        if len(events) > EVENT_CAP + 50:
+            keep = sorted(events.items(), key=lambda kv: kv[1]["seq"])[-EVENT_CAP:]
+            self.data[EVENTS] = dict(keep)
+            self._touch(EVENTS, None)
+
+    def _mine(self) -> list[tuple[str, Doc]]:
+        who = self.author or ""
+        return [(k, e) for k, e in self.data.get(EVENTS, {}).items() if e.get("author", "") == who]
+
+    def undo(self) -> str | None:
+        """Undo this author's latest change; return its label, or None if there is none."""
+        live = [(k, e) for k, e in self._mine() if e.get("undone") is None]
+        if not live:
+            return None
+        key, event = max(live, key=lambda kv: kv[1]["applied"])
+        self._apply(event, reverse=True)
+        self.data[EVENTS][key] = {**event, "undone": self._next_seq()}
+        self._touch(EVENTS, key)
+        return str(event["label"])
+
+    def redo(self) -> str | None:
+        """Redo the change this author undid last, unless they changed something since."""
+        mine = self._mine()
+        last_new = max((e["seq"] for _, e in mine), default=0)
+        undone = [(k, e) for k, e in mine if e.get("undone") is not None and e["undone"] > last_new]
+        if not undone:
+            return None
+        key, event = max(undone, key=lambda kv: kv[1]["undone"])
+        self._apply(event, reverse=False)
+        self.data[EVENTS][key] = {**event, "undone": None, "applied": self._next_seq()}
+        self._touch(EVENTS, key)
+        return str(event["label"])
+
+    def _apply(self, event: Doc, *, reverse: bool) -> None:
+        steps = [Change(*c) for c in event["changes"]]
+        if reverse:
+            steps = [Change(c.table, c.id, c.after, c.before) for c in reversed(steps)]
+        planned: list[tuple[str, str, Doc | None]] = []
+        for c in steps:  # check every step before applying any
+            current = self.doc(c.table, c.id)
+            planned.append((c.table, c.id, _target(current, c, event)))
+        for table, doc_id, doc in planned:
+            docs = self.data.setdefault(table, {})
+            if doc is None:
+                docs.pop(doc_id, None)
+            else:
+                docs[doc_id] = doc
+            self._touch(table, doc_id)
+
+
+def _collapse(changes: list[Change]) -> list[Change]:
+    """One change per document: its first before and its last after."""
+    merged: dict[tuple[str, str], Change] = {}
+    for c in changes:
+        first = merged.get((c.table, c.id))
+        merged[(c.table, c.id)] = c if first is None else Change(c.table, c.id, first.before, c.after)
+    return [c for c in merged.values() if c.before != c.after]
+
+
+def _target(current: Doc | None, change: Change, event: Doc) -> Doc | None:
+    """What the document becomes when ``change`` (from -> to) is applied over ``current``.
+
+    Only the fields the change touched must still be as it left them; other fields
+    (changed since by someone else) are kept.
+    """
+    who = event.get("label", "change")
+    frm, to = change.before, change.after
+    if frm is None:  # re-creating a document
+        if current is not None:
+            raise Conflict(f"Cannot redo '{who}': it is there again already.")
+        return to
+    if current is None:
+        raise Conflict(f"Cannot undo '{who}': it was deleted since by someone else.")
+    if to is None:  # removing a document that must be as the change left it
+        if current != frm:
+            raise Conflict(f"Cannot undo '{who}': it was changed since by someone else.")
+        return None
+    touched = {k for k in frm.keys() | to.keys() if frm.get(k) != to.get(k)}
+    if any(current.get(k) != frm.get(k) for k in touched):
+        raise Conflict(f"Cannot undo '{who}': it was changed since by someone else.")
+    result = {k: v for k, v in current.items() if k not in touched}
+    result.update({k: to[k] for k in touched if k in to})
+    return result

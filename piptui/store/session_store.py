@@ -1,0 +1,398 @@
+"""SessionStore: the one way into a programme file.
+
+Every write takes a cross-process file lock, re-reads the file if another process
+changed it, applies its changes to that fresh copy, logs them for undo and writes
+the file once, atomically. Reads take no lock: the file is only ever replaced
+whole, so a reader always sees a complete file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
+from pathlib import Path
+from types import TracebackType
+from typing import Any, TypeVar
+
+from filelock import FileLock, Timeout
+from tinydb import TinyDB
+from tinydb.table import Table
+
+from piptui.domain.capture import normalise_tag
+from piptui.domain.model import (
+    Action,
+    Card,
+    Cluster,
+    Objective,
+    Participant,
+    Programme,
+    Sector,
+    Session,
+    Timer,
+    utc_now,
+)
+from piptui.errors import InvalidInput, PiptuiError, ProgrammeExists, ProgrammeFileError, ProgrammeNotFound
+from piptui.store import codec
+from piptui.store.batch import TABLE_OF, Batch
+from piptui.store.storage import (
+    META_KEY,
+    META_TABLE,
+    SCHEMA_VERSION,
+    AtomicJSONStorage,
+    StatKey,
+    atomic_write_bytes,
+)
+
+T = TypeVar("T")
+
+PROGRAMME_TABLE = "programme"
+PROGRAMME_KEY = "programme"
+LOCK_TIMEOUT = 10.0  # seconds to wait for another writer before giving up with a message
+
+
+class UuidTable(Table):  # type: ignore[misc]
+    """A TinyDB table whose document ids are our UUID strings, never auto-increment ints."""
+
+    document_id_class = str
+    default_query_cache_capacity = 0  # another process may change the file under us
+
+    def _get_next_id(self) -> str:  # pragma: no cover - we always give ids
+        from piptui.domain.model import new_id
+
+        return new_id()
+
+
+class PiptuiDB(TinyDB):  # type: ignore[misc]
+    table_class = UuidTable
+    default_storage_class = AtomicJSONStorage
+
+
+class SessionStore:
+    """A programme file. Use as a context manager or call :meth:`close`.
+
+    ``author`` is recorded on the cards and edits made through this store, and
+    scopes undo/redo: each person undoes their own changes.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, author: str | None = None) -> None:
+        self.path = Path(path)
+        self.author = author or None
+        if not self.path.exists():
+            raise ProgrammeNotFound(f"No programme file at {self.path}")
+        self._db = PiptuiDB(str(self.path))
+        self._storage: AtomicJSONStorage = self._db.storage
+        self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT, thread_local=False)
+        self._thread_lock = threading.RLock()
+        self._decoded: dict[str, dict[str, tuple[object, Any]]] = {}
+        self._data()  # refuse a bad file at once
+
+    # -- creating ------------------------------------------------------------
+    @classmethod
+    def create(
+        cls,
+        path: str | os.PathLike[str],
+        programme: Programme,
+        *,
+        sessions: Sequence[Session] = (),
+        participants: Sequence[Participant] = (),
+        content: Sequence[Any] = (),
+        author: str | None = None,
+    ) -> SessionStore:
+        """Write a new programme file; refuse if one is there already.
+
+        ``content`` (cards, clusters, objectives, actions) goes in as it is, outside the
+        undo history: nobody can undo a programme's creation.
+        """
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data: dict[str, dict[str, Any]] = {
+            META_TABLE: {META_KEY: {"schema": SCHEMA_VERSION, "seq": 0}},
+            PROGRAMME_TABLE: {PROGRAMME_KEY: codec.encode(programme)},
+            "participants": {p.id: codec.encode(p) for p in participants},
+            "sessions": {str(s.number): codec.encode(s) for s in sessions},
+            "cards": {},
+            "clusters": {},
+            "objectives": {},
+            "actions": {},
+        }
+        for obj in content:
+            data[TABLE_OF[type(obj)]][obj.id] = codec.encode(obj)
+        storage = AtomicJSONStorage(path)
+        with FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT):
+            if path.exists():
+                raise ProgrammeExists(f"A programme file already exists at {path}")
+            os.close(atomic_write_bytes(path, storage.encode(data)))
+        return cls(path, author=author)
+
+    # -- life ----------------------------------------------------------------
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> SessionStore:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def change_token(self) -> StatKey | None:
+        """Changes whenever the file does (one stat(); cheap enough to poll)."""
+        return self._storage.current_key()
+
+    # -- reading -------------------------------------------------------------
+    def _data(self) -> dict[str, dict[str, Any]]:
+        with self._thread_lock:
+            data = self._storage.read()
+        if data is None:
+            raise ProgrammeNotFound(f"The programme file {self.path} has gone (deleted or moved?)")
+        return data
+
+    def _all(self, cls: type[T]) -> list[T]:
+        """Every entity of a table, decoding only documents that changed since last time."""
+        table = TABLE_OF[cls]
+        docs = self._data().get(table, {})
+        cache = self._decoded.get(table, {})
+        fresh: dict[str, tuple[object, Any]] = {}
+        out: list[T] = []
+        for doc_id, doc in docs.items():
+            hit = cache.get(doc_id)
+            if hit is not None and (hit[0] is doc or hit[0] == doc):
+                obj = hit[1]
+            else:
+                obj = codec.decode(cls, doc, doc_id)
+            fresh[doc_id] = (doc, obj)
+            out.append(obj)
+        self._decoded[table] = fresh
+        return out
+
+    def programme(self) -> Programme:
+        doc = self._data().get(PROGRAMME_TABLE, {}).get(PROGRAMME_KEY)
+        if doc is None:
+            raise ProgrammeFileError(f"{self.path}: the programme header is missing")
+        return codec.decode(Programme, doc)
+
+    def participants(self) -> list[Participant]:
+        return sorted(self._all(Participant), key=lambda p: (p.sector.value, p.name.lower()))
+
+    def sessions(self) -> list[Session]:
+        return sorted(self._all(Session), key=lambda s: s.number)
+
+    def session(self, number: int) -> Session:
+        for s in self._all(Session):
+            if s.number == number:
+                return s
+        raise InvalidInput(f"This programme has no session {number}")
+
+    def cards(self, *, session: int | None = None, step: str | None = None) -> list[Card]:
+        """Cards in the order they were captured, optionally of one session or step."""
+        cards = self._all(Card)
+        if session is not None:
+            cards = [c for c in cards if c.session == session]
+        if step is not None:
+            cards = [c for c in cards if c.step == step]
+        return sorted(cards, key=lambda c: (c.created, c.id))
+
+    def card(self, card_id: str) -> Card:
+        return self._one(Card, card_id)
+
+    def _one(self, cls: type[T], obj_id: str) -> T:
+        doc = self._data().get(TABLE_OF[cls], {}).get(obj_id)
+        if doc is None:
+            raise PiptuiError(f"No such {TABLE_OF[cls].rstrip('s')}: it may have been deleted")
+        return codec.decode(cls, doc, obj_id)
+
+    def clusters(self) -> list[Cluster]:
+        members: dict[str, list[str]] = {}
+        for c in self.cards():
+            if c.cluster:
+                members.setdefault(c.cluster, []).append(c.id)
+        clusters = [replace(k, card_ids=tuple(members.get(k.id, ()))) for k in self._all(Cluster)]
+        return sorted(clusters, key=lambda k: (k.created, k.id))
+
+    def objectives(self) -> list[Objective]:
+        return sorted(self._all(Objective), key=lambda o: (o.plan, o.position, o.created))
+
+    def actions(self, objective: str | None = None) -> list[Action]:
+        actions = self._all(Action)
+        if objective is not None:
+            actions = [a for a in actions if a.objective == objective]
+        return sorted(actions, key=lambda a: (a.position, a.created))
+
+    def raw(self) -> dict[str, dict[str, Any]]:
+        """The whole file as plain data (for export). Do not modify it."""
+        return self._data()
+
+    # -- writing -------------------------------------------------------------
+    @contextlib.contextmanager
+    def batch(self, label: str) -> Iterator[Batch]:
+        """Hold the lock, hand out a fresh copy to change, write it once, log it for undo."""
+        with self._thread_lock:
+            try:
+                self._lock.acquire()
+            except Timeout:
+                raise PiptuiError(
+                    f"{self.path} is locked by another piptui for over {LOCK_TIMEOUT:.0f} s; nothing was saved"
+                ) from None
+            try:
+                with self._storage.transaction():
+                    batch = Batch(self._data(), self.author)
+                    yield batch
+                    if batch.changes:
+                        batch.record(label)
+                        self._storage.write(batch.data, batch.dirty)
+            finally:
+                self._lock.release()
+
+    def _undo_or_redo(self, redo: bool) -> str | None:
+        with self._thread_lock, self._lock, self._storage.transaction():
+            batch = Batch(self._data(), self.author)
+            label = batch.redo() if redo else batch.undo()
+            if label is not None:
+                self._storage.write(batch.data, batch.dirty)
+            return label
+
+    def undo(self) -> str | None:
+        """Undo this author's latest change. Returns what was undone, or None."""
+        return self._undo_or_redo(redo=False)
+
+    def redo(self) -> str | None:
+        return self._undo_or_redo(redo=True)
+
+    # -- cards ---------------------------------------------------------------
+    def add_card(
+        self,
+        text: str,
+        *,
+        tags: Iterable[str] = (),
+        sector: Sector | str | None = None,
+        voiced_as: Sector | str | None = None,
+        author: str | None = None,
+        session: int | None = None,
+        step: str | None = None,
+        column: str | None = None,
+        confidential: bool = False,
+    ) -> Card:
+        """Save a card; it is on disk when this returns.
+
+        Without ``session``/``step`` the card goes to the programme's current session
+        and that session's current step.
+        """
+        text = _clean_text(text)
+        with self.batch("add card") as b:
+            if session is None or step is None:
+                programme = codec.decode(Programme, b.doc(PROGRAMME_TABLE, PROGRAMME_KEY) or {"name": "", "area": ""})
+                number = session if session is not None else programme.current_session
+                if step is None:
+                    current = b.find(Session, str(number))
+                    step = current.current_step if current else None
+                session = number
+            card = Card(
+                text=text,
+                tags=_clean_tags(tags),
+                sector=_sector(sector),
+                voiced_as=_sector(voiced_as),
+                author=author or self.author,
+                session=session,
+                step=step,
+                column=column,
+                confidential=confidential,
+            )
+            b.put(card)
+        return card
+
+    def edit_card(self, card_id: str, **changes: Any) -> Card:
+        """Change a card's fields (text, tags, sector, voiced_as, column, confidential, cluster)."""
+        allowed = {"text", "tags", "sector", "voiced_as", "column", "confidential", "cluster", "step", "session"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise TypeError(f"edit_card() cannot change {sorted(unknown)}")
+        if "text" in changes:
+            changes["text"] = _clean_text(changes["text"])
+        if "tags" in changes:
+            changes["tags"] = _clean_tags(changes["tags"])
+        for key in ("sector", "voiced_as"):
+            if key in changes:
+                changes[key] = _sector(changes[key])
+        with self.batch("edit card") as b:
+            card = b.get(Card, card_id)
+            new = replace(card, **changes)
+            if new != card:
+                new = replace(new, edited=utc_now(), edited_by=self.author)
+                b.put(new)
+        return new
+
+    def move_card(self, card_id: str, column: str | None) -> Card:
+        return self.edit_card(card_id, column=column)
+
+    def delete_card(self, card_id: str) -> None:
+        with self.batch("delete card") as b:
+            b.get(Card, card_id)
+            b.delete(Card, card_id)
+
+    # -- programme, sessions, participants ------------------------------------
+    def add_participant(self, name: str, organisation: str = "", sector: Sector | str = Sector.OTHER) -> Participant:
+        name = name.strip()
+        if not name:
+            raise InvalidInput("A participant needs a name")
+        participant = Participant(name=name, organisation=organisation.strip(), sector=_sector(sector) or Sector.OTHER)
+        with self.batch("add participant") as b:
+            b.put(participant)
+        return participant
+
+    def save(self, *objs: Any, label: str = "change") -> None:
+        """Write whole entities (sessions, clusters, objectives, actions...) in one batch."""
+        with self.batch(label) as b:
+            for obj in objs:
+                b.put(obj)
+
+    def set_current_session(self, number: int) -> None:
+        with self.batch("change session") as b:
+            b.get(Session, str(number))
+            doc = b.doc(PROGRAMME_TABLE, PROGRAMME_KEY) or {}
+            b.put_doc(PROGRAMME_TABLE, PROGRAMME_KEY, {**doc, "current_session": number})
+
+    def set_current_step(self, number: int, step: str | None, *, timer: Timer | None = None) -> Session:
+        """Make ``step`` the session's current step (and, if given, reset its timer)."""
+        with self.batch("change step") as b:
+            session = b.get(Session, str(number))
+            session = replace(session, current_step=step, timer=timer if timer is not None else session.timer)
+            b.put(session)
+        return session
+
+    def set_timer(self, number: int, timer: Timer) -> Session:
+        with self.batch("timer") as b:
+            session = replace(b.get(Session, str(number)), timer=timer)
+            b.put(session)
+        return session
+
+
+def _clean_text(text: str) -> str:
+    if not isinstance(text, str):
+        raise InvalidInput("A card's text must be text")
+    cleaned = text.strip()
+    if not cleaned:
+        raise InvalidInput("A card needs some text; nothing was saved")
+    return cleaned
+
+
+def _clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    out: list[str] = []
+    for tag in tags:
+        t = normalise_tag(tag)
+        if t and t not in out:
+            out.append(t)
+    return tuple(out)
+
+
+def _sector(value: Sector | str | None) -> Sector | None:
+    if value is None or isinstance(value, Sector):
+        return value
+    try:
+        return Sector(value.strip().lower())
+    except ValueError:
+        ids = ", ".join(s.value for s in Sector)
+        raise InvalidInput(f"Unknown sector '{value}' (use one of: {ids})") from None

@@ -1,0 +1,242 @@
+"""A TinyDB storage that is safe to share between processes and cheap to write.
+
+TinyDB's JSONStorage truncates the file in place (a crash leaves half a file) and
+re-serialises everything on each write. This one:
+
+- parses the file only when its (device, inode, mtime_ns, size) changed, and pins the
+  inode it read by keeping it open, so the number cannot be reused by a later file;
+- writes atomically: a temporary file in the same folder, flush, fsync, ``os.replace``,
+  fsync of the folder;
+- keeps each document's serialised bytes, so a write re-encodes only the documents
+  the caller says it changed (``dirty``); after a re-read, or without that list, it
+  re-encodes everything. The store never mutates a stored document in place.
+- refuses a file that is corrupt, truncated, not a piptui file or from a newer
+  schema, and never writes over it.
+
+It does no locking: :class:`piptui.store.session_store.SessionStore` holds the
+cross-process lock around every read-modify-write.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import uuid
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import orjson
+from tinydb.storages import Storage
+
+from piptui.errors import ProgrammeFileError
+
+SCHEMA_VERSION = 1
+META_TABLE = "_meta"
+META_KEY = "piptui"
+
+Data = dict[str, dict[str, Any]]
+StatKey = tuple[int, int, int, int]
+Dirty = dict[str, set[str] | None]  # table -> changed document ids (None: the whole table)
+
+
+def stat_key(st: os.stat_result) -> StatKey:
+    return (st.st_dev, st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # pragma: no cover - platforms without directory fds
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover
+        pass
+    finally:
+        os.close(fd)
+
+
+def atomic_write_bytes(path: Path, blob: bytes | Sequence[bytes]) -> int:
+    """Write ``blob`` (or its chunks, in order) to ``path`` atomically and durably.
+
+    Returns an open descriptor of the new file; the caller owns it (it pins the inode).
+    """
+    chunks = [blob] if isinstance(blob, bytes) else blob
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
+        for chunk in chunks:
+            view = memoryview(chunk)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+        os.fsync(fd)
+        os.replace(tmp, path)
+    except BaseException:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    fsync_dir(path.parent)
+    return fd
+
+
+def check_data(path: Path, data: object) -> Data:
+    """Validate a parsed programme file's outer shape and schema version."""
+    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+        raise ProgrammeFileError(f"{path}: not a piptui programme file (its top level is not a set of tables)")
+    meta = data.get(META_TABLE, {}).get(META_KEY)
+    if not isinstance(meta, dict) or not isinstance(meta.get("schema"), int):
+        raise ProgrammeFileError(f"{path}: not a piptui programme file (no schema version in it)")
+    version = meta["schema"]
+    if version > SCHEMA_VERSION:
+        raise ProgrammeFileError(
+            f"{path}: made by a newer piptui (file schema {version}; this piptui reads up to "
+            f"{SCHEMA_VERSION}). Upgrade piptui to open it; the file was not changed."
+        )
+    return data
+
+
+def parse_bytes(path: Path, blob: bytes) -> Data:
+    if not blob.strip():
+        raise ProgrammeFileError(f"{path}: the file is empty (truncated?); it was not changed")
+    try:
+        data = orjson.loads(blob)
+    except orjson.JSONDecodeError as exc:
+        raise ProgrammeFileError(
+            f"{path}: the file is corrupt or truncated ({exc}); it was not changed"
+        ) from None
+    return check_data(path, data)
+
+
+class AtomicJSONStorage(Storage):  # type: ignore[misc]
+    """TinyDB storage over one programme file. See the module docstring."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        self._data: Data | None = None
+        self._key: StatKey | None = None
+        self._pinned: int | None = None
+        # per table, each document's encoded '"id":{...}' as last written
+        self._fragments: dict[str, dict[str, bytes]] = {}
+        self._pending: Data | None = None
+        self._pending_dirty: Dirty | None = {}
+        self._depth = 0
+
+    # -- reading -------------------------------------------------------------
+    def current_key(self) -> StatKey | None:
+        """The file's stat key now (``None`` when it does not exist). Costs one stat()."""
+        try:
+            return stat_key(os.stat(self.path))
+        except FileNotFoundError:
+            return None
+
+    def read(self) -> Data | None:
+        if self._pending is not None:
+            return self._pending
+        try:
+            fd = os.open(self.path, os.O_RDONLY)
+        except FileNotFoundError:
+            return None
+        try:
+            key = stat_key(os.fstat(fd))
+            if key == self._key and self._data is not None:
+                os.close(fd)
+                return self._data
+            with os.fdopen(os.dup(fd), "rb") as handle:
+                blob = handle.read()
+            data = parse_bytes(self.path, blob)
+        except BaseException:
+            os.close(fd)
+            raise
+        self._install(data, key, fd)
+        self._fragments = {}
+        return data
+
+    def _install(self, data: Data, key: StatKey, fd: int) -> None:
+        if self._pinned is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._pinned)
+        self._pinned = fd
+        self._data = data
+        self._key = key
+
+    def invalidate(self) -> None:
+        """Forget the cache: the next read parses the file again."""
+        self._key = None
+        self._data = None
+        self._fragments = {}
+
+    # -- writing -------------------------------------------------------------
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Buffer writes in memory and write the file once, at the end, if all went well."""
+        self._depth += 1
+        try:
+            yield
+            if self._depth == 1 and self._pending is not None:
+                self._write_now(self._pending, self._pending_dirty)
+        except BaseException:
+            self.invalidate()
+            raise
+        finally:
+            self._depth -= 1
+            if self._depth == 0:
+                self._pending = None
+                self._pending_dirty = {}
+
+    def write(self, data: Data, dirty: Dirty | None = None) -> None:
+        """Write ``data``. ``dirty`` names the documents changed since the last read or
+        write (per table; ``None`` for a whole table); without it everything is re-encoded."""
+        if self._depth:
+            self._pending = data
+            if dirty is None:
+                self._pending_dirty = None
+            elif self._pending_dirty is not None:
+                for table, ids in dirty.items():
+                    have = self._pending_dirty.get(table, set())
+                    self._pending_dirty[table] = None if ids is None or have is None else have | ids
+            return
+        try:
+            self._write_now(data, dirty)
+        except BaseException:
+            self.invalidate()
+            raise
+
+    def encode(self, data: Data, dirty: Dirty | None = None) -> list[bytes]:
+        """The file's bytes, in chunks (no large copies). Re-encodes only dirty documents
+        of tables already encoded."""
+        parts: list[bytes] = [b"{"]
+        for table, docs in data.items():
+            frags = None if dirty is None else self._fragments.get(table)
+            changed = None if dirty is None else dirty.get(table, set())
+            if frags is None or changed is None:
+                frags = {k: orjson.dumps(k) + b":" + orjson.dumps(v) for k, v in docs.items()}
+            else:
+                for k in changed:
+                    doc = docs.get(k)
+                    if doc is None:
+                        frags.pop(k, None)
+                    else:
+                        frags[k] = orjson.dumps(k) + b":" + orjson.dumps(doc)
+            self._fragments[table] = frags
+            if len(parts) > 1:
+                parts.append(b",\n")
+            parts += (orjson.dumps(table), b":{", b",".join(frags.values()), b"}")
+        for table in set(self._fragments) - set(data):
+            del self._fragments[table]
+        parts.append(b"}\n")
+        return parts
+
+    def _write_now(self, data: Data, dirty: Dirty | None) -> None:
+        blob = self.encode(data, dirty)
+        fd = atomic_write_bytes(self.path, blob)
+        self._install(data, stat_key(os.fstat(fd)), fd)
+
+    def close(self) -> None:
+        if self._pinned is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._pinned)
+            self._pinned = None
+        self.invalidate()

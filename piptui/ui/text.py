@@ -1,0 +1,21 @@
+"""User text on screen: always literal, never parsed as markup.
+
+Card text such as ``[/]``, ``[@click=app.quit]x[/]`` or ``[red]alarm`` must show as
+typed. Every user string that reaches a widget goes through :func:`plain`.
+"""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+
+
+def plain(value: object, style: str | Style = "") -> Text:
+    """A renderable that shows ``value`` exactly as it is (no markup, no emoji codes)."""
+    return Text(str(value), style=style, no_wrap=False, end="")
+
+
+def one_line(value: object, limit: int = 200) -> str:
+    """Text flattened to one line (for titles, option labels and notifications)."""
+    flat = " ".join(str(value).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
