@@ -31,6 +31,7 @@ TABLE_OF: dict[type, str] = {
 }
 
 Doc = dict[str, Any]
+BOOKKEEPING = frozenset({"edited", "edited_by"})  # who touched it last: never a conflict by itself
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,8 +211,10 @@ def _target(current: Doc | None, change: Change, event: Doc) -> Doc | None:
             raise Conflict(f"Cannot undo '{who}': it was changed since by someone else.")
         return None
     touched = {k for k in frm.keys() | to.keys() if frm.get(k) != to.get(k)}
-    if any(current.get(k) != frm.get(k) for k in touched):
+    if any(current.get(k) != frm.get(k) for k in touched - BOOKKEEPING):
         raise Conflict(f"Cannot undo '{who}': it was changed since by someone else.")
+    # bookkeeping fields follow the change only if nobody else has touched them since
+    touched = {k for k in touched if k not in BOOKKEEPING or current.get(k) == frm.get(k)}
     result = {k: v for k, v in current.items() if k not in touched}
     result.update({k: to[k] for k in touched if k in to})
     return result

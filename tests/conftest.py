@@ -1,0 +1,47 @@
+"""Shared fixtures: programme files in temporary folders, never in ./sessions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from piptui.domain.model import Programme, Sector, Session
+from piptui.store import SessionStore
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No test reads the developer's sessions or exercises folders."""
+    monkeypatch.delenv("PIPTUI_SESSIONS", raising=False)
+    monkeypatch.delenv("PIPTUI_EXERCISES", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+
+
+@pytest.fixture
+def sessions_dir(tmp_path: Path) -> Path:
+    path = tmp_path / "sessions"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def programme_file(sessions_dir: Path) -> Path:
+    """A small programme: two sessions, session 1's current step a sorting step."""
+    path = sessions_dir / "test.json"
+    SessionStore.create(
+        path,
+        Programme(name="test", area="Testshire"),
+        sessions=[Session(1, title="One", current_step="sorting/sort"), Session(2, title="Two")],
+    ).close()
+    return path
+
+
+@pytest.fixture
+def store(programme_file: Path) -> Iterator[SessionStore]:
+    with SessionStore(programme_file, author="ann") as s:
+        yield s
+
+
+__all__ = ["Sector"]
