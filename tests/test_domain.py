@@ -37,9 +37,8 @@ def test_domain_imports_neither_textual_nor_tinydb() -> None:
 
 
 def test_only_the_store_imports_tinydb() -> None:
-    from pathlib import Path
-
     import re
+    from pathlib import Path
 
     root = Path(__file__).resolve().parents[1] / "piptui"
     imports = re.compile(r"^\s*(import|from)\s+tinydb\b", re.MULTILINE)

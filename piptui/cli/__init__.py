@@ -8,25 +8,32 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from piptui.cli.common import Context, PiptuiGroup, pass_ctx, sector_choice
 
+if TYPE_CHECKING:
+    from piptui.ui.app import Mode
 
-@click.group(cls=PiptuiGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+
+@click.group(
+    cls=PiptuiGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]}
+)
 @click.option(
     "--sessions-dir",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder of programme files (default: $PIPTUI_SESSIONS, else ./sessions if present, else the user data folder).",
+    help="Folder of programme files (default: $PIPTUI_SESSIONS, else ./sessions if present, "
+    "else the user data folder).",
 )
 @click.option(
     "--exercises-dir",
     "exercise_dirs",
     multiple=True,
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder of your own exercise scripts; overrides bundled ones with the same id (repeatable; default $PIPTUI_EXERCISES).",
+    help="Folder of your own exercise scripts; they override bundled ones with the same id "
+    "(repeatable; default $PIPTUI_EXERCISES).",
 )
 @click.version_option(package_name="piptui")
 @click.pass_context
@@ -82,7 +89,8 @@ def list_cmd(obj: Context) -> None:
         if p.error:
             click.echo(f"{p.name:<{width}}  cannot be opened: {p.error}")
         else:
-            click.echo(f"{p.name:<{width}}  {p.area:<14} {p.cards:>5} cards  {p.sessions_held} sessions held  {p.title}")
+            held = f"{p.sessions_held} sessions held"
+            click.echo(f"{p.name:<{width}}  {p.area:<14} {p.cards:>5} cards  {held}  {p.title}")
 
 
 @main.command("open")
@@ -103,7 +111,7 @@ def open_cmd(
 
     path = programme_path(obj.sessions_dir, name)
     obj.check_programme(path)
-    mode = "wall" if wall else "notes" if note_taker else "session"
+    mode: Mode = "wall" if wall else "notes" if note_taker else "session"
     run_app(create_app(sessions_dir=obj.sessions_dir, exercise_dirs=obj.exercise_dirs, programme=path,
                        session=session_number, author=person, mode=mode))
 

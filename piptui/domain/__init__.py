@@ -33,7 +33,7 @@ from piptui.domain.model import (
     new_id,
     utc_now,
 )
-from piptui.domain.timer import remaining, start, pause, add_minutes
+from piptui.domain.timer import add_minutes, pause, remaining, start
 
 __all__ = [
     "SECTOR_IDS",

@@ -7,12 +7,12 @@ plain values it produces and everything else consumes.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from piptui.domain.model import Sector
 
 
-class ExerciseKind(str, Enum):
+class ExerciseKind(StrEnum):
     ROLE_PLAY = "role_play"
     PERSPECTIVE_SWAP = "perspective_swap"
     SORTING = "sorting"
@@ -22,7 +22,7 @@ class ExerciseKind(str, Enum):
     SURVEY = "survey"
 
 
-class StepMode(str, Enum):
+class StepMode(StrEnum):
     CAPTURE = "capture"
     DISCUSS = "discuss"
     PRESENT = "present"

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from enum import Enum
+from datetime import UTC, datetime
+from enum import StrEnum
 
 
-class Sector(str, Enum):
+class Sector(StrEnum):
     """Where a participant works. These ids are what the CLI and capture line accept."""
 
     COUNCIL = "council"
@@ -37,14 +37,14 @@ SECTOR_LABELS: dict[Sector, str] = {
 SECTOR_IDS: tuple[str, ...] = tuple(s.value for s in Sector)
 
 
-class ActionStatus(str, Enum):
+class ActionStatus(StrEnum):
     NOT_STARTED = "not started"
     IN_PROGRESS = "in progress"
     DONE = "done"
     DROPPED = "dropped"
 
 
-class Rag(str, Enum):
+class Rag(StrEnum):
     """A red / amber / green rating given at the review session."""
 
     RED = "red"
@@ -59,7 +59,7 @@ def new_id() -> str:
 
 def utc_now() -> str:
     """The current time as an ISO 8601 UTC string (what every record stores)."""
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,7 +56,7 @@ LOCK_TIMEOUT = 10.0  # seconds to wait for another writer before giving up with 
 class UuidTable(Table):  # type: ignore[misc]
     """A TinyDB table whose document ids are our UUID strings, never auto-increment ints."""
 
-    document_id_class = str
+    document_id_class = str  # type: ignore[assignment]
     default_query_cache_capacity = 0  # another process may change the file under us
 
     def _get_next_id(self) -> str:  # pragma: no cover - we always give ids
@@ -67,7 +67,7 @@ class UuidTable(Table):  # type: ignore[misc]
 
 class PiptuiDB(TinyDB):  # type: ignore[misc]
     table_class = UuidTable
-    default_storage_class = AtomicJSONStorage
+    default_storage_class = AtomicJSONStorage  # type: ignore[assignment]
 
 
 class SessionStore:
@@ -83,7 +83,7 @@ class SessionStore:
         if not self.path.exists():
             raise ProgrammeNotFound(f"No programme file at {self.path}")
         self._db = PiptuiDB(str(self.path))
-        self._storage: AtomicJSONStorage = self._db.storage
+        self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
         self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT, thread_local=False)
         self._thread_lock = threading.RLock()
         self._decoded: dict[str, dict[str, tuple[object, Any]]] = {}
