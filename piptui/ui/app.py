@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import importlib
+import threading
+from collections.abc import Iterable, Sequence
+from functools import partial
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from textual.app import App
+from textual.app import App, SystemCommand
+from textual.screen import Screen
 
 from piptui.store.locations import resolve_sessions_dir
+from piptui.ui.bindings import APP_BINDINGS
+
+if TYPE_CHECKING:
+    from piptui.exercises import Library
 
 Mode = Literal["home", "session", "notes", "wall"]
+
+# Screens written by other helpers, opened by mode when their module is there.
+MODE_SCREENS: dict[str, str] = {"notes": "piptui.ui.screens.notes", "wall": "piptui.ui.screens.wall"}
 
 
 class PiptuiApp(App[None]):
@@ -19,6 +30,7 @@ class PiptuiApp(App[None]):
     CSS_PATH = "piptui.tcss"
     TITLE = "piptui"
     ENABLE_COMMAND_PALETTE = True
+    BINDINGS = APP_BINDINGS
 
     def __init__(
         self,
@@ -37,11 +49,126 @@ class PiptuiApp(App[None]):
         self.session_number = session
         self.author = author
         self.mode: Mode = mode if programme is not None else "home"
+        self._library: Library | None = None
+        self._library_lock = threading.Lock()
 
+    # -- the exercise library: loaded once per app ------------------------------
+    def library(self) -> Library:
+        """The exercise library (bundled + the user's folders). Thread-safe; loads once."""
+        with self._library_lock:
+            if self._library is None:
+                from piptui.exercises import load_library
+
+                self._library = load_library(self.exercise_dirs)
+            return self._library
+
+    async def library_async(self) -> Library:
+        """The library without blocking the UI (loads in a thread the first time)."""
+        if self._library is not None:
+            return self._library
+        worker = self.run_worker(self.library, thread=True, group="library", exit_on_error=False)
+        return await worker.wait()
+
+    # -- screens ------------------------------------------------------------
     def on_mount(self) -> None:
+        self.push_screen(self.first_screen())
+
+    def first_screen(self) -> Screen[None]:
         from piptui.ui.screens.home import HomeScreen
 
-        self.push_screen(HomeScreen(self.sessions_dir))
+        if self.programme_path is None or self.mode == "home":
+            return HomeScreen(self.sessions_dir)
+        if self.mode in MODE_SCREENS:
+            screen = self.mode_screen(self.mode)
+            if screen is not None:
+                return screen
+        return self.session_screen(self.programme_path, self.session_number)
+
+    def mode_screen(self, mode: str) -> Screen[None] | None:
+        try:
+            module = importlib.import_module(MODE_SCREENS[mode])
+        except ImportError:
+            return None
+        from piptui.ui.screens.session_actions import plugin_screen
+
+        screen_class = plugin_screen(module.__name__)
+        if screen_class is None:
+            return None
+        screen: Screen[None] = screen_class(self.programme_path, session=self.session_number, author=self.author)
+        return screen
+
+    def session_screen(self, path: Path, session: int | None) -> Screen[None]:
+        from piptui.ui.screens.session import SessionScreen
+
+        return SessionScreen(path, session=session, author=self.author)
+
+    def action_home(self) -> None:
+        from piptui.ui.screens.home import HomeScreen
+
+        self.switch_screen(HomeScreen(self.sessions_dir))
+
+    def action_pick_session(self, path: Path) -> None:
+        self._pick_session(Path(path))
+
+    def _pick_session(self, path: Path) -> None:
+        from piptui.errors import PiptuiError
+        from piptui.store import SessionStore
+        from piptui.ui.screens.dialogs import PickDialog
+
+        try:
+            with SessionStore(path) as store:
+                sessions = store.sessions()
+                current = store.programme().current_session
+        except PiptuiError as exc:
+            self.notify(exc.message, title="Cannot open", severity="error", markup=False)
+            return
+        if not sessions:
+            self.notify("This programme has no sessions", severity="error")
+            return
+        library = self._library
+        choices: list[tuple[str, int]] = []
+        for s in sessions:
+            agenda = ""
+            if library is not None:
+                titles = [library.exercises[e].title for e in s.exercises if e in library.exercises]
+                agenda = ": " + ", ".join(titles) if titles else ""
+            when = f" ({s.date})" if s.date else ""
+            choices.append((f"Session {s.number}{when} · {s.title}{agenda}", s.number))
+
+        def chosen(number: int | None) -> None:
+            if number is None:
+                return
+            if number != current:
+                try:
+                    with SessionStore(path, author=self.author) as store:
+                        store.set_current_session(number)
+                except PiptuiError as exc:
+                    self.notify(exc.message, severity="error", markup=False)
+            self.switch_screen(self.session_screen(path, number))
+
+        self.push_screen(PickDialog("Open which session?", choices, current), chosen)
+
+    def action_help(self) -> None:
+        from piptui.ui.screens.help import HelpScreen, help_intro, help_sections
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(help_sections(self.screen), help_intro(self.screen)))
+
+    # -- the command palette: every binding of the screen, from the same tables ----
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        from piptui.ui.screens.help import bindings_of, help_sections
+
+        seen: set[str] = set()
+        for title, table in help_sections(screen):
+            for binding in bindings_of(table):
+                if binding.action in seen or binding.action.startswith(("board_cursor", "cursor_")):
+                    continue
+                seen.add(binding.action)
+                keys = self.get_key_display(binding)
+                yield SystemCommand(f"{binding.description} ({keys})", binding.tooltip or title,
+                                    partial(self.run_action, binding.action, screen))
+        yield from super().get_system_commands(screen)
 
 
 def create_app(

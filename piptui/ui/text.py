@@ -1,13 +1,17 @@
 """User text on screen: always literal, never parsed as markup.
 
 Card text such as ``[/]``, ``[@click=app.quit]x[/]`` or ``[red]alarm`` must show as
-typed. Every user string that reaches a widget goes through :func:`plain`.
+typed. Every user string that reaches a widget goes through :func:`plain` (a Rich
+``Text``) or :func:`literal` (a Textual ``Content``, cheaper inside Textual widgets).
 """
 
 from __future__ import annotations
 
 from rich.style import Style
 from rich.text import Text
+from textual.content import Content
+
+from piptui.domain.model import Sector
 
 
 def plain(value: object, style: str | Style = "") -> Text:
@@ -15,7 +19,21 @@ def plain(value: object, style: str | Style = "") -> Text:
     return Text(str(value), style=style, no_wrap=False, end="")
 
 
+def literal(value: object, style: str = "") -> Content:
+    """A Textual Content showing ``value`` exactly as it is; ``style`` is ours, never the user's."""
+    content = Content(str(value))
+    return content.stylize(style) if style else content
+
+
 def one_line(value: object, limit: int = 200) -> str:
     """Text flattened to one line (for titles, option labels and notifications)."""
     flat = " ".join(str(value).split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+SECTOR_SHORT: dict[Sector, str] = {
+    Sector.COUNCIL: "Council",
+    Sector.STATUTORY: "Statutory",
+    Sector.VCS: "VCS",
+    Sector.OTHER: "Other",
+}

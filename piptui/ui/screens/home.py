@@ -1,33 +1,124 @@
-"""Home: the programmes in the sessions folder."""
+"""Home: the programmes in the sessions folder; create one, open one at a session."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
+from textual import on, work
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from piptui.store.locations import list_programmes
-from piptui.ui.text import plain
+from piptui.errors import PiptuiError
+from piptui.store.locations import ProgrammeInfo, list_programmes
+from piptui.ui.bindings import HOME_BINDINGS
+from piptui.ui.screens.dialogs import NewProgramme, NewProgrammeDialog
+from piptui.ui.text import literal, plain
+
+
+def changed_text(mtime: float) -> str:
+    return time.strftime("%Y-%m-%d %H:%M", time.localtime(mtime)) if mtime else ""
 
 
 class HomeScreen(Screen[None]):
-    BINDINGS = [("q", "app.quit", "Quit")]
+    """The list of programmes. Reading the folder (every file) runs in a worker."""
+
+    BINDINGS = HOME_BINDINGS
+    HELP_INTRO = ("Each programme is one area's group and its file in the sessions folder. "
+                  "Open one to pick a session and run it.")
+    AUTO_FOCUS = "#programmes"
 
     def __init__(self, sessions_dir: Path) -> None:
         super().__init__()
         self.sessions_dir = sessions_dir
+        self.programmes: list[ProgrammeInfo] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(plain(f"Programmes in {self.sessions_dir}"), id="home-heading")
-        yield DataTable(id="programmes", cursor_type="row")
+        yield Static(literal(f"Programmes in {self.sessions_dir}"), id="home-heading")
+        yield DataTable(id="programmes", cursor_type="row", zebra_stripes=True)
+        yield Static(literal("Reading the sessions folder…", "dim"), id="home-status")
         yield Footer()
 
     def on_mount(self) -> None:
+        self.title = "piptui"
+        self.sub_title = "Partnership Improvement Programme"
         table = self.query_one(DataTable)
-        table.add_columns("Programme", "Area", "Cards", "Sessions held")
-        for info in list_programmes(self.sessions_dir):
-            table.add_row(plain(info.name), plain(info.area), plain(info.cards), plain(info.sessions_held),
-                          key=str(info.path))
+        table.add_columns(plain("Programme"), plain("Area"), plain("Sessions held"), plain("Cards"),
+                          plain("Last change"))
+        self.action_reload()
+
+    def action_reload(self, select: str | None = None) -> None:
+        self._read_folder(select)
+
+    @work(thread=True, exclusive=True, group="home")
+    def _read_folder(self, select: str | None) -> None:
+        programmes = list_programmes(self.sessions_dir)
+        self.app.call_from_thread(self._show, programmes, select)
+
+    def _show(self, programmes: list[ProgrammeInfo], select: str | None) -> None:
+        self.programmes = programmes
+        table = self.query_one(DataTable)
+        table.clear()
+        for info in programmes:
+            if info.error:
+                table.add_row(plain(info.name), plain("cannot be opened", "red"), plain(""), plain(""),
+                              plain(changed_text(info.changed)), key=str(info.path))
+            else:
+                table.add_row(plain(info.name), plain(info.area), plain(str(info.sessions_held)),
+                              plain(str(info.cards)), plain(changed_text(info.changed)), key=str(info.path))
+        status = self.query_one("#home-status", Static)
+        if not programmes:
+            status.update(literal("No programmes yet: press n to create one (or run: piptui demo).", "dim"))
+        else:
+            status.update(literal(f"{len(programmes)} programme(s). Enter opens, n creates.", "dim"))
+        if select is not None:
+            names = [p.name for p in programmes]
+            if select in names:
+                table.move_cursor(row=names.index(select))
+
+    def _highlighted(self) -> ProgrammeInfo | None:
+        table = self.query_one(DataTable)
+        if not self.programmes or table.cursor_row is None or table.cursor_row >= len(self.programmes):
+            return None
+        return self.programmes[table.cursor_row]
+
+    @on(DataTable.RowSelected)
+    def action_open_programme(self) -> None:
+        info = self._highlighted()
+        if info is None:
+            self.notify("No programme to open: press n to create one", severity="warning")
+            return
+        if info.error:
+            self.notify(info.error, title="Cannot open", severity="error", markup=False)
+            return
+        self.app.action_pick_session(info.path)  # type: ignore[attr-defined]
+
+    def action_new_programme(self) -> None:
+        self._new_programme_dialog()
+
+    @work(exclusive=True, group="new")
+    async def _new_programme_dialog(self) -> None:
+        from piptui.exercises import DEFAULT_PROGRAMME
+
+        library = await self.app.library_async()  # type: ignore[attr-defined]
+        scripts = [(one.title or one.id, one.id) for one in library.programmes.values()]
+        result = await self.app.push_screen_wait(NewProgrammeDialog(scripts, DEFAULT_PROGRAMME))
+        if result is not None:
+            self.create(result, library)
+
+    def create(self, new: NewProgramme, library: object) -> None:
+        from piptui.programmes import create_programme
+
+        try:
+            create_programme(self.sessions_dir, new.name, area=new.area, title=new.title, script=new.script,
+                             library=library)  # type: ignore[arg-type]
+        except PiptuiError as exc:
+            self.notify(exc.message, title="Not created", severity="error", markup=False)
+            return
+        self.notify(f"Created {new.name}", markup=False)
+        self.action_reload(select=new.name)
+
+    def action_help(self) -> None:
+        self.app.action_help()  # type: ignore[attr-defined]

@@ -1,0 +1,113 @@
+"""Which column of a step a card goes into, and how a step's board is grouped. Pure."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from piptui.domain.capture import normalise_tag
+from piptui.domain.exercise import Column
+from piptui.domain.model import Card, Sector
+
+UNSORTED = "unsorted"  # the board's bucket for cards without one of the step's columns
+
+
+def column_for_tags(tags: Iterable[str], columns: Sequence[Column]) -> str | None:
+    """The column a card's tags put it in: the first tag that is a column id or one of a column's tags.
+
+    A column id wins over another column's allowed tag for the same word; tags are compared
+    normalised (lower case, no ``#``). ``None`` when no tag names a column.
+    """
+    by_id = {normalise_tag(c.id): c.id for c in columns}
+    by_tag: dict[str, str] = {}
+    for column in columns:
+        for tag in column.tags:
+            by_tag.setdefault(normalise_tag(tag), column.id)
+    for tag in tags:
+        key = normalise_tag(tag)
+        found = by_id.get(key) or by_tag.get(key)
+        if found is not None:
+            return found
+    return None
+
+
+def column_tags(columns: Sequence[Column]) -> list[str]:
+    """Every tag that picks a column (ids first, then allowed tags), once each, for completion."""
+    out: list[str] = []
+    for column in columns:
+        for word in (column.id, *column.tags):
+            tag = normalise_tag(word)
+            if tag and tag not in out:
+                out.append(tag)
+    return out
+
+
+def neighbour_column(columns: Sequence[Column], current: str | None, offset: int) -> str | None:
+    """The column ``offset`` places from ``current`` (clamped); an unsorted card starts before the first."""
+    if not columns:
+        return None
+    ids = [c.id for c in columns]
+    index = ids.index(current) if current in ids else (-1 if offset > 0 else len(ids))
+    return ids[max(0, min(len(ids) - 1, index + offset))]
+
+
+@dataclass(frozen=True, slots=True)
+class CardFilter:
+    """What the board shows: cards having all these tags, this sector, and these words."""
+
+    tags: tuple[str, ...] = ()
+    sector: Sector | None = None
+    words: str = ""
+
+    @property
+    def active(self) -> bool:
+        return bool(self.tags or self.sector or self.words)
+
+    def matches(self, card: Card) -> bool:
+        if self.sector is not None and card.sector != self.sector and card.voiced_as != self.sector:
+            return False
+        if self.tags and not all(t in card.tags for t in self.tags):
+            return False
+        return not self.words or self.words.casefold() in card.text.casefold()
+
+    def describe(self) -> str:
+        parts = [f"#{t}" for t in self.tags]
+        if self.sector is not None:
+            parts.append(f"@{self.sector.value}")
+        if self.words:
+            parts.append(f'"{self.words}"')
+        return " ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnGroup:
+    """One heading of the board and its cards (``column`` is None for a step without columns)."""
+
+    column: Column | None
+    cards: tuple[Card, ...]
+    total: int  # before filtering
+
+
+def group_cards(cards: Sequence[Card], columns: Sequence[Column], card_filter: CardFilter) -> list[ColumnGroup]:
+    """The step's cards by column, in column order, then the unsorted ones; capture order within.
+
+    A step without columns gives one group with every card. Counts are before filtering, so
+    a heading can say "3 of 7".
+    """
+    if not columns:
+        shown = tuple(c for c in cards if card_filter.matches(c)) if card_filter.active else tuple(cards)
+        return [ColumnGroup(None, shown, len(cards))]
+    ids = {c.id for c in columns}
+    buckets: dict[str, list[Card]] = {c.id: [] for c in columns}
+    buckets[UNSORTED] = []
+    for card in cards:
+        buckets[card.column if card.column in ids else UNSORTED].append(card)  # type: ignore[index]
+    groups: list[ColumnGroup] = []
+    unsorted_column = Column(id=UNSORTED, title="Unsorted")
+    for column in (*columns, unsorted_column):
+        bucket = buckets[column.id]
+        if column is unsorted_column and not bucket:
+            continue
+        shown = tuple(c for c in bucket if card_filter.matches(c)) if card_filter.active else tuple(bucket)
+        groups.append(ColumnGroup(column, shown, len(bucket)))
+    return groups

@@ -1,0 +1,80 @@
+"""Every key binding of piptui, declared once.
+
+The footer, the command palette (:meth:`PiptuiApp.get_system_commands`) and the help
+screen are all generated from these tables; nothing lists keys by hand.
+
+The scheme: the session screen's capture line always has the focus, so screen-wide
+actions use function keys and control keys that a text input does not need. Tab moves
+to the board, where single letters act on the highlighted card; Esc goes back to the
+capture line.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding, BindingType
+
+APP_BINDINGS: list[BindingType] = [
+    Binding("f1", "help", "Help", tooltip="Show every key of this screen", priority=True),
+    Binding("ctrl+p", "command_palette", "Commands", tooltip="Search every command by name", show=False),
+    Binding("ctrl+q", "quit", "Quit", tooltip="Quit piptui (everything is saved already)", show=False,
+            priority=True),
+]
+
+HOME_BINDINGS: list[BindingType] = [
+    Binding("enter", "open_programme", "Open", tooltip="Open the highlighted programme at a session"),
+    Binding("n", "new_programme", "New", tooltip="Create a programme (name, area, title)"),
+    Binding("r", "reload", "Reload", tooltip="Read the sessions folder again"),
+    Binding("question_mark", "help", "Help", tooltip="Show every key of this screen", show=False),
+    Binding("q", "app.quit", "Quit", tooltip="Quit piptui"),
+]
+
+SESSION_BINDINGS: list[BindingType] = [
+    Binding("f2", "edit_card", "Edit", tooltip="Edit the highlighted card"),
+    Binding("f3", "move_card", "Move", tooltip="Move the highlighted card to another column"),
+    Binding("f4,ctrl+f", "filter", "Filter", tooltip="Filter the board: words, #tag, @sector"),
+    Binding("f5", "previous_step", "Prev step", tooltip="Go back to the previous step of the agenda"),
+    Binding("f6", "next_step", "Next step", tooltip="Go on to the next step (resets its timer)"),
+    Binding("f7", "toggle_timer", "Timer", tooltip="Start or pause the step's timer (shared)"),
+    Binding("f8", "add_minute", "+1 min", tooltip="Give the step one more minute"),
+    Binding("f9", "toggle_notes", "Notes", tooltip="Show or hide the facilitator notes"),
+    Binding("ctrl+z", "undo", "Undo", tooltip="Undo your latest change"),
+    Binding("ctrl+y", "redo", "Redo", tooltip="Redo what you undid"),
+    Binding("ctrl+g", "toggle_agenda", "Agenda", tooltip="Show or hide the agenda", show=False),
+    Binding("ctrl+r", "pick_session", "Session", tooltip="Open another session of this programme", show=False),
+    Binding("ctrl+b", "home", "Programmes", tooltip="Back to the list of programmes", show=False),
+    Binding("ctrl+l", "clusters", "Clusters", tooltip="Group the cards into clusters", show=False),
+    Binding("ctrl+n", "plan", "Plan", tooltip="The partnership improvement action plan", show=False),
+    Binding("ctrl+o", "export", "Export", tooltip="Export the programme's notes", show=False),
+    Binding("ctrl+s", "survey", "Survey", tooltip="The end-of-programme survey", show=False),
+    Binding("escape", "capture", "Capture", tooltip="Back to the capture line (clears a filter there)",
+            show=False),
+    Binding("up", "board_cursor('up')", "Card up", tooltip="Highlight the card above", show=False),
+    Binding("down", "board_cursor('down')", "Card down", tooltip="Highlight the card below", show=False),
+    Binding("pageup", "board_cursor('page_up')", "Page up", tooltip="A page of cards up", show=False),
+    Binding("pagedown", "board_cursor('page_down')", "Page down", tooltip="A page of cards down",
+            show=False),
+]
+
+BOARD_BINDINGS: list[BindingType] = [
+    Binding("e,enter", "screen.edit_card", "Edit", tooltip="Edit the highlighted card"),
+    Binding("m", "screen.move_card", "Move", tooltip="Move the highlighted card (pick a column)"),
+    Binding("left_square_bracket,h", "screen.shift_card(-1)", "◀ col",
+            tooltip="Move the highlighted card to the previous column"),
+    Binding("right_square_bracket,l", "screen.shift_card(1)", "col ▶",
+            tooltip="Move the highlighted card to the next column"),
+    Binding("d,delete", "screen.delete_card", "Delete", tooltip="Delete the highlighted card (asks first)"),
+    Binding("u", "screen.undo", "Undo", tooltip="Undo your latest change", show=False),
+    Binding("slash", "screen.filter", "Filter", tooltip="Filter the board: words, #tag, @sector",
+            show=False),
+    Binding("question_mark", "app.help", "Help", tooltip="Show every key of this screen", show=False),
+    Binding("j", "cursor_down", "Down", tooltip="Highlight the card below", show=False),
+    Binding("k", "cursor_up", "Up", tooltip="Highlight the card above", show=False),
+]
+
+CAPTURE_HELP = (
+    "The capture line always has the focus: type and press Enter, the card is saved at once. "
+    "#tag adds a tag (a column's name or tag puts the card in that column; → accepts a completion), "
+    "@council @statutory @vcs @other is the speaker's sector, >vcs (etc.) the sector voiced as, "
+    "and a leading ! marks it confidential. Tab moves to the board, where single letters act on "
+    "the highlighted card; Esc comes back."
+)

@@ -1,0 +1,279 @@
+"""The live session screen: agenda, the step's prompt and timer, the board, the capture line.
+
+The screen owns the state (the store, the session, the current step, the filter) and is
+the only part that talks to the store; its widgets take data and post messages.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input
+
+from piptui.domain.agenda import agenda_steps
+from piptui.domain.capture import normalise_tag, parse_capture
+from piptui.domain.columns import CardFilter, column_for_tags, column_tags, group_cards
+from piptui.domain.exercise import Column, Exercise, Step, step_ref
+from piptui.domain.model import Card, Session
+from piptui.domain.timer import add_minutes, pause, reset, start
+from piptui.errors import PiptuiError
+from piptui.store import SessionStore
+from piptui.ui.bindings import BOARD_BINDINGS, CAPTURE_HELP, SESSION_BINDINGS
+from piptui.ui.screens.session_actions import SessionActions
+from piptui.ui.text import literal, one_line
+from piptui.ui.widgets.agenda import Agenda
+from piptui.ui.widgets.board import Board
+from piptui.ui.widgets.capture import CaptureLine
+from piptui.ui.widgets.prompt import FacilitatorNotes, StepPrompt, StepTitle
+from piptui.ui.widgets.timer import StepTimer
+
+if TYPE_CHECKING:
+    from piptui.exercises import Library
+    from piptui.ui.screens.help import HelpSection
+
+POLL_SECONDS = 0.25
+
+
+class SessionScreen(SessionActions, Screen[None]):
+    """Run one session of a programme."""
+
+    BINDINGS = SESSION_BINDINGS
+    HELP_INTRO = CAPTURE_HELP
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    AUTO_FOCUS = "#capture"
+
+    def __init__(self, path: Path, *, session: int | None = None, author: str | None = None) -> None:
+        super().__init__()
+        self.path = path
+        self.author = author
+        self.store = SessionStore(path, author=author)
+        programme = self.store.programme()
+        self.programme = programme
+        self.number = session if session is not None else programme.current_session
+        self.library: Library | None = None
+        self.steps: list[tuple[Exercise, Step]] = []
+        self.step_index: int | None = None
+        self.exercise: Exercise | None = None
+        self.step: Step | None = None
+        self.step_ref: str | None = None
+        self.session: Session = self.store.session(self.number)
+        self.card_filter = CardFilter()
+        self._token: object = None
+        self._known: set[str] | None = None
+        self._shown_exercises: tuple[str, ...] | None = None
+
+    # -- layout --------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="session-body"):
+            yield Agenda(id="agenda")
+            with Vertical(id="session-main"):
+                with Horizontal(id="step-bar"):
+                    yield StepTitle(id="step-title")
+                    yield StepTimer(id="step-timer")
+                yield StepPrompt(id="step-prompt")
+                yield FacilitatorNotes(id="step-notes", classes="-hidden")
+                yield Input(id="filter", placeholder="Filter: words  #tag  @sector   (Esc clears)",
+                            classes="-hidden", compact=True)
+                yield Board(id="board")
+                yield CaptureLine(id="capture")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = self.programme.title or self.programme.name
+        self.sub_title = self._sub_title()
+        self.query_one(StepPrompt).show(None)
+        self.set_interval(1.0, self._tick)
+        self.set_interval(POLL_SECONDS, self.refresh_from_store)
+        self._load_library()
+
+    def on_unmount(self) -> None:
+        self.store.close()
+
+    def _sub_title(self) -> str:
+        s = self.session
+        when = f" · {s.date}" if s.date else ""
+        return one_line(f"Session {s.number}: {s.title}{when}", 120)
+
+    @work(thread=True, exclusive=True, group="library")
+    def _load_library(self) -> None:
+        library = self.app.library()  # type: ignore[attr-defined]
+        self.app.call_from_thread(self._library_ready, library)
+
+    def _library_ready(self, library: Library) -> None:
+        self.library = library
+        self.refresh_from_store(force=True)
+        self.query_one(CaptureLine).focus()
+
+    # -- reading the store ---------------------------------------------------
+    def refresh_from_store(self, *, force: bool = False, select: str | None = None) -> None:
+        """Re-read the programme file if it changed and redraw what changed.
+
+        Cheap when nothing changed (one stat). Keeps the highlighted card; a card that
+        arrived since the last look (from here or another terminal) is scrolled into view.
+        """
+        if self.library is None:
+            return
+        try:
+            token = self.store.change_token()
+            if token == self._token and not force and select is None:
+                return
+            self._token = token
+            session = self.store.session(self.number)
+        except PiptuiError as exc:
+            self._token = None
+            self.notify(exc.message, severity="error", markup=False)
+            return
+        if force or session.current_step != self.step_ref or session.exercises != self._shown_exercises:
+            self._show_step(session)
+        if force or session.timer != self.session.timer:
+            self.query_one(StepTimer).show(session.timer)
+        self.session = session
+        self.sub_title = self._sub_title()
+        self._show_cards(select=select)
+
+    def _show_step(self, session: Session) -> None:
+        assert self.library is not None
+        self._shown_exercises = session.exercises
+        self.steps = agenda_steps(session.exercises, self.library.exercises)
+        ref = session.current_step
+        self.step_ref = ref
+        refs = [step_ref(e.id, s.id) for e, s in self.steps]
+        self.step_index = refs.index(ref) if ref in refs else None
+        if self.step_index is not None:
+            self.exercise, self.step = self.steps[self.step_index]
+        else:
+            found = self.library.step(ref) if ref else None
+            self.exercise, self.step = found if found else (None, None)
+        self.query_one(Agenda).show(self.steps, self.step_index)
+        self.query_one(StepTitle).show(self.exercise, self.step, self.step_index or 0, len(self.steps))
+        self.query_one(StepPrompt).show(self.step)
+        self.query_one(FacilitatorNotes).show(self.step)
+        self.query_one(CaptureLine).set_tags(column_tags(self.columns))
+        self._known = None
+
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        return self.step.columns if self.step is not None else ()
+
+    def _step_cards(self) -> list[Card]:
+        if self.step_ref is None:
+            return [c for c in self.store.cards(session=self.number) if c.step is None]
+        return self.store.cards(session=self.number, step=self.step_ref)
+
+    def _show_cards(self, *, select: str | None = None) -> None:
+        board = self.query_one(Board)
+        cards = self._step_cards()
+        ids = {c.id for c in cards}
+        arrived = [c.id for c in cards if c.id not in self._known] if self._known is not None else []
+        self._known = ids
+        groups = group_cards(cards, self.columns, self.card_filter)
+        board.show(groups, filtered=self.card_filter.active, keep=board.highlighted_card_id, select=select,
+                   reveal=arrived[-1] if arrived else None)
+        shown = sum(len(g.cards) for g in groups)
+        title = f"Cards {shown} of {len(cards)} · filter {self.card_filter.describe()}" \
+            if self.card_filter.active else f"Cards {len(cards)}"
+        board.border_title = literal(title)
+
+    def _tick(self) -> None:
+        timer = self.query_one(StepTimer)
+        if timer.timer.running:
+            timer.tick()
+
+    # -- capture -------------------------------------------------------------
+    @on(Input.Submitted, "#capture")
+    def _captured(self, event: Input.Submitted) -> None:
+        self.capture(event.value)
+
+    def capture(self, line: str) -> Card | None:
+        """Save the typed line as a card at once; on failure keep the text and say why."""
+        capture_line = self.query_one(CaptureLine)
+        if not line.strip():
+            return None
+        parsed = parse_capture(line)
+        column = column_for_tags(parsed.tags, self.columns)
+        ids = {normalise_tag(c.id) for c in self.columns}
+        tags = [t for t in parsed.tags if t not in ids]
+        try:
+            if not parsed.text:
+                raise PiptuiError("A card needs some text besides its #tags and @sector; nothing was saved")
+            card = self.store.add_card(
+                parsed.text, tags=tags, sector=parsed.sector, voiced_as=parsed.voiced_as,
+                session=self.number, step=self.step_ref, column=column, confidential=parsed.confidential,
+            )
+        except PiptuiError as exc:
+            self.notify(exc.message, title="Not saved", severity="error", markup=False)
+            return None
+        capture_line.value = ""
+        self.refresh_from_store(select=card.id)
+        return card
+
+    # -- filter --------------------------------------------------------------
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        parsed = parse_capture(event.value)
+        self.card_filter = CardFilter(tags=parsed.tags, sector=parsed.sector or parsed.voiced_as,
+                                      words=parsed.text.lstrip("!").strip())
+        self._show_cards()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        if not self.card_filter.active:
+            self.query_one("#filter").add_class("-hidden")
+        self.query_one(CaptureLine).focus()
+
+    def clear_filter(self) -> None:
+        filter_input = self.query_one("#filter", Input)
+        filter_input.value = ""
+        filter_input.add_class("-hidden")
+        self.card_filter = CardFilter()
+        self._show_cards()
+
+    # -- messages from the widgets and the watcher -----------------------------
+    @on(Board.CardChosen)
+    def _card_chosen(self, event: Board.CardChosen) -> None:
+        self.edit_card(event.card_id)
+
+    @on(Agenda.StepChosen)
+    def _step_chosen(self, event: Agenda.StepChosen) -> None:
+        self.go_to_step(event.index)
+        self.query_one(CaptureLine).focus()
+
+    def on_programme_changed(self, _message: Any) -> None:
+        """From piptui.ui.watch: the file changed (here or in another process)."""
+        self.refresh_from_store()
+
+    # -- steps and timer -----------------------------------------------------
+    def go_to_step(self, index: int) -> None:
+        if not self.steps or not 0 <= index < len(self.steps):
+            return
+        exercise, step = self.steps[index]
+        try:
+            self.store.set_current_step(self.number, step_ref(exercise.id, step.id), timer=reset(step.timebox))
+        except PiptuiError as exc:
+            self.notify(exc.message, severity="error", markup=False)
+            return
+        self.clear_filter() if self.card_filter.active else None
+        self.refresh_from_store(force=True)
+
+    def change_timer(self, how: str) -> None:
+        now = time.time()
+        timer = self.session.timer
+        new = add_minutes(timer, 1) if how == "add" else pause(timer, now) if timer.running else start(timer, now)
+        try:
+            self.store.set_timer(self.number, new)
+        except PiptuiError as exc:
+            self.notify(exc.message, severity="error", markup=False)
+            return
+        self.refresh_from_store()
+
+    # -- help and palette ----------------------------------------------------
+    def help_sections(self) -> list[HelpSection]:
+        return [("Session screen (also while typing)", SESSION_BINDINGS),
+                ("On the board (Tab to go there, Esc to come back)", BOARD_BINDINGS)]

@@ -1,0 +1,238 @@
+"""The session screen's key actions: cards (edit, move, delete), undo/redo, steps, timer, views.
+
+A mixin so that :mod:`piptui.ui.screens.session` stays about layout and data flow.
+Every action here is bound in :mod:`piptui.ui.bindings`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from textual.widgets import Input
+
+from piptui.domain.columns import neighbour_column
+from piptui.errors import Conflict, PiptuiError
+from piptui.ui.screens.dialogs import CardEdit, ConfirmDialog, EditCardDialog, PickDialog
+from piptui.ui.text import one_line
+from piptui.ui.widgets.board import Board
+from piptui.ui.widgets.capture import CaptureLine
+
+if TYPE_CHECKING:
+    from piptui.ui.screens.session import SessionScreen
+
+    _Base = SessionScreen
+else:
+    _Base = object
+
+# Screens other helpers write; pushed when their module is importable.
+PLUGIN_SCREENS: dict[str, tuple[str, str]] = {
+    "clusters": ("piptui.ui.screens.clusters", "Clusters"),
+    "plan": ("piptui.ui.screens.plan", "The action plan"),
+    "export": ("piptui.ui.screens.export_dialog", "Export"),
+    "survey": ("piptui.ui.screens.survey", "The survey"),
+}
+
+
+def plugin_screen(module_name: str) -> Any | None:
+    """The screen class a plug-in module offers: ``SCREEN`` or its first ``*Screen``/``*Dialog`` class."""
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError:
+        return None
+    found = getattr(module, "SCREEN", None)
+    if found is not None:
+        return found
+    from textual.screen import Screen
+
+    for value in vars(module).values():
+        if isinstance(value, type) and issubclass(value, Screen) and value.__module__ == module.__name__:
+            return value
+    return None
+
+
+class SessionActions(_Base):
+    """Actions of :class:`SessionScreen`."""
+
+    # -- the highlighted card --------------------------------------------------
+    def _selected(self) -> str | None:
+        card_id = self.query_one(Board).highlighted_card_id
+        if card_id is None:
+            self.notify("No card is highlighted (Up/Down or Tab to the board)", severity="warning")
+        return card_id
+
+    def _report(self, exc: PiptuiError) -> None:
+        self.notify(exc.message, title="Conflict" if isinstance(exc, Conflict) else "",
+                    severity="error", markup=False)
+
+    def action_edit_card(self) -> None:
+        card_id = self._selected()
+        if card_id is not None:
+            self.edit_card(card_id)
+
+    def edit_card(self, card_id: str) -> None:
+        try:
+            card = self.store.card(card_id)
+        except PiptuiError as exc:
+            self._report(exc)
+            return
+
+        def done(edit: CardEdit | None) -> None:
+            if edit is None:
+                return
+            try:
+                self.store.edit_card(card_id, text=edit.text, tags=edit.tags, sector=edit.sector,
+                                     voiced_as=edit.voiced_as, column=edit.column, confidential=edit.confidential)
+            except PiptuiError as exc:
+                self._report(exc)
+            self.refresh_from_store(select=card_id)
+
+        self.app.push_screen(EditCardDialog(card, self.columns), done)
+
+    def action_move_card(self) -> None:
+        card_id = self._selected()
+        if card_id is None:
+            return
+        if not self.columns:
+            self.notify("This step has no columns to move cards between", severity="warning")
+            return
+        choices = [(c.title if not c.group else f"{c.group} › {c.title}", c.id) for c in self.columns]
+        choices.append(("Unsorted", ""))
+        current = self.store.card(card_id).column or ""
+
+        def done(column: str | None) -> None:
+            if column is not None:
+                self.move_card(card_id, column or None)
+
+        self.app.push_screen(PickDialog("Move the card to…", choices, current), done)
+
+    def action_shift_card(self, offset: int) -> None:
+        card_id = self._selected()
+        if card_id is None or not self.columns:
+            return
+        try:
+            column = self.store.card(card_id).column
+        except PiptuiError as exc:
+            self._report(exc)
+            return
+        target = neighbour_column(self.columns, column, offset)
+        if target != column:
+            self.move_card(card_id, target)
+
+    def move_card(self, card_id: str, column: str | None) -> None:
+        try:
+            self.store.move_card(card_id, column)
+        except PiptuiError as exc:
+            self._report(exc)
+        self.refresh_from_store(select=card_id)
+
+    def action_delete_card(self) -> None:
+        card_id = self._selected()
+        if card_id is None:
+            return
+        try:
+            card = self.store.card(card_id)
+        except PiptuiError as exc:
+            self._report(exc)
+            return
+
+        def done(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.store.delete_card(card_id)
+            except PiptuiError as exc:
+                self._report(exc)
+            else:
+                self.notify("Card deleted (Ctrl+Z undoes)")
+            self.refresh_from_store()
+
+        self.app.push_screen(ConfirmDialog("Delete this card?", one_line(card.text, 300), yes="Delete"), done)
+
+    # -- undo / redo -----------------------------------------------------------
+    def action_undo(self) -> None:
+        self._undo_redo(redo=False)
+
+    def action_redo(self) -> None:
+        self._undo_redo(redo=True)
+
+    def _undo_redo(self, *, redo: bool) -> None:
+        try:
+            label = self.store.redo() if redo else self.store.undo()
+        except PiptuiError as exc:
+            self._report(exc)
+            return
+        if label is None:
+            self.notify(f"Nothing of yours to {'redo' if redo else 'undo'}", severity="warning")
+        else:
+            self.notify(f"{'Redone' if redo else 'Undone'}: {label}", markup=False)
+        self.refresh_from_store(force=True)
+
+    # -- steps, timer, views -----------------------------------------------------
+    def action_previous_step(self) -> None:
+        self.go_to_step((self.step_index if self.step_index is not None else 1) - 1)
+
+    def action_next_step(self) -> None:
+        self.go_to_step((self.step_index if self.step_index is not None else -1) + 1)
+
+    def action_toggle_timer(self) -> None:
+        self.change_timer("toggle")
+
+    def action_add_minute(self) -> None:
+        self.change_timer("add")
+
+    def action_toggle_notes(self) -> None:
+        self.query_one("#step-notes").toggle_class("-hidden")
+
+    def action_toggle_agenda(self) -> None:
+        agenda = self.query_one("#agenda")
+        agenda.toggle_class("-shown" if self.has_class("-narrow") else "-hidden")
+
+    def action_filter(self) -> None:
+        filter_input = self.query_one("#filter", Input)
+        filter_input.remove_class("-hidden")
+        filter_input.focus()
+
+    def action_capture(self) -> None:
+        capture = self.query_one(CaptureLine)
+        in_filter = self.focused is not None and self.focused.id == "filter"
+        if in_filter or (capture.has_focus and self.card_filter.active):
+            self.clear_filter()
+        capture.focus()
+
+    def action_board_cursor(self, direction: str) -> None:
+        board = self.query_one(Board)
+        getattr(board, f"action_{direction.replace('-', '_')}")()
+
+    # -- other screens -------------------------------------------------------
+    def action_pick_session(self) -> None:
+        self.app.action_pick_session(self.path)  # type: ignore[attr-defined]
+
+    def action_home(self) -> None:
+        self.app.action_home()  # type: ignore[attr-defined]
+
+    def action_clusters(self) -> None:
+        self.open_plugin("clusters")
+
+    def action_plan(self) -> None:
+        self.open_plugin("plan")
+
+    def action_export(self) -> None:
+        self.open_plugin("export")
+
+    def action_survey(self) -> None:
+        self.open_plugin("survey")
+
+    def open_plugin(self, name: str) -> None:
+        """Push another helper's screen, built as ``Screen(path, session=, author=)``."""
+        module_name, what = PLUGIN_SCREENS[name]
+        screen_class = plugin_screen(module_name)
+        if screen_class is None:
+            self.notify(f"{what} is not available yet", severity="warning")
+            return
+        try:
+            screen = screen_class(self.path, session=self.number, author=self.author)
+        except PiptuiError as exc:
+            self._report(exc)
+            return
+        self.app.push_screen(screen, lambda _result: self.refresh_from_store(force=True))

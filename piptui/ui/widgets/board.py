@@ -1,0 +1,177 @@
+"""The board: a step's cards under their column headings, in one virtualised OptionList.
+
+Passive: the screen gives it groups of cards (:meth:`Board.show`); it posts
+:class:`Board.CardChosen` when a card is clicked. Column headings are disabled options,
+so the cursor only ever rests on cards. Unchanged cards keep their Option (and its
+measured, wrapped layout), so redrawing after one new card costs little even with
+thousands of cards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from piptui.domain.columns import ColumnGroup
+from piptui.domain.model import Card, Sector
+from piptui.ui.bindings import BOARD_BINDINGS
+from piptui.ui.text import SECTOR_SHORT
+
+HEADING_PREFIX = "column:"
+SECTOR_STYLE: dict[Sector, str] = {
+    Sector.COUNCIL: "bold #5fafff",
+    Sector.STATUTORY: "bold #d787ff",
+    Sector.VCS: "bold #5fd75f",
+    Sector.OTHER: "bold",
+}
+
+
+def card_prompt(card: Card) -> Content:
+    """How a card reads on the board: its text (literally), then tags, sector, voiced-as."""
+    parts: list[Content | tuple[str, str] | str] = []
+    if card.confidential:
+        parts.append(("! ", "bold red"))
+    parts.append(Content(card.text))
+    if card.sector is not None:
+        parts.append(("  " + SECTOR_SHORT[card.sector], SECTOR_STYLE[card.sector]))
+    if card.voiced_as is not None:
+        parts.append((" as " + SECTOR_SHORT[card.voiced_as], "italic"))
+    if card.tags:
+        parts.append(("  " + " ".join("#" + t for t in card.tags), "dim"))
+    return Content.assemble(*parts)
+
+
+def heading_prompt(group: ColumnGroup, filtered: bool) -> Content:
+    column = group.column
+    title = column.title if column is not None else "Cards"
+    count = f"{len(group.cards)} of {group.total}" if filtered else str(group.total)
+    parts: list[Content | tuple[str, str] | str] = []
+    if column is not None and column.group:
+        parts.append((column.group + " › ", "bold"))
+    parts.append((title, "bold"))
+    parts.append(("  " + count, ""))
+    return Content.assemble(*parts)
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    card: Card
+    option: Option
+
+
+class Board(OptionList):
+    """The cards of the current step, grouped by column."""
+
+    BINDINGS = BOARD_BINDINGS
+    BINDING_GROUP_TITLE = "Board"
+
+    class CardChosen(Message):
+        """A card was clicked or Enter was pressed on it."""
+
+        def __init__(self, card_id: str) -> None:
+            super().__init__()
+            self.card_id = card_id
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes, markup=False)
+        self._entries: dict[str, _Entry] = {}
+        self._card_ids: list[str] = []  # in board order
+
+    # -- reading -------------------------------------------------------------
+    @property
+    def highlighted_card_id(self) -> str | None:
+        option = self.highlighted_option
+        if option is None or option.disabled or option.id is None or option.id.startswith(HEADING_PREFIX):
+            return None
+        return option.id
+
+    @property
+    def card_ids(self) -> Sequence[str]:
+        return self._card_ids
+
+    # -- showing -------------------------------------------------------------
+    def show(
+        self,
+        groups: Sequence[ColumnGroup],
+        *,
+        filtered: bool = False,
+        keep: str | None = None,
+        select: str | None = None,
+        reveal: str | None = None,
+        empty_text: str = "No cards yet: type one below and press Enter.",
+    ) -> None:
+        """Show ``groups``; highlight ``select`` (else keep ``keep``), scroll ``reveal`` into view."""
+        old_index = self.highlighted
+        entries: dict[str, _Entry] = {}
+        options: list[Option] = []
+        ids: list[str] = []
+        headings = len(groups) > 1 or groups[0].column is not None if groups else False
+        for group in groups:
+            if headings:
+                key = HEADING_PREFIX + (group.column.id if group.column else "")
+                options.append(Option(heading_prompt(group, filtered), id=key, disabled=True))
+            for card in group.cards:
+                entry = self._entries.get(card.id)
+                if entry is None or entry.card != card:
+                    entry = _Entry(card, Option(card_prompt(card), id=card.id))
+                entries[card.id] = entry
+                options.append(entry.option)
+                ids.append(card.id)
+        if not ids:
+            options.append(Option(Content(empty_text).stylize("dim italic"), id=HEADING_PREFIX + "-empty",
+                                  disabled=True))
+        self._entries = entries
+        self._card_ids = ids
+        with self.app.batch_update():
+            scroll_y = self.scroll_y
+            self.set_options(options)
+            self.scroll_to(y=scroll_y, animate=False, immediate=True)
+            target = select if select in entries else keep if keep in entries else None
+            if target is not None:
+                self.highlighted = self.get_option_index(target)
+            elif ids:
+                self.highlighted = self._nearest_card(old_index or 0)
+            if reveal in entries and reveal != target:
+                self.reveal(reveal)
+
+    def _nearest_card(self, index: int) -> int | None:
+        options = self.options
+        index = max(0, min(index, len(options) - 1))
+        for i in (*range(index, len(options)), *range(index - 1, -1, -1)):
+            if not options[i].disabled:
+                return i
+        return None
+
+    def reveal(self, card_id: str) -> None:
+        """Scroll so the card is in view, without moving the highlight."""
+        from textual.geometry import Region
+
+        index = self.get_option_index(card_id)
+        self._update_lines()
+        line = self._index_to_line.get(index)
+        if line is None:
+            return
+        height = self._heights.get(index, 1)
+        self.scroll_to_region(Region(0, line, self.scrollable_content_region.width, height),
+                              animate=False, force=True, immediate=True)
+
+    def select_card(self, card_id: str) -> None:
+        if card_id in self._entries:
+            self.highlighted = self.get_option_index(card_id)
+
+    def first_card_of(self, column_id: str) -> str | None:
+        for card_id in self._card_ids:
+            if self._entries[card_id].card.column == column_id:
+                return card_id
+        return None
+
+    # -- events --------------------------------------------------------------
+    def action_select(self) -> None:  # Enter is bound to edit; a click selects
+        card_id = self.highlighted_card_id
+        if card_id is not None:
+            self.post_message(self.CardChosen(card_id))
