@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from piptui.domain.model import Action, Card, Cluster, Objective, Participant, Session, new_id, utc_now
+from piptui.domain.voting import Vote
 from piptui.errors import Conflict, NotFound
 from piptui.store import codec
 from piptui.store.storage import META_KEY, META_TABLE, Data
@@ -28,6 +29,7 @@ TABLE_OF: dict[type, str] = {
     Action: "actions",
     Participant: "participants",
     Session: "sessions",
+    Vote: "votes",  # per-person dot votes (piptui.domain.voting)
 }
 
 Doc = dict[str, Any]
