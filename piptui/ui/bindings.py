@@ -56,8 +56,8 @@ SESSION_BINDINGS: list[BindingType] = [
 ]
 
 BOARD_BINDINGS: list[BindingType] = [
-    Binding("e,enter", "screen.edit_card", "Edit", tooltip="Edit the highlighted card"),
-    Binding("m", "screen.move_card", "Move", tooltip="Move the highlighted card (pick a column)"),
+    Binding("e,enter", "screen.edit_card", "Edit", tooltip="Edit the highlighted card", show=False),
+    Binding("m", "screen.move_card", "Move", tooltip="Move the highlighted card (pick a column)", show=False),
     Binding("left_square_bracket,h", "screen.shift_card(-1)", "◀ col",
             tooltip="Move the highlighted card to the previous column"),
     Binding("right_square_bracket,l", "screen.shift_card(1)", "col ▶",

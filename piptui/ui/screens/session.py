@@ -86,7 +86,7 @@ class SessionScreen(SessionActions, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = self.programme.title or self.programme.name
+        self.title = self.programme.area or self.programme.name
         self.sub_title = self._sub_title()
         self.query_one(StepPrompt).show(None)
         self.set_interval(1.0, self._tick)
@@ -99,7 +99,7 @@ class SessionScreen(SessionActions, Screen[None]):
     def _sub_title(self) -> str:
         s = self.session
         when = f" · {s.date}" if s.date else ""
-        return one_line(f"Session {s.number}: {s.title}{when}", 120)
+        return one_line(f"Session {s.number} · {s.title}{when}", 120)
 
     @work(thread=True, exclusive=True, group="library")
     def _load_library(self) -> None:

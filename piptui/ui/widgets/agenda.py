@@ -12,8 +12,8 @@ from textual.widgets.option_list import Option
 from piptui.domain.exercise import Exercise, Step, step_ref
 
 
-class Agenda(OptionList):
-    """Steps in order; Enter or a click on a step asks the screen to go there."""
+class Agenda(OptionList, can_focus=False):
+    """Steps in order; a click on a step asks the screen to go there (F5/F6 from the keyboard)."""
 
     BINDING_GROUP_TITLE = "Agenda"
 

@@ -32,8 +32,10 @@ SECTOR_STYLE: dict[Sector, str] = {
 
 
 def card_prompt(card: Card) -> Content:
-    """How a card reads on the board: its text (literally), then tags, sector, voiced-as."""
+    """How a card reads on the board: a bar in its sector's colour, its text (literally), then
+    sector, voiced-as and tags, dimmer."""
     parts: list[Content | tuple[str, str] | str] = []
+    parts.append(("▍", SECTOR_STYLE[card.sector] if card.sector is not None else "dim"))
     if card.confidential:
         parts.append(("! ", "bold red"))
     parts.append(Content(card.text))

@@ -1,0 +1,73 @@
+"""The pure column rules: which column a tag picks, neighbours, filters, grouping."""
+
+from __future__ import annotations
+
+from piptui.domain.columns import (
+    UNSORTED,
+    CardFilter,
+    column_for_tags,
+    column_tags,
+    group_cards,
+    neighbour_column,
+)
+from piptui.domain.exercise import Column
+from piptui.domain.model import Card, Sector
+
+COLUMNS = (
+    Column("drivers", "Drivers", tags=("central-government", "local")),
+    Column("benefits", "Benefits", tags=("learning",)),
+    Column("barriers-power", "Power", tags=("trust", "Local"), group="Barriers"),
+)
+
+
+def test_a_column_id_or_an_allowed_tag_picks_the_column() -> None:
+    assert column_for_tags(["drivers"], COLUMNS) == "drivers"
+    assert column_for_tags(["#Learning"], COLUMNS) == "benefits"
+    assert column_for_tags(["misc", "trust"], COLUMNS) == "barriers-power"
+    assert column_for_tags(["local"], COLUMNS) == "drivers"  # the first column allowing it
+    assert column_for_tags(["misc"], COLUMNS) is None
+    assert column_for_tags(["drivers"], ()) is None
+
+
+def test_column_tags_for_completion() -> None:
+    assert column_tags(COLUMNS) == ["drivers", "central-government", "local", "benefits", "learning",
+                                    "barriers-power", "trust"]
+
+
+def test_neighbour_columns_are_clamped() -> None:
+    assert neighbour_column(COLUMNS, "drivers", 1) == "benefits"
+    assert neighbour_column(COLUMNS, "drivers", -1) == "drivers"
+    assert neighbour_column(COLUMNS, "barriers-power", 1) == "barriers-power"
+    assert neighbour_column(COLUMNS, None, 1) == "drivers"
+    assert neighbour_column(COLUMNS, None, -1) == "barriers-power"
+    assert neighbour_column((), None, 1) is None
+
+
+def _card(text: str, column: str | None = None, tags: tuple[str, ...] = (), sector: Sector | None = None) -> Card:
+    return Card(text=text, column=column, tags=tags, sector=sector)
+
+
+def test_grouping_keeps_column_order_and_counts_before_filtering() -> None:
+    cards = [_card("a", "benefits"), _card("b", "drivers", ("x",), Sector.VCS), _card("c", None),
+             _card("d", "gone-column"), _card("e", "drivers", sector=Sector.COUNCIL)]
+    groups = group_cards(cards, COLUMNS, CardFilter())
+    assert [g.column.id for g in groups if g.column] == ["drivers", "benefits", "barriers-power", UNSORTED]
+    assert [[c.text for c in g.cards] for g in groups] == [["b", "e"], ["a"], [], ["c", "d"]]
+    filtered = group_cards(cards, COLUMNS, CardFilter(sector=Sector.VCS))
+    assert [(len(g.cards), g.total) for g in filtered] == [(1, 2), (0, 1), (0, 0), (0, 2)]
+
+
+def test_no_columns_means_one_list() -> None:
+    groups = group_cards([_card("a"), _card("b")], (), CardFilter())
+    assert len(groups) == 1 and groups[0].column is None and groups[0].total == 2
+
+
+def test_filter_matches_tags_sector_and_words() -> None:
+    card = _card("Funding cuts hurt", tags=("money", "cuts"), sector=Sector.VCS)
+    assert CardFilter(tags=("money",)).matches(card)
+    assert not CardFilter(tags=("money", "other")).matches(card)
+    assert CardFilter(sector=Sector.VCS, words="CUTS").matches(card)
+    assert not CardFilter(sector=Sector.COUNCIL).matches(card)
+    assert CardFilter(sector=Sector.COUNCIL).matches(Card(text="x", voiced_as=Sector.COUNCIL))
+    assert not CardFilter().active and CardFilter(words="x").active
+    assert CardFilter(tags=("a",), sector=Sector.VCS, words="w").describe() == '#a @vcs "w"'

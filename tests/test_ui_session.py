@@ -1,0 +1,255 @@
+"""Pilot tests of the live session screen: capture -> board -> move -> edit -> undo -> filter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input
+from ui_support import board_lines, demo_app, highlighted_text, notifications, session_ready, type_line
+
+from piptui.domain.model import Sector
+from piptui.store import SessionStore
+from piptui.ui.screens.dialogs import ConfirmDialog, EditCardDialog, PickDialog
+from piptui.ui.screens.help import HelpScreen
+from piptui.ui.widgets.board import Board
+from piptui.ui.widgets.timer import StepTimer
+
+SORT = "sorting/sort"
+
+
+def _cards(path: Path) -> list:
+    with SessionStore(path) as store:
+        return store.cards(session=3, step=SORT)
+
+
+async def test_opens_at_the_current_step_with_columns(sessions_dir: Path) -> None:
+    app = demo_app(sessions_dir)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await session_ready(pilot)
+        assert screen.step_ref == SORT
+        lines = board_lines(screen)
+        assert any(line.startswith("Drivers") for line in lines)
+        assert any("Barriers" in line for line in lines)
+        assert screen.focused is screen.query_one("#capture")
+        assert str(screen.query_one("#step-title").render()).find("Sort") >= 0
+
+
+async def test_capture_saves_at_once_and_shows_the_card(sessions_dir: Path) -> None:
+    app = demo_app(sessions_dir)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await session_ready(pilot)
+        path = screen.path
+        before = len(_cards(path))
+        capture = screen.query_one("#capture", Input)
+        capture.value = "Nobody returns our calls #drivers @vcs >council"
+        await pilot.press("enter")
+        # on disk before the input is cleared: both are true right after the key press
+        cards = _cards(path)
+        assert len(cards) == before + 1
+        card = cards[-1]
+        assert capture.value == ""
+        assert (card.text, card.column, card.sector, card.voiced_as) == (
+            "Nobody returns our calls", "drivers", Sector.VCS, Sector.COUNCIL)
+        assert card.author == "ann"
+        await pilot.pause()
+        assert screen.query_one(Board).highlighted_card_id == card.id
+        assert "Nobody returns our calls" in highlighted_text(screen)
+        assert screen.focused is capture
+
+
+async def test_a_column_tag_and_confidential(sessions_dir: Path) -> None:
+    app = demo_app(sessions_dir)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await session_ready(pilot)
+        column = screen.columns[-1]
+        tag = column.tags[0] if column.tags else column.id
+        await type_line(pilot, f"! Off the record #{tag} #extra")
+        card = _cards(screen.path)[-1]
+        assert card.column == column.id and card.confidential and "extra" in card.tags
+        await type_line(pilot, "No column here #nothing-like-a-column")
+        assert _cards(screen.path)[-1].column is None
+        assert any(line.startswith("Unsorted") for line in board_lines(screen))
+
+
+async def test_a_failed_save_keeps_the_text_and_says_why(sessions_dir: Path) -> None:
+    app = demo_app(sessions_dir)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await session_ready(pilot)
+        before = len(_cards(screen.path))
+        await type_line(pilot, "#drivers @vcs")
+        assert screen.query_one("#capture", Input).value == "#drivers @vcs"
+        assert len(_cards(screen.path)) == before
+        assert any("needs some text" in m for m in notifications(app))
+
+
+async def test_tags_complete_from_the_step_columns(sessions_dir: Path) -> None:
+    app = demo_app(sessions_dir)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await session_ready(pilot)
+        await pilot.press(*"Grants #driv")
+        await pilot.pause(0.05)
+        await pilot.press("right")
+        assert app.screen.query_one("#capture", Input).value == "Grants #drivers"
+
+
+async def test_move_edit_delete_undo_redo_filter(sessions_dir: Path) -> None:
+    app = demo_app(sessions_dir)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await session_ready(pilot)
+        board = screen.query_one(Board)
+        await type_line(pilot, "Meetings at 10am exclude carers #drivers")
+        card_id = board.highlighted_card_id
+        assert card_id is not None
+        columns = [c.id for c in screen.columns]
+
+        # move with ] on the board, then with the F3 picker
+        await pilot.press("tab")
+        assert screen.focused is board
+        await pilot.press("right_square_bracket")
+        assert _by_id(screen.path, card_id).column == columns[1]
+        assert board.highlighted_card_id == card_id
+        await pilot.press("f3")
+        assert isinstance(app.screen, PickDialog)
+        await pilot.press("3")
+        assert _by_id(screen.path, card_id).column == columns[2]
+
+        # edit in the dialog
+        await pilot.press("f2")
+        assert isinstance(app.screen, EditCardDialog)
+        text = app.screen.query_one("#text", Input)
+        text.value = "Meetings at 10am exclude carers and shift workers"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert _by_id(screen.path, card_id).text.endswith("shift workers")
+        assert "shift workers" in highlighted_text(screen)
+
+        # undo the edit, then redo it
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert _by_id(screen.path, card_id).text == "Meetings at 10am exclude carers"
+        assert any(m == "Undone: edit card" for m in notifications(app))
+        await pilot.press("ctrl+y")
+        assert _by_id(screen.path, card_id).text.endswith("shift workers")
+
+        # delete (asks first), undo brings it back
+        await pilot.press("d")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause()
+        assert card_id not in {c.id for c in _cards(screen.path)}
+        assert card_id not in board.card_ids
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert card_id in board.card_ids
+
+        # filter by words, tag and sector
+        await pilot.press("f4")
+        filter_input = screen.query_one("#filter", Input)
+        assert screen.focused is filter_input
+        await pilot.press(*"carers")
+        await pilot.pause()
+        assert board.card_ids == [card_id]
+        filter_input.value = "@vcs"
+        await pilot.pause()
+        assert board.card_ids and all(_by_id(screen.path, c).sector == Sector.VCS for c in board.card_ids)
+        filter_input.value = "#trust"
+        await pilot.pause()
+        assert board.card_ids and all("trust" in _by_id(screen.path, c).tags for c in board.card_ids)
+        assert any(" of " in line for line in board_lines(screen))  # "2 of 4" counts
+        await pilot.press("escape")
+        assert screen.focused is screen.query_one("#capture")
+        assert len(board.card_ids) == len(_cards(screen.path))
+
+
+def _by_id(path: Path, card_id: str):  # type: ignore[no-untyped-def]
+    with SessionStore(path) as store:
+        return store.card(card_id)
+
+
+async def test_undo_with_nothing_to_undo_says_so(sessions_dir: Path) -> None:
+    app = demo_app(sessions_dir, author="newcomer")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await session_ready(pilot)
+        await pilot.press("ctrl+z")
+        assert any("Nothing of yours to undo" in m for m in notifications(app))
+
+
+async def test_cards_from_another_terminal_show_up(sessions_dir: Path) -> None:
+    app = demo_app(sessions_dir)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await session_ready(pilot)
+        board = screen.query_one(Board)
+        board.select_card(board.card_ids[0])
+        kept = board.highlighted_card_id
+        with SessionStore(screen.path, author="bob") as other:
+            for n in range(12):
+                card = other.add_card(f"From the other room {n}", session=3, step=SORT)
+        screen.refresh_from_store()
+        await pilot.pause()
+        assert card.id in board.card_ids
+        assert board.highlighted_card_id == kept  # the cursor stays where it was
+        # ... and the new card is scrolled into view
+        index = board.get_option_index(card.id)
+        line = board._index_to_line[index]
+        assert board.scroll_y <= line < board.scroll_y + board.scrollable_content_region.height
+
+
+async def test_steps_and_the_shared_timer(sessions_dir: Path) -> None:
+    app = demo_app(sessions_dir)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await session_ready(pilot)
+        first = screen.step_index
+        assert first is not None
+        await pilot.press("f6")
+        assert screen.step_index == first + 1
+        with SessionStore(screen.path) as store:
+            session = store.session(3)
+        exercise, step = screen.steps[first + 1]
+        assert session.current_step == f"{exercise.id}/{step.id}"
+        assert session.timer.duration == step.timebox * 60 and not session.timer.running
+        await pilot.press("f7")
+        with SessionStore(screen.path) as store:
+            assert store.session(3).timer.running
+        await pilot.press("f8")
+        await pilot.press("f7")
+        with SessionStore(screen.path) as store:
+            timer = store.session(3).timer
+        assert not timer.running and timer.duration == step.timebox * 60 + 60
+        assert screen.query_one(StepTimer).timer == timer
+        await pilot.press("f5")
+        assert screen.step_index == first
+
+
+async def test_help_lists_every_binding_and_closes(sessions_dir: Path) -> None:
+    from piptui.ui.bindings import BOARD_BINDINGS, SESSION_BINDINGS
+
+    app = demo_app(sessions_dir)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await session_ready(pilot)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help-text").render())
+        for binding in [*SESSION_BINDINGS, *BOARD_BINDINGS]:
+            assert binding.tooltip in text  # type: ignore[union-attr]
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_palette_offers_the_screen_commands(sessions_dir: Path) -> None:
+    app = demo_app(sessions_dir)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await session_ready(pilot)
+        titles = [c.title for c in app.get_system_commands(screen)]
+        for wanted in ("Edit", "Move", "Filter", "Undo", "Redo", "Next step", "Timer", "Clusters", "Export"):
+            assert any(t.startswith(wanted + " (") for t in titles), wanted
+
+
+async def test_plugin_screens_not_there_yet_say_so(sessions_dir: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from piptui.ui.screens import session_actions
+
+    monkeypatch.setitem(session_actions.PLUGIN_SCREENS, "survey", ("piptui.ui.screens.no_such_module", "Survey"))
+    app = demo_app(sessions_dir)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await session_ready(pilot)
+        await pilot.press("ctrl+s")
+        assert any("not available yet" in m for m in notifications(app))

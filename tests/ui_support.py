@@ -1,0 +1,65 @@
+"""Helpers shared by the UI tests: open the demo, wait for the session screen, read the board."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from piptui.programmes import ensure_demo
+from piptui.ui.app import PiptuiApp, create_app
+from piptui.ui.screens.session import SessionScreen
+from piptui.ui.widgets.board import Board
+
+Input.cursor_blink = False  # deterministic screens
+
+
+def demo_app(sessions_dir: Path, *, author: str | None = "ann", mode: str = "session", **kw: Any) -> PiptuiApp:
+    path = ensure_demo(sessions_dir)
+    return create_app(sessions_dir=sessions_dir, programme=path, author=author, mode=mode, **kw)  # type: ignore[arg-type]
+
+
+async def session_ready(pilot: Pilot[Any]) -> SessionScreen:
+    """The session screen once its exercise library has loaded."""
+    for _ in range(200):
+        screen = pilot.app.screen
+        if isinstance(screen, SessionScreen) and screen.library is not None:
+            await pilot.pause()
+            return screen
+        await pilot.pause(0.01)
+    raise AssertionError(f"the session screen did not load (screen is {pilot.app.screen!r})")
+
+
+def board_lines(screen: SessionScreen) -> list[str]:
+    """Every option of the board as plain text (headings and cards)."""
+    return [str(option.prompt) for option in screen.query_one(Board).options]
+
+
+def highlighted_text(screen: SessionScreen) -> str:
+    board = screen.query_one(Board)
+    option = board.highlighted_option
+    return str(option.prompt) if option is not None else ""
+
+
+def notifications(app: PiptuiApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+async def type_line(pilot: Pilot[Any], text: str) -> None:
+    capture = pilot.app.screen.query_one("#capture", Input)
+    capture.value = text
+    capture.cursor_position = len(text)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def screen_text(app: PiptuiApp) -> str:
+    """What the terminal shows now, as plain text lines (the top screen, modals included)."""
+    update = app.screen._compositor.render_full_update()
+    lines = []
+    for line in update.strips:
+        strips = [line] if hasattr(line, "text") else list(line)
+        lines.append("".join(strip.text for strip in strips))
+    return "\n".join(lines)
