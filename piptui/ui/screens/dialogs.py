@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -105,7 +106,7 @@ class CardEdit:
     confidential: bool
 
 
-def _sector_options() -> list[tuple[object, Sector]]:
+def _sector_options() -> list[tuple[Text, Sector]]:
     return [(plain(SECTOR_SHORT[s]), s) for s in Sector]
 
 

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 
 from piptui.domain.agenda import agenda_steps
@@ -40,7 +39,7 @@ if TYPE_CHECKING:
 POLL_SECONDS = 0.25
 
 
-class SessionScreen(SessionActions, Screen[None]):
+class SessionScreen(SessionActions):
     """Run one session of a programme."""
 
     BINDINGS = SESSION_BINDINGS
@@ -104,6 +103,7 @@ class SessionScreen(SessionActions, Screen[None]):
     @work(thread=True, exclusive=True, group="library")
     def _load_library(self) -> None:
         library = self.app.library()  # type: ignore[attr-defined]
+        self._step_cards()  # decode the cards here, off the UI thread; the store caches them
         self.app.call_from_thread(self._library_ready, library)
 
     def _library_ready(self, library: Library) -> None:

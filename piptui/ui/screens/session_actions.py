@@ -7,23 +7,20 @@ Every action here is bound in :mod:`piptui.ui.bindings`.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any
 
+from textual.screen import Screen
 from textual.widgets import Input
 
-from piptui.domain.columns import neighbour_column
+from piptui.domain.columns import CardFilter, neighbour_column
+from piptui.domain.exercise import Column
 from piptui.errors import Conflict, PiptuiError
+from piptui.store import SessionStore
 from piptui.ui.screens.dialogs import CardEdit, ConfirmDialog, EditCardDialog, PickDialog
 from piptui.ui.text import one_line
 from piptui.ui.widgets.board import Board
 from piptui.ui.widgets.capture import CaptureLine
-
-if TYPE_CHECKING:
-    from piptui.ui.screens.session import SessionScreen
-
-    _Base = SessionScreen
-else:
-    _Base = object
 
 # Screens other helpers write; pushed when their module is importable.
 PLUGIN_SCREENS: dict[str, tuple[str, str]] = {
@@ -51,12 +48,35 @@ def plugin_screen(module_name: str) -> Any | None:
     return None
 
 
-class SessionActions(_Base):
-    """Actions of :class:`SessionScreen`."""
+class SessionActions(Screen[None]):
+    """Actions of :class:`SessionScreen`, which provides the state declared here."""
+
+    path: Path
+    author: str | None
+    store: SessionStore
+    number: int
+    step_index: int | None
+    card_filter: CardFilter
+
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        raise NotImplementedError
+
+    def refresh_from_store(self, *, force: bool = False, select: str | None = None) -> None:
+        raise NotImplementedError
+
+    def go_to_step(self, index: int) -> None:
+        raise NotImplementedError
+
+    def change_timer(self, how: str) -> None:
+        raise NotImplementedError
+
+    def clear_filter(self) -> None:
+        raise NotImplementedError
 
     # -- the highlighted card --------------------------------------------------
     def _selected(self) -> str | None:
-        card_id = self.query_one(Board).highlighted_card_id
+        card_id: str | None = self.query_one(Board).highlighted_card_id
         if card_id is None:
             self.notify("No card is highlighted (Up/Down or Tab to the board)", severity="warning")
         return card_id

@@ -90,7 +90,8 @@ class Board(OptionList):
         option = self.highlighted_option
         if option is None or option.disabled or option.id is None or option.id.startswith(HEADING_PREFIX):
             return None
-        return option.id
+        card_id: str = option.id
+        return card_id
 
     @property
     def card_ids(self) -> Sequence[str]:
@@ -144,10 +145,8 @@ class Board(OptionList):
     def _nearest_card(self, index: int) -> int | None:
         options = self.options
         index = max(0, min(index, len(options) - 1))
-        for i in (*range(index, len(options)), *range(index - 1, -1, -1)):
-            if not options[i].disabled:
-                return i
-        return None
+        order: list[int] = [*range(index, len(options)), *range(index - 1, -1, -1)]
+        return next((i for i in order if not options[i].disabled), None)
 
     def reveal(self, card_id: str) -> None:
         """Scroll so the card is in view, without moving the highlight."""
