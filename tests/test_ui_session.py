@@ -253,3 +253,36 @@ async def test_plugin_screens_not_there_yet_say_so(sessions_dir: Path, monkeypat
         await session_ready(pilot)
         await pilot.press("ctrl+s")
         assert any("not available yet" in m for m in notifications(app))
+
+
+async def test_wide_layout_shows_agenda_and_column_counts(sessions_dir: Path) -> None:
+    from piptui.ui.widgets.column_index import ColumnIndex
+
+    app = demo_app(sessions_dir)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        screen = await session_ready(pilot)
+        index = screen.query_one(ColumnIndex)
+        assert index.display and screen.query_one("#sidebar").region.width > 0
+        labels = [str(o.prompt) for o in index.options]
+        assert any(label.strip().startswith(screen.columns[-1].title) for label in labels)
+        board = screen.query_one(Board)
+        last = screen.columns[-1]
+        index.highlighted = index.get_option_index(last.id)
+        index.action_select()
+        await pilot.pause()
+        card_id = board.highlighted_card_id
+        assert card_id is not None and _by_id(screen.path, card_id).column == last.id
+
+
+async def test_narrow_layout_hides_the_sidebar_until_asked(sessions_dir: Path) -> None:
+    app = demo_app(sessions_dir)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await session_ready(pilot)
+        sidebar = screen.query_one("#sidebar")
+        assert sidebar.region.width == 0
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert sidebar.region.width > 0
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert sidebar.region.width == 0

@@ -29,6 +29,7 @@ from piptui.ui.text import literal, one_line
 from piptui.ui.widgets.agenda import Agenda
 from piptui.ui.widgets.board import Board
 from piptui.ui.widgets.capture import CaptureLine
+from piptui.ui.widgets.column_index import ColumnIndex
 from piptui.ui.widgets.prompt import FacilitatorNotes, StepPrompt, StepTitle
 from piptui.ui.widgets.timer import StepTimer
 
@@ -71,7 +72,9 @@ class SessionScreen(SessionActions):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="session-body"):
-            yield Agenda(id="agenda")
+            with Vertical(id="sidebar"):
+                yield Agenda(id="agenda")
+                yield ColumnIndex(id="column-index")
             with Vertical(id="session-main"):
                 with Horizontal(id="step-bar"):
                     yield StepTitle(id="step-title")
@@ -176,6 +179,7 @@ class SessionScreen(SessionActions):
         groups = group_cards(cards, self.columns, self.card_filter)
         board.show(groups, filtered=self.card_filter.active, keep=board.highlighted_card_id, select=select,
                    reveal=arrived[-1] if arrived else None)
+        self.query_one(ColumnIndex).show(groups, self.card_filter.active)
         shown = sum(len(g.cards) for g in groups)
         title = f"Cards {shown} of {len(cards)} · filter {self.card_filter.describe()}" \
             if self.card_filter.active else f"Cards {len(cards)}"
@@ -239,6 +243,10 @@ class SessionScreen(SessionActions):
     @on(Board.CardChosen)
     def _card_chosen(self, event: Board.CardChosen) -> None:
         self.edit_card(event.card_id)
+
+    @on(ColumnIndex.ColumnChosen)
+    def _column_chosen(self, event: ColumnIndex.ColumnChosen) -> None:
+        self.query_one(Board).show_column(event.column_id)
 
     @on(Agenda.StepChosen)
     def _step_chosen(self, event: Agenda.StepChosen) -> None:

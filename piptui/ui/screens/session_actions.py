@@ -7,6 +7,7 @@ Every action here is bound in :mod:`piptui.ui.bindings`.
 from __future__ import annotations
 
 import importlib
+import inspect
 from pathlib import Path
 from typing import Any
 
@@ -205,8 +206,8 @@ class SessionActions(Screen[None]):
         self.query_one("#step-notes").toggle_class("-hidden")
 
     def action_toggle_agenda(self) -> None:
-        agenda = self.query_one("#agenda")
-        agenda.toggle_class("-shown" if self.has_class("-narrow") else "-hidden")
+        sidebar = self.query_one("#sidebar")
+        sidebar.toggle_class("-shown" if self.has_class("-narrow") else "-hidden")
 
     def action_filter(self) -> None:
         filter_input = self.query_one("#filter", Input)
@@ -244,14 +245,21 @@ class SessionActions(Screen[None]):
         self.open_plugin("survey")
 
     def open_plugin(self, name: str) -> None:
-        """Push another helper's screen, built as ``Screen(path, session=, author=)``."""
+        """Push another helper's screen, built as ``Screen(path, session=, author=[, library=])``.
+
+        ``library`` (the loaded exercise library) is passed when the screen's constructor takes it.
+        """
         module_name, what = PLUGIN_SCREENS[name]
         screen_class = plugin_screen(module_name)
         if screen_class is None:
             self.notify(f"{what} is not available yet", severity="warning")
             return
+        kwargs: dict[str, Any] = {"session": self.number, "author": self.author}
+        library = getattr(self, "library", None)
+        if library is not None and "library" in inspect.signature(screen_class).parameters:
+            kwargs["library"] = library
         try:
-            screen = screen_class(self.path, session=self.number, author=self.author)
+            screen = screen_class(self.path, **kwargs)
         except PiptuiError as exc:
             self._report(exc)
             return

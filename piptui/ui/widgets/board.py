@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from piptui.domain.columns import ColumnGroup
 from piptui.domain.model import Card, Sector
@@ -165,11 +165,17 @@ class Board(OptionList):
         if card_id in self._entries:
             self.highlighted = self.get_option_index(card_id)
 
-    def first_card_of(self, column_id: str) -> str | None:
-        for card_id in self._card_ids:
-            if self._entries[card_id].card.column == column_id:
-                return card_id
-        return None
+    def show_column(self, column_id: str) -> None:
+        """Scroll the column's heading to the top and highlight its first card."""
+        try:
+            index = self.get_option_index(HEADING_PREFIX + column_id)
+        except OptionDoesNotExist:
+            return
+        if index + 1 < self.option_count and not self.options[index + 1].disabled:
+            self.highlighted = index + 1
+        line = self._index_to_line.get(index)
+        if line is not None:
+            self.scroll_to(y=line, animate=False, immediate=True)
 
     # -- events --------------------------------------------------------------
     def action_select(self) -> None:  # Enter is bound to edit; a click selects
