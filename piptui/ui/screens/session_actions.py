@@ -33,7 +33,8 @@ PLUGIN_SCREENS: dict[str, tuple[str, str]] = {
 
 
 def plugin_screen(module_name: str) -> Any | None:
-    """The screen class a plug-in module offers: ``SCREEN`` or its first ``*Screen``/``*Dialog`` class."""
+    """The screen a plug-in module offers: its ``SCREEN``, else the first full screen class it
+    defines (a name ending in ``Screen``), else the first screen of any kind (a dialog)."""
     try:
         module = importlib.import_module(module_name)
     except ImportError:
@@ -41,12 +42,12 @@ def plugin_screen(module_name: str) -> Any | None:
     found = getattr(module, "SCREEN", None)
     if found is not None:
         return found
-    from textual.screen import Screen
+    from textual.screen import ModalScreen, Screen
 
-    for value in vars(module).values():
-        if isinstance(value, type) and issubclass(value, Screen) and value.__module__ == module.__name__:
-            return value
-    return None
+    own = [value for value in vars(module).values()
+           if isinstance(value, type) and issubclass(value, Screen) and value.__module__ == module.__name__]
+    full = [c for c in own if c.__name__.endswith("Screen") and not issubclass(c, ModalScreen)]
+    return (full or own or [None])[0]
 
 
 class SessionActions(Screen[None]):
