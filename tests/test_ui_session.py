@@ -286,3 +286,44 @@ async def test_narrow_layout_hides_the_sidebar_until_asked(sessions_dir: Path) -
         await pilot.press("ctrl+g")
         await pilot.pause()
         assert sidebar.region.width == 0
+
+
+async def test_undo_after_someone_else_changed_it_shows_the_conflict(sessions_dir: Path) -> None:
+    app = demo_app(sessions_dir)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await session_ready(pilot)
+        await type_line(pilot, "Ours to undo #drivers")
+        card_id = screen.query_one(Board).highlighted_card_id
+        assert card_id is not None
+        with SessionStore(screen.path, author="bob") as other:
+            other.edit_card(card_id, text="Bob changed it")
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert _by_id(screen.path, card_id).text == "Bob changed it"
+        assert any(n.title == "Conflict" for n in app._notifications)
+
+
+async def test_a_vanished_file_is_reported_once(sessions_dir: Path) -> None:
+    app = demo_app(sessions_dir)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await session_ready(pilot)
+        screen.path.rename(screen.path.with_suffix(".moved"))
+        for _ in range(3):
+            screen.refresh_from_store()
+        await pilot.pause()
+        assert len([m for m in notifications(app) if "gone" in m]) == 1
+        assert app.is_running
+
+
+async def test_notes_toggle(sessions_dir: Path) -> None:
+    app = demo_app(sessions_dir)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await session_ready(pilot)
+        notes = screen.query_one("#step-notes")
+        assert not notes.display or notes.has_class("-hidden")
+        await pilot.press("f9")
+        await pilot.pause()
+        assert notes.region.height > 0
+        await pilot.press("f9")
+        await pilot.pause()
+        assert notes.region.height == 0

@@ -124,6 +124,7 @@ class EditCardDialog(ModalScreen[CardEdit | None]):
         card = self.card
         with Vertical(classes="dialog-box dialog-wide"):
             yield Static(literal("Edit card", "bold"), classes="dialog-title")
+            yield Label(plain("Text"))
             yield Input(card.text, id="text", compact=True, select_on_focus=False)
             yield Label(plain("Tags (space-separated)"))
             yield Input(" ".join(card.tags), id="tags", compact=True)

@@ -67,6 +67,7 @@ class SessionScreen(SessionActions):
         self._token: object = None
         self._known: set[str] | None = None
         self._shown_exercises: tuple[str, ...] | None = None
+        self._last_error: str | None = None
 
     # -- layout --------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -131,8 +132,11 @@ class SessionScreen(SessionActions):
             session = self.store.session(self.number)
         except PiptuiError as exc:
             self._token = None
-            self.notify(exc.message, severity="error", markup=False)
+            if exc.message != self._last_error:  # say it once, not at every poll
+                self._last_error = exc.message
+                self.notify(exc.message, severity="error", markup=False, timeout=30)
             return
+        self._last_error = None
         if force or session.current_step != self.step_ref or session.exercises != self._shown_exercises:
             self._show_step(session)
         if force or session.timer != self.session.timer:
