@@ -327,3 +327,33 @@ async def test_notes_toggle(sessions_dir: Path) -> None:
         await pilot.press("f9")
         await pilot.pause()
         assert notes.region.height == 0
+
+
+def _in_view(board: Board, card_id: str) -> bool:
+    line = board._index_to_line[board.get_option_index(card_id)]
+    return board.scroll_y <= line < board.scroll_y + board.scrollable_content_region.height
+
+
+async def test_a_new_card_is_in_view_on_a_full_board(sessions_dir: Path) -> None:
+    app = demo_app(sessions_dir)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await session_ready(pilot)
+        with SessionStore(screen.path, author="bulk") as other, other.batch("bulk") as batch:
+            from piptui.domain.model import Card
+
+            for n in range(300):
+                batch.put(Card(text=f"Bulk card {n}", session=3, step=SORT, column=screen.columns[n % 3].id))
+        screen.refresh_from_store()
+        await pilot.pause()
+        board = screen.query_one(Board)
+        board.select_card(board.card_ids[0])
+        await pilot.pause()
+        await type_line(pilot, "Into the second column #" + screen.columns[1].id)
+        new_id = board.highlighted_card_id
+        assert new_id is not None and "Into the second column" in highlighted_text(screen)
+        assert _in_view(board, new_id)
+        await type_line(pilot, "Filtered away")
+        assert _in_view(board, board.highlighted_card_id or "")
+        await pilot.press("f4", *"nomatchatall", "enter")
+        await type_line(pilot, "Hidden by the filter")
+        assert any("the filter hides it" in m for m in notifications(app))

@@ -220,6 +220,8 @@ class SessionScreen(SessionActions):
             return None
         capture_line.value = ""
         self.refresh_from_store(select=card.id)
+        if self.card_filter.active and not self.card_filter.matches(card):
+            self.notify("Saved; the filter hides it (Esc clears the filter)", severity="warning")
         return card
 
     # -- filter --------------------------------------------------------------
