@@ -48,6 +48,7 @@ class HomeScreen(Screen[None]):
         table.add_columns(plain("Programme"), plain("Area"), plain("Sessions held"), plain("Cards"),
                           plain("Last change"))
         self.action_reload()
+        self.run_worker(self.app.library_async(), group="library", exit_on_error=False)  # type: ignore[attr-defined]
 
     def action_reload(self, select: str | None = None) -> None:
         self._read_folder(select)
@@ -68,15 +69,22 @@ class HomeScreen(Screen[None]):
             else:
                 table.add_row(plain(info.name), plain(info.area), plain(str(info.sessions_held)),
                               plain(str(info.cards)), plain(changed_text(info.changed)), key=str(info.path))
-        status = self.query_one("#home-status", Static)
-        if not programmes:
-            status.update(literal("No programmes yet: press n to create one (or run: piptui demo).", "dim"))
-        else:
-            status.update(literal(f"{len(programmes)} programme(s). Enter opens, n creates.", "dim"))
         if select is not None:
             names = [p.name for p in programmes]
             if select in names:
                 table.move_cursor(row=names.index(select))
+        self._show_status()
+
+    @on(DataTable.RowHighlighted)
+    def _show_status(self) -> None:
+        status = self.query_one("#home-status", Static)
+        info = self._highlighted()
+        if not self.programmes:
+            status.update(literal("No programmes yet: press n to create one (or run: piptui demo).", "dim"))
+        elif info is not None and info.error:
+            status.update(literal(f"{info.name} cannot be opened: {info.error}", "red"))
+        elif info is not None:
+            status.update(literal(f"{info.title or info.name}  ·  Enter opens, n creates", "dim"))
 
     def _highlighted(self) -> ProgrammeInfo | None:
         table = self.query_one(DataTable)

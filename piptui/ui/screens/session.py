@@ -106,8 +106,13 @@ class SessionScreen(SessionActions):
 
     @work(thread=True, exclusive=True, group="library")
     def _load_library(self) -> None:
-        library = self.app.library()  # type: ignore[attr-defined]
-        self._step_cards()  # decode the cards here, off the UI thread; the store caches them
+        try:
+            library = self.app.library()  # type: ignore[attr-defined]
+            self._step_cards()  # decode the cards here, off the UI thread; the store caches them
+        except PiptuiError as exc:
+            self.app.call_from_thread(self.notify, exc.message, title="Cannot load the exercises",
+                                      severity="error", markup=False, timeout=60)
+            return
         self.app.call_from_thread(self._library_ready, library)
 
     def _library_ready(self, library: Library) -> None:
