@@ -93,3 +93,12 @@ async def test_open_a_programme_at_a_session(sessions_dir: Path) -> None:
         await pilot.press("ctrl+b")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_a_session_the_programme_lacks_falls_back_to_home(sessions_dir: Path) -> None:
+    path = ensure_demo(sessions_dir)
+    app = create_app(sessions_dir=sessions_dir, programme=path, session=9, mode="session")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert any("no session 9" in m for m in notifications(app))

@@ -71,7 +71,15 @@ class PiptuiApp(App[None]):
 
     # -- screens ------------------------------------------------------------
     def on_mount(self) -> None:
-        self.push_screen(self.first_screen())
+        from piptui.errors import PiptuiError
+        from piptui.ui.screens.home import HomeScreen
+
+        try:
+            screen = self.first_screen()
+        except PiptuiError as exc:  # e.g. a session the programme does not have
+            self.notify(exc.message, title="Cannot open", severity="error", markup=False, timeout=30)
+            screen = HomeScreen(self.sessions_dir)
+        self.push_screen(screen)
 
     def first_screen(self) -> Screen[None]:
         from piptui.ui.screens.home import HomeScreen
@@ -138,13 +146,15 @@ class PiptuiApp(App[None]):
         def chosen(number: int | None) -> None:
             if number is None:
                 return
-            if number != current:
-                try:
+            try:
+                if number != current:
                     with SessionStore(path, author=self.author) as store:
                         store.set_current_session(number)
-                except PiptuiError as exc:
-                    self.notify(exc.message, severity="error", markup=False)
-            self.switch_screen(self.session_screen(path, number))
+                screen = self.session_screen(path, number)
+            except PiptuiError as exc:
+                self.notify(exc.message, title="Cannot open", severity="error", markup=False)
+                return
+            self.switch_screen(screen)
 
         self.push_screen(PickDialog("Open which session?", choices, current), chosen)
 
