@@ -1,0 +1,68 @@
+"""User text in Markdown: the one escaping function every export uses.
+
+Nothing a person types can change the document's structure. :func:`md_escape` backslash-
+escapes what could start inline markup anywhere (code, emphasis, strikethrough, links and
+images, raw HTML, entities, table pipes) and what could start a block at the beginning of
+a line (headings, quotes, lists, thematic breaks, setext underlines, table delimiter rows).
+CommonMark guarantees that a backslash before ASCII punctuation shows that character
+literally, in every viewer. Letters, digits and the punctuation that is harmless where it
+stands are left alone, so the raw Markdown stays readable.
+
+Three shapes, one escaping:
+
+- :func:`md_escape`: a paragraph or list item. A line break in the text becomes a Markdown
+  hard line break (backslash, newline), so it shows as a line break.
+- :func:`md_cell`: a table cell (one line; a line break becomes ``<br>``).
+- :func:`md_line`: a heading or a short label (one line; a line break becomes a space).
+
+Markdown cannot show spaces or tabs at the start or end of a line, nor blank lines at
+the start or end of a paragraph: those are dropped (the store strips card texts anyway).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Characters that start inline markup wherever they stand.
+_ALWAYS_TABLE = str.maketrans({ch: "\\" + ch for ch in "\\`*_~[]<|"})
+# Characters that start a block when they begin a line (after the escapes above).
+_LINE_START = frozenset("#>-+=:")
+_CLOSING = re.compile(r"(?<=[ \t])(#+[ \t]*)$")
+_ORDERED = re.compile(r"^(\d{1,9})([.)])")
+_ENTITY = re.compile(r"&(?=[#A-Za-z0-9])")
+_BREAKS = re.compile(r"\r\n|\r|\n")
+_EDGE = " \t"
+
+
+def _escape_line(line: str) -> str:
+    line = line.strip(_EDGE)
+    if not line:
+        return ""
+    escaped = line.translate(_ALWAYS_TABLE)
+    if escaped[0] in _LINE_START:
+        escaped = "\\" + escaped
+    else:
+        escaped = _ORDERED.sub(r"\1\\\2", escaped, count=1)
+    # '#'s after a space at the end could close an ATX heading ("## title #").
+    escaped = _CLOSING.sub(r"\\\1", escaped)
+    return _ENTITY.sub(r"\\&", escaped)
+
+
+def _lines(text: object) -> list[str]:
+    value = str(text).replace("\x00", "\ufffd").strip(" \t\r\n")
+    return [_escape_line(line) for line in _BREAKS.split(value)] if value else []
+
+
+def md_escape(text: object) -> str:
+    """``text`` as Markdown that shows exactly that text (line breaks as hard breaks)."""
+    return "\\\n".join(_lines(text))
+
+
+def md_cell(text: object) -> str:
+    """``text`` as the content of one table cell (line breaks as ``<br>``)."""
+    return "<br>".join(_lines(text))
+
+
+def md_line(text: object) -> str:
+    """``text`` on one line, for a heading or a label (line breaks become spaces)."""
+    return _escape_line(" ".join(str(text).replace("\x00", "\ufffd").split()))
