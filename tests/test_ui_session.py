@@ -357,3 +357,19 @@ async def test_a_new_card_is_in_view_on_a_full_board(sessions_dir: Path) -> None
         await pilot.press("f4", *"nomatchatall", "enter")
         await type_line(pilot, "Hidden by the filter")
         assert any("the filter hides it" in m for m in notifications(app))
+
+
+async def test_a_step_without_columns_is_one_list(sessions_dir: Path) -> None:
+    app = demo_app(sessions_dir)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await session_ready(pilot)
+        plain_steps = [i for i, (_e, step) in enumerate(screen.steps) if not step.columns]
+        assert plain_steps, "the demo session should have a step without columns"
+        screen.go_to_step(plain_steps[0])
+        await pilot.pause()
+        assert screen.columns == ()
+        await type_line(pilot, "A plain card #drivers")
+        board = screen.query_one(Board)
+        assert [o for o in board.options if o.disabled] == []
+        assert "A plain card" in highlighted_text(screen)
+        assert _by_id(screen.path, board.highlighted_card_id or "").column is None
