@@ -373,3 +373,23 @@ async def test_a_step_without_columns_is_one_list(sessions_dir: Path) -> None:
         assert [o for o in board.options if o.disabled] == []
         assert "A plain card" in highlighted_text(screen)
         assert _by_id(screen.path, board.highlighted_card_id or "").column is None
+
+
+async def test_the_mouse_highlights_then_edits(sessions_dir: Path) -> None:
+    app = demo_app(sessions_dir)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await session_ready(pilot)
+        board = screen.query_one(Board)
+        board.select_card(board.card_ids[0])
+        await pilot.pause()
+        before = board.highlighted
+        # the third line of the board: the first card's second line or the next card
+        await pilot.click(Board, offset=(10, 4))
+        await pilot.pause()
+        assert not isinstance(app.screen, EditCardDialog)
+        after = board.highlighted
+        assert after is not None and after != before
+        await pilot.pause(0.6)  # not a double click
+        await pilot.click(Board, offset=(10, 4))
+        await pilot.pause()
+        assert isinstance(app.screen, EditCardDialog)

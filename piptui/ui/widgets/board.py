@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from textual import events
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
@@ -178,7 +179,18 @@ class Board(OptionList):
             self.scroll_to(y=line, animate=False, immediate=True)
 
     # -- events --------------------------------------------------------------
-    def action_select(self) -> None:  # Enter is bound to edit; a click selects
+    async def _on_click(self, event: events.Click) -> None:
+        """A click highlights a card; a click on the highlighted card (or a double click) chooses it."""
+        event.prevent_default()  # not OptionList's click, which would choose at once
+        index = event.style.meta.get("option")
+        if index is None or not 0 <= index < self.option_count or self.options[index].disabled:
+            return
+        if index == self.highlighted or event.chain > 1:
+            self.action_select()
+        else:
+            self.highlighted = index
+
+    def action_select(self) -> None:
         card_id = self.highlighted_card_id
         if card_id is not None:
             self.post_message(self.CardChosen(card_id))
