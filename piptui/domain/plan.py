@@ -100,15 +100,15 @@ def promote(
 # -- leads -------------------------------------------------------------------
 def lead_warnings(council: Participant | None, vcs: Participant | None) -> list[str]:
     """What is wrong with a joint lead: both from one sector, or a lead on the wrong side."""
-    out: list[str] = []
     if council is not None and vcs is not None:
         if council.id == vcs.id:
-            out.append("The same person is both leads: a joint lead is two people, one from each sector")
-        elif council.sector == vcs.sector:
-            out.append(
+            return ["The same person is both leads: a joint lead is two people, one from each sector"]
+        if council.sector == vcs.sector:
+            return [
                 f"Both leads are from the same sector ({council.sector.label}): the plan asks for "
                 "one council member and one third-sector member"
-            )
+            ]
+    out: list[str] = []
     if council is not None and council.sector == Sector.VCS:
         out.append(f"The council lead {council.name} is from the voluntary and community sector")
     if vcs is not None and vcs.sector != Sector.VCS:

@@ -357,12 +357,14 @@ class PlanOps:
             for moved in P.renumber(rest):
                 b.put(moved)
 
-    def move_action(self, action_id: str, objective_id: str) -> None:
-        """Move an action to the end of another objective."""
+    def move_action(self, action_id: str, objective_id: str) -> Action:
+        """Move an action to the end of another objective; the moved action comes back."""
         with self.store.batch("move action") as b:
             b.get(Objective, objective_id)
             for action in P.move_action(b.all(Action), action_id, objective_id):
                 b.put(action)
+            moved = b.get(Action, action_id)
+        return moved
 
     def reorder_action(self, action_id: str, offset: int) -> None:
         with self.store.batch("reorder actions") as b:

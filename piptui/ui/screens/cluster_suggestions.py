@@ -1,0 +1,185 @@
+"""Suggested clusters: offered, never applied on their own. Accept, edit or reject each one.
+
+The suggestions come from :func:`piptui.domain.clustering.suggest_clusters` (similar
+wording and shared tags of the cards not yet in a cluster), worked out in a thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from piptui.domain.clustering import Suggestion, suggest_clusters
+from piptui.domain.model import Card
+from piptui.domain.voting import sorted_by_votes
+from piptui.store import SessionStore
+from piptui.ui.screens.cluster_dialogs import GroupChoice, GroupDialog, SuggestionEdit, SuggestionEditDialog
+from piptui.ui.screens.plan_base import COMMON_BINDINGS, PlanBaseScreen, StepLookup, highlighted_id, show_options
+from piptui.ui.text import literal, one_line
+
+SUGGESTION_BINDINGS: list[BindingType] = [
+    Binding("a,enter", "accept", "Accept", tooltip="Make the highlighted suggestion a cluster (title first)"),
+    Binding("e", "edit", "Edit", tooltip="Change its title and drop cards that do not belong, then accept"),
+    Binding("d,delete", "reject", "Reject", tooltip="Turn the highlighted suggestion down"),
+    Binding("R", "recompute", "Again", tooltip="Work the suggestions out again (rejected ones stay out)"),
+    *COMMON_BINDINGS,
+]
+
+
+class SuggestionsScreen(PlanBaseScreen):
+    """Clusters the cards' wording and tags suggest; the facilitator decides each."""
+
+    BINDINGS = SUGGESTION_BINDINGS
+    HELP_INTRO = "Suggestions are only offered: nothing changes until you accept one."
+
+    def __init__(
+        self,
+        source: SessionStore,
+        library: StepLookup | None = None,
+        session: int | None = None,
+        *,
+        cards: Sequence[Card] | None = None,
+        rejected: set[frozenset[str]] | None = None,
+    ) -> None:
+        self.pool_ids = None if cards is None else {c.id for c in cards}
+        self.rejected = rejected if rejected is not None else set()
+        super().__init__(source, library, session)
+
+    def setup(self) -> None:
+        self.suggestions: list[Suggestion] | None = None
+        self.cards: dict[str, Card] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield OptionList(id="suggestions", markup=False)
+        yield Static(id="suggestions-hint")
+        yield Footer()
+
+    def screen_subtitle(self) -> str:
+        return f"Session {self.number} · suggested clusters"
+
+    def help_sections(self) -> list[tuple[str, list[BindingType]]]:
+        return [("Suggested clusters", SUGGESTION_BINDINGS)]
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.action_recompute()
+
+    # -- working them out ----------------------------------------------------
+    def action_recompute(self) -> None:
+        self.suggestions = None
+        self.refresh_view()
+        self._compute()
+
+    @work(thread=True, exclusive=True, group="suggest")
+    def _compute(self) -> None:
+        cards = [c for c in self.store.cards() if self.pool_ids is None or c.id in self.pool_ids]
+        found = suggest_clusters(cards)
+        self.app.call_from_thread(self._computed, cards, found)
+
+    def _computed(self, cards: list[Card], found: list[Suggestion]) -> None:
+        self.cards = {c.id: c for c in cards}
+        self.suggestions = [s for s in found if frozenset(s.card_ids) not in self.rejected]
+        self.refresh_view()
+
+    # -- drawing -------------------------------------------------------------
+    def refresh_view(self) -> None:
+        if not self.is_mounted:
+            return
+        self.mark_seen()
+        widget = self.query_one("#suggestions", OptionList)
+        if self.suggestions is None:
+            options = [Option(literal("Working out suggestions…", "dim italic"), id="h:wait", disabled=True)]
+        else:
+            self._drop_taken()
+            options = [Option(self._prompt(s), id=str(n)) for n, s in enumerate(self.suggestions)]
+            if not options:
+                options = [Option(literal("No suggestions: the ungrouped cards share little wording or tags",
+                                          "dim italic"), id="h:none", disabled=True)]
+        show_options(widget, options)
+        count = len(self.suggestions or [])
+        widget.border_title = literal(f"Suggested clusters {count}")
+        self.query_one("#suggestions-hint", Static).update(
+            literal("Nothing changes until you accept · a accept · e edit · d reject · F1 keys", "dim"))
+
+    def _drop_taken(self) -> None:
+        """Forget cards grouped since (here or elsewhere); drop suggestions left with one card."""
+        assert self.suggestions is not None
+        free = {c.id for c in self.store.cards() if not c.cluster}
+        kept: list[Suggestion] = []
+        for s in self.suggestions:
+            ids = tuple(i for i in s.card_ids if i in free)
+            if len(ids) >= 2:
+                kept.append(s if ids == s.card_ids else replace(s, card_ids=ids))
+        self.suggestions = kept
+
+    def _prompt(self, s: Suggestion) -> Content:
+        tags = "  " + " ".join("#" + t for t in s.shared_tags) if s.shared_tags else ""
+        parts: list[Content | tuple[str, str]] = [
+            literal(s.title, "bold"),
+            (f"  {len(s.card_ids)} cards · {round(s.score * 100)}% alike{tags}", "dim"),
+        ]
+        for card_id in s.card_ids:
+            card = self.cards.get(card_id)
+            if card is not None:
+                parts.append(literal("\n  · " + one_line(card.text, 160)))
+        return Content.assemble(*parts)
+
+    # -- deciding ------------------------------------------------------------
+    def highlighted(self) -> Suggestion | None:
+        key = highlighted_id(self.query_one("#suggestions", OptionList))
+        if key is None or self.suggestions is None:
+            return None
+        return self.suggestions[int(key)]
+
+    def action_accept(self) -> None:
+        s = self.highlighted()
+        if s is None:
+            return
+
+        def done(choice: GroupChoice | None) -> None:
+            if choice is not None:
+                self._apply(s, list(s.card_ids), choice)
+
+        clusters = sorted_by_votes(self.store.clusters())
+        self.app.push_screen(GroupDialog(len(s.card_ids), clusters, s.title), done)
+
+    def action_edit(self) -> None:
+        s = self.highlighted()
+        if s is None:
+            return
+
+        def done(edit: SuggestionEdit | None) -> None:
+            if edit is not None:
+                self._apply(s, list(edit.card_ids), GroupChoice(title=edit.title))
+
+        self.app.push_screen(SuggestionEditDialog(s.title, [self.cards[i] for i in s.card_ids if i in self.cards]),
+                             done)
+
+    def _apply(self, s: Suggestion, card_ids: list[str], choice: GroupChoice) -> None:
+        cluster = self.attempt(lambda: self.ops.cluster_cards(
+            card_ids, title=choice.title, cluster_id=choice.cluster_id, session=self.number))
+        if cluster is not None and self.suggestions is not None:
+            self.suggestions = [x for x in self.suggestions if x is not s]
+            self.notify(f"Cluster {one_line(cluster.title, 60)}: {len(card_ids)} cards (Ctrl+Z undoes)",
+                        markup=False)
+            self.refresh_view()
+
+    def action_reject(self) -> None:
+        s = self.highlighted()
+        if s is None or self.suggestions is None:
+            return
+        self.rejected.add(frozenset(s.card_ids))
+        self.suggestions = [x for x in self.suggestions if x is not s]
+        self.refresh_view()
+
+    @on(OptionList.OptionSelected, "#suggestions")
+    def _selected(self) -> None:
+        self.action_accept()

@@ -1,0 +1,415 @@
+"""Clusters: mark cards across columns and steps, group them into themes, vote, promote.
+
+Left, the cards (of this session, or of every session with ``a``), under their step and
+column; right, the clusters, most votes first. Space marks the highlighted card (or
+cluster); ``g`` groups the marked cards into a new or existing cluster. Every change is
+one undo step (Ctrl+Z). A card shows its cluster and, once promoted, the objective.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from piptui.domain.model import Card, Cluster, Objective
+from piptui.domain.plan import default_objective_title
+from piptui.domain.voting import sorted_by_votes
+from piptui.ui.screens.cluster_dialogs import GroupChoice, GroupDialog, TextDialog
+from piptui.ui.screens.dialogs import ConfirmDialog, PickDialog
+from piptui.ui.screens.plan_base import COMMON_BINDINGS, PlanBaseScreen, highlighted_id, plural, show_options
+from piptui.ui.text import SECTOR_SHORT, literal, one_line
+from piptui.ui.widgets.board import SECTOR_STYLE
+
+CLUSTERS_BINDINGS: list[BindingType] = [
+    Binding("space", "mark", "Mark", tooltip="Mark or unmark the highlighted card (or cluster)"),
+    Binding("g", "group", "Group", tooltip="Group the marked cards into a new or an existing cluster"),
+    Binding("s", "suggest", "Suggest", tooltip="Suggested clusters (similar wording, shared tags) to accept",
+            show=False),
+    Binding("v", "votes", "Votes", tooltip="Dot-voting: room tallies, or each person's votes with a budget"),
+    Binding("p", "promote", "Promote", tooltip="Promote the marked (or highlighted) clusters to an objective"),
+    Binding("ctrl+n", "plan", "Plan", tooltip="The action plan", show=False),
+    Binding("r", "rename", "Rename", tooltip="Rename the highlighted cluster", show=False),
+    Binding("m", "merge", "Merge", tooltip="Merge the marked clusters into the highlighted one", show=False),
+    Binding("x", "split", "Split", tooltip="Split the marked cards off the highlighted cluster", show=False),
+    Binding("u", "ungroup", "Ungroup", tooltip="Ungroup the highlighted cluster (its cards stay)", show=False),
+    Binding("o", "take_out", "Take out", tooltip="Take the marked (or highlighted) cards out of their cluster",
+            show=False),
+    Binding("plus,equals_sign", "vote(1)", "+1 vote", tooltip="One more vote on the highlighted cluster",
+            show=False),
+    Binding("minus", "vote(-1)", "-1 vote", tooltip="One vote fewer on the highlighted cluster", show=False),
+    Binding("a", "toggle_scope", "All sessions", tooltip="Show the cards of every session, or of this one",
+            show=False),
+    Binding("h", "toggle_hide", "Hide grouped", tooltip="Hide or show cards already in a cluster", show=False),
+    Binding("c", "clear_marks", "Clear marks", tooltip="Unmark every card and cluster", show=False),
+    *COMMON_BINDINGS,
+]
+HELP = ("Space marks cards (across columns, steps and sessions); g groups them into a cluster. "
+        "Tab moves between the cards and the clusters. Enter on a cluster shows only its cards (Esc shows all).")
+MARKED, UNMARKED = "■ ", "□ "
+
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """What the cards list shows now."""
+
+    cards: list[Card]
+    clusters: dict[str, Cluster]
+    objectives: dict[str, Objective]
+
+
+class ClustersScreen(PlanBaseScreen):
+    """Group cards into clusters, vote on them, promote them to objectives."""
+
+    BINDINGS = CLUSTERS_BINDINGS
+    HELP_INTRO = HELP
+
+    def setup(self) -> None:
+        self.marked_cards: set[str] = set()
+        self.marked_clusters: set[str] = set()
+        self.all_sessions: bool | None = None  # None: decided on the first look
+        self.hide_grouped = False
+        self.only_cluster: str | None = None
+        self.rejected: set[frozenset[str]] = set()  # suggestions turned down, not offered again
+        self.shown = Shown([], {}, {})
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="clusters-body"):
+            yield OptionList(id="cluster-cards", markup=False)
+            yield OptionList(id="cluster-list", markup=False)
+        yield Static(id="clusters-hint")
+        yield Footer()
+
+    def screen_subtitle(self) -> str:
+        return f"Session {self.number} · clusters"
+
+    def help_sections(self) -> list[tuple[str, list[BindingType]]]:
+        return [("Clusters", CLUSTERS_BINDINGS)]
+
+    # -- drawing -------------------------------------------------------------
+    def refresh_view(self) -> None:
+        if not self.is_mounted:
+            return
+        self.mark_seen()
+        everything = self.store.cards()
+        if self.all_sessions is None:
+            self.all_sessions = not any(c.session == self.number for c in everything)
+        clusters = {k.id: k for k in self.store.clusters()}
+        objectives = {o.id: o for o in self.store.objectives()}
+        cards = everything if self.all_sessions else [c for c in everything if c.session == self.number]
+        if self.only_cluster is not None:
+            cards = [c for c in everything if c.cluster == self.only_cluster]
+        elif self.hide_grouped:
+            cards = [c for c in cards if not c.cluster or c.id in self.marked_cards]
+        self.shown = Shown(cards, clusters, objectives)
+        self.marked_cards &= {c.id for c in everything}
+        self.marked_clusters &= set(clusters)
+        self._draw_cards()
+        self._draw_clusters()
+        self._draw_hint()
+
+    def _draw_cards(self) -> None:
+        widget = self.query_one("#cluster-cards", OptionList)
+        options: list[Option] = []
+        heading = None
+        for card in self._ordered(self.shown.cards):
+            where = (card.session, card.step, card.column)
+            if where != heading:
+                heading = where
+                options.append(Option(self._heading(card), id=f"h:{len(options)}", disabled=True))
+            options.append(Option(self._card_prompt(card), id=card.id))
+        if not options:
+            empty = "No cards here: a shows every session" if not self.all_sessions else "No cards yet"
+            options.append(Option(literal(empty, "dim italic"), id="h:empty", disabled=True))
+        show_options(widget, options)
+        scope = "every session" if self.all_sessions else f"session {self.number}"
+        if self.only_cluster in self.shown.clusters:
+            scope = "cluster " + one_line(self.shown.clusters[self.only_cluster].title, 30) + " (Esc: all)"
+        widget.border_title = literal(f"Cards {sum(1 for o in options if not o.disabled)} · {scope}")
+
+    def _ordered(self, cards: list[Card]) -> list[Card]:
+        steps: dict[tuple[int | None, str | None], int] = {}
+        for c in cards:
+            steps.setdefault((c.session, c.step), len(steps))
+        columns: dict[str | None, int] = {}  # the step's column order, else the order first used
+        if self.library is not None:
+            for ref in sorted({c.step for c in cards if c.step}):
+                found = self.library.step(ref)
+                for n, col in enumerate(found[1].columns if found else ()):
+                    columns.setdefault(col.id, n)
+        for c in cards:
+            columns.setdefault(c.column, 1000 + len(columns))
+        return sorted(cards, key=lambda c: (c.session or 0, steps[(c.session, c.step)],
+                                            columns[c.column] if c.column else -1, c.created, c.id))
+
+    def _heading(self, card: Card) -> Content:
+        parts = [f"S{card.session}" if card.session else "", self.step_title(card.step)]
+        column = self.column_title(card.step, card.column)
+        return literal(" · ".join(p for p in [*parts, column] if p), "bold")
+
+    def _card_prompt(self, card: Card) -> Content:
+        marked = card.id in self.marked_cards
+        parts: list[Content | tuple[str, str]] = [
+            (MARKED, "bold $warning") if marked else (UNMARKED, "dim"),
+            literal(card.text, "bold" if marked else ""),
+        ]
+        if card.sector is not None:
+            parts.append(("  " + SECTOR_SHORT[card.sector], SECTOR_STYLE[card.sector]))
+        cluster = self.shown.clusters.get(card.cluster or "")
+        if cluster is not None:
+            parts.append(literal("  ▸ " + one_line(cluster.title, 40), "italic $text-accent"))
+            objective = self.shown.objectives.get(cluster.objective or "")
+            if objective is not None:
+                parts.append(literal("  → " + one_line(objective.title, 40), "$text-success"))
+        return Content.assemble(*parts)
+
+    def _draw_clusters(self) -> None:
+        widget = self.query_one("#cluster-list", OptionList)
+        options = [Option(self._cluster_prompt(k), id=k.id) for k in sorted_by_votes(self.shown.clusters.values())]
+        if not options:
+            options.append(Option(literal("No clusters yet: mark cards, then g", "dim italic"), id="h:none",
+                                  disabled=True))
+        show_options(widget, options)
+        votes = sum(k.votes for k in self.shown.clusters.values())
+        widget.border_title = literal(f"Clusters {len(self.shown.clusters)} · {votes} votes")
+
+    def _cluster_prompt(self, k: Cluster) -> Content:
+        marked = k.id in self.marked_clusters
+        parts: list[Content | tuple[str, str]] = [
+            (MARKED, "bold $warning") if marked else (UNMARKED, "dim"),
+            (f"{k.votes:>3} ", "bold"),
+            literal(k.title, "bold" if marked else ""),
+            (f"  {len(k.card_ids)}", "dim"),
+        ]
+        objective = self.shown.objectives.get(k.objective or "")
+        if objective is not None:
+            parts.append(literal("\n      → " + one_line(objective.title, 60), "$text-success"))
+        return Content.assemble(*parts)
+
+    def _draw_hint(self) -> None:
+        marks = f"{plural(len(self.marked_cards), 'card')}, {plural(len(self.marked_clusters), 'cluster')} marked"
+        self.query_one("#clusters-hint", Static).update(
+            literal(f"{marks} · s suggests · Tab: clusters · ^n plan · F1 keys"))
+
+    # -- what the keys act on ------------------------------------------------
+    @property
+    def cards_list(self) -> OptionList:
+        return self.query_one("#cluster-cards", OptionList)
+
+    @property
+    def clusters_list(self) -> OptionList:
+        return self.query_one("#cluster-list", OptionList)
+
+    def highlighted_cluster(self) -> Cluster | None:
+        """The cluster under the cursor: in the clusters list, or the highlighted card's."""
+        if self.cards_list.has_focus:
+            card_id = highlighted_id(self.cards_list)
+            card = next((c for c in self.shown.cards if c.id == card_id), None)
+            cluster = self.shown.clusters.get(card.cluster or "") if card else None
+        else:
+            cluster = self.shown.clusters.get(highlighted_id(self.clusters_list) or "")
+        if cluster is None:
+            self.notify("Highlight a cluster first (Tab moves to the clusters)", severity="warning")
+        return cluster
+
+    def chosen_cards(self) -> list[str]:
+        """The marked cards in list order, else the highlighted card."""
+        if self.marked_cards:
+            order = [o.id for o in self.cards_list.options if o.id in self.marked_cards]
+            return order + sorted(self.marked_cards - set(order))
+        card_id = highlighted_id(self.cards_list) if self.cards_list.has_focus else None
+        return [card_id] if card_id else []
+
+    # -- actions -------------------------------------------------------------
+    def action_mark(self) -> None:
+        widget = self.focused if isinstance(self.focused, OptionList) else self.cards_list
+        item = highlighted_id(widget)
+        if item is None:
+            return
+        marks = self.marked_clusters if widget is self.clusters_list else self.marked_cards
+        marks.symmetric_difference_update({item})
+        self.refresh_view()
+        widget.action_cursor_down()
+
+    def action_clear_marks(self) -> None:
+        self.marked_cards.clear()
+        self.marked_clusters.clear()
+        self.refresh_view()
+
+    def action_group(self) -> None:
+        card_ids = self.chosen_cards()
+        if not card_ids:
+            self.notify("Mark some cards first (Space marks the highlighted card)", severity="warning")
+            return
+        clusters = sorted_by_votes(self.shown.clusters.values())
+
+        def done(choice: GroupChoice | None) -> None:
+            if choice is not None:
+                self.group(card_ids, choice)
+
+        self.app.push_screen(GroupDialog(len(card_ids), clusters), done)
+
+    def group(self, card_ids: list[str], choice: GroupChoice) -> Cluster | None:
+        cluster = self.attempt(lambda: self.ops.cluster_cards(
+            card_ids, title=choice.title, cluster_id=choice.cluster_id, session=self.number))
+        if cluster is not None:
+            self.marked_cards -= set(card_ids)
+            self.notify(f"{plural(len(card_ids), 'card')} grouped into {one_line(cluster.title, 60)} "
+                        "(Ctrl+Z undoes)", markup=False)
+            self.refresh_view()
+        return cluster
+
+    def action_take_out(self) -> None:
+        card_ids = self.chosen_cards()
+        if card_ids:
+            self.attempt(lambda: self.ops.take_out(card_ids), "Taken out of their clusters (Ctrl+Z undoes)")
+            self.marked_cards -= set(card_ids)
+            self.refresh_view()
+
+    def action_rename(self) -> None:
+        cluster = self.highlighted_cluster()
+        if cluster is None:
+            return
+
+        def done(title: str | None) -> None:
+            if title is not None:
+                self.attempt(lambda: self.ops.rename(cluster.id, title))
+
+        self.app.push_screen(TextDialog("Rename the cluster", value=cluster.title), done)
+
+    def action_merge(self) -> None:
+        target = self.highlighted_cluster()
+        if target is None:
+            return
+        sources = [k for k in self.marked_clusters if k != target.id]
+        if sources:
+            self._merge(sources, target)
+            return
+        others = [(one_line(k.title, 60), k.id) for k in sorted_by_votes(self.shown.clusters.values())
+                  if k.id != target.id]
+        if not others:
+            self.notify("There is no other cluster to merge with", severity="warning")
+            return
+
+        def done(into: str | None) -> None:
+            if into is not None:
+                self._merge([target.id], self.shown.clusters[into])
+
+        self.app.push_screen(PickDialog(f"Merge {one_line(target.title, 40)} into…", others), done)
+
+    def _merge(self, sources: list[str], target: Cluster) -> None:
+        merged = self.attempt(lambda: self.ops.merge(sources, into=target.id))
+        if merged is not None:
+            self.marked_clusters.clear()
+            self.notify(f"Merged into {one_line(merged.title, 60)} (Ctrl+Z undoes)", markup=False)
+            self.refresh_view()
+
+    def action_split(self) -> None:
+        cluster = self.highlighted_cluster()
+        if cluster is None:
+            return
+        chosen = [c for c in self.chosen_cards() if c in cluster.card_ids]
+        if not chosen:
+            self.notify("Mark the cards to split off first (Enter on the cluster shows its cards)",
+                        severity="warning")
+            return
+
+        def done(title: str | None) -> None:
+            if title is not None and self.attempt(lambda: self.ops.split(cluster.id, chosen, title)) is not None:
+                self.marked_cards -= set(chosen)
+                self.refresh_view()
+
+        self.app.push_screen(TextDialog(f"Split {len(chosen)} cards off {one_line(cluster.title, 40)}",
+                                        "Title of the new cluster"), done)
+
+    def action_ungroup(self) -> None:
+        cluster = self.highlighted_cluster()
+        if cluster is None:
+            return
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.attempt(lambda: self.ops.ungroup(cluster.id), "Ungrouped (Ctrl+Z undoes)")
+
+        detail = f"{len(cluster.card_ids)} cards go back to ungrouped; its votes go."
+        self.app.push_screen(ConfirmDialog(f"Ungroup {one_line(cluster.title, 50)}?", detail, yes="Ungroup"), done)
+
+    def action_vote(self, delta: int) -> None:
+        cluster = self.highlighted_cluster()
+        if cluster is not None:
+            self.attempt(lambda: self.ops.add_votes(cluster.id, delta))
+
+    def action_promote(self) -> None:
+        ids = [k.id for k in sorted_by_votes(self.shown.clusters.values()) if k.id in self.marked_clusters]
+        if not ids:
+            cluster = self.highlighted_cluster()
+            ids = [cluster.id] if cluster else []
+        if not ids:
+            return
+        clusters = [self.shown.clusters[i] for i in ids]
+
+        def done(title: str | None) -> None:
+            if title is None:
+                return
+            objective = self.attempt(lambda: self.ops.promote(ids, title=title, session=self.number))
+            if objective is not None:
+                self.marked_clusters.clear()
+                self.notify(f"Objective: {one_line(objective.title, 60)} (Ctrl+N opens the plan)", markup=False)
+                self.refresh_view()
+
+        self.app.push_screen(TextDialog("Promote to a draft objective", "The objective, in the group's words",
+                                        default_objective_title(clusters), ok="Promote (enter)"), done)
+
+    def action_toggle_scope(self) -> None:
+        self.all_sessions = not self.all_sessions
+        self.only_cluster = None
+        self.refresh_view()
+
+    def action_toggle_hide(self) -> None:
+        self.hide_grouped = not self.hide_grouped
+        self.refresh_view()
+
+    def action_back(self) -> None:
+        if self.only_cluster is not None:
+            self.only_cluster = None
+            self.refresh_view()
+            return
+        super().action_back()
+
+    @on(OptionList.OptionSelected, "#cluster-list")
+    def _show_cluster(self, event: OptionList.OptionSelected) -> None:
+        self.only_cluster = event.option.id
+        self.refresh_view()
+        self.cards_list.focus()
+
+    @on(OptionList.OptionSelected, "#cluster-cards")
+    def _card_enter(self) -> None:
+        self.action_mark()
+
+    # -- other screens -------------------------------------------------------
+    def action_suggest(self) -> None:
+        from piptui.ui.screens.cluster_suggestions import SuggestionsScreen
+
+        cards = self.store.cards() if self.all_sessions else self.store.cards(session=self.number)
+        self.open_screen(SuggestionsScreen(self.store, self.library, self.number, cards=cards,
+                                           rejected=self.rejected))
+
+    def action_votes(self) -> None:
+        from piptui.ui.screens.votes import VotesScreen
+
+        self.open_screen(VotesScreen(self.store, self.library, self.number))
+
+    def action_plan(self) -> None:
+        from piptui.ui.screens.plan import PlanScreen
+
+        self.open_screen(PlanScreen(self.store, self.library, self.number))
+
+
+SCREEN = ClustersScreen

@@ -1,0 +1,382 @@
+"""The Partnership Improvement Action Plan: objectives, their actions, joint leads, review date.
+
+One list: each objective (its joint lead, timescale and review date) followed by its
+actions. Below, what the highlighted line came from (an objective's clusters and cards)
+or an action's review history. Everything is edited in place through dialogs, saved at
+once, and undone with Ctrl+Z.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Sequence
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from piptui.domain.model import Action, ActionStatus, Card, Cluster, Objective, Participant
+from piptui.domain.plan import cards_of_objective, lead_warnings, objectives_of_plan, plan_progress, plan_versions
+from piptui.domain.voting import sorted_by_votes
+from piptui.ui.screens.cluster_dialogs import MultiPickDialog, TextDialog
+from piptui.ui.screens.dialogs import ConfirmDialog, PickDialog
+from piptui.ui.screens.plan_base import COMMON_BINDINGS, PlanBaseScreen, highlighted_id, person, plural, show_options
+from piptui.ui.screens.plan_dialogs import (
+    ActionDialog,
+    ActionEdit,
+    CardsDialog,
+    ObjectiveDialog,
+    ObjectiveEdit,
+    rag_badge,
+    review_line,
+)
+from piptui.ui.text import literal, one_line
+
+PLAN_BINDINGS: list[BindingType] = [
+    Binding("a", "add_action", "Action", tooltip="Add an action under the highlighted objective"),
+    Binding("e", "edit", "Edit", tooltip="Edit the highlighted objective (title, leads, dates) or action"),
+    Binding("p", "promote", "Promote", tooltip="Promote clusters (most votes first) to a new objective"),
+    Binding("m", "move_action", "Move", tooltip="Move the highlighted action to another objective"),
+    Binding("shift+up,K", "reorder(-1)", "Up", tooltip="Move the highlighted objective or action up",
+            show=False),
+    Binding("shift+down,J", "reorder(1)", "Down", tooltip="Move the highlighted objective or action down",
+            show=False),
+    Binding("R", "review", "Review", tooltip="Review the plan (session 5): status and rating of each action"),
+    Binding("n", "new_objective", "New objective", tooltip="Add an objective not promoted from a cluster",
+            show=False),
+    Binding("c", "cards", "Cards", tooltip="The cards the highlighted objective came from", show=False),
+    Binding("d,delete", "delete", "Delete", tooltip="Delete the highlighted objective or action (asks)",
+            show=False),
+    Binding("v", "version", "Plan version", tooltip="Show the next version of the plan (history)", show=False),
+    *COMMON_BINDINGS,
+]
+STATUS_STYLE = {
+    ActionStatus.NOT_STARTED: "dim",
+    ActionStatus.IN_PROGRESS: "bold $warning",
+    ActionStatus.DONE: "bold $success",
+    ActionStatus.DROPPED: "dim strike",
+}
+
+
+def letter(n: int) -> str:
+    return string.ascii_lowercase[n] if n < 26 else str(n + 1)
+
+
+def action_prompt(action: Action, n: int, indent: str = "   ") -> Content:
+    """An action as one entry of the plan: letter, text, then owners · due · status and rating."""
+    details = [", ".join(action.owners), ("due " + action.due) if action.due else ""]
+    parts: list[Content | str | tuple[str, str]] = [
+        (f"{indent}{letter(n)}. ", "bold"),
+        literal(action.text, "strike" if action.status == ActionStatus.DROPPED else ""),
+        "\n" + indent + "   ",
+    ]
+    info = " · ".join(d for d in details if d)
+    if info:
+        parts += [(info + " · ", "dim")]
+    parts.append((action.status.value, STATUS_STYLE[action.status]))
+    if action.rag is not None:
+        parts += [" ", rag_badge(action.rag)]
+    return Content.assemble(*parts)
+
+
+def leads_text(o: Objective, people: dict[str, Participant]) -> str:
+    council, vcs = people.get(o.council_lead or ""), people.get(o.vcs_lead or "")
+    if council is None and vcs is None:
+        return "Leads: not chosen yet (e)"
+    return f"Leads: {person(council)} & {person(vcs)}"
+
+
+class PlanScreen(PlanBaseScreen):
+    """The action plan of the programme (its latest version unless another is chosen)."""
+
+    BINDINGS = PLAN_BINDINGS
+    HELP_INTRO = ("Each objective has a joint lead (one council member, one third-sector member), a timescale "
+                  "and a review date six months on. a adds an action, e edits, Shift+Up/Down reorders.")
+
+    def setup(self) -> None:
+        self.version: int | None = None  # None: the latest plan
+        self.people: dict[str, Participant] = {}
+        self.objectives: list[Objective] = []
+        self.actions: dict[str, list[Action]] = {}
+        self.clusters: dict[str, Cluster] = {}
+        self.cards: list[Card] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield OptionList(id="plan-list", markup=False)
+        with VerticalScroll(id="plan-detail"):
+            yield Static(id="plan-detail-text")
+        yield Footer()
+
+    def screen_subtitle(self) -> str:
+        return f"Session {self.number} · action plan"
+
+    def help_sections(self) -> list[tuple[str, list[BindingType]]]:
+        return [("Action plan", PLAN_BINDINGS)]
+
+    # -- drawing -------------------------------------------------------------
+    @property
+    def shown_version(self) -> int:
+        versions = plan_versions(self.store.objectives())
+        return self.version if self.version in versions else versions[-1]
+
+    def refresh_view(self) -> None:
+        if not self.is_mounted:
+            return
+        self.mark_seen()
+        self.people = {p.id: p for p in self.store.participants()}
+        everything = self.store.objectives()
+        version = self.shown_version
+        self.objectives = objectives_of_plan(everything, version)
+        ids = {o.id for o in self.objectives}
+        self.actions = {o.id: [] for o in self.objectives}
+        for a in self.store.actions():
+            if a.objective in ids:
+                self.actions[a.objective].append(a)
+        self.clusters = {k.id: k for k in self.store.clusters()}
+        self.cards = self.store.cards()
+        options: list[Option] = []
+        for n, o in enumerate(self.objectives, 1):
+            options.append(Option(self._objective_prompt(o, n), id="o:" + o.id))
+            options += [Option(action_prompt(a, i), id="a:" + a.id) for i, a in enumerate(self.actions[o.id])]
+        if not options:
+            options.append(Option(literal("No objectives yet: p promotes clusters (vote on them first)",
+                                          "dim italic"), id="h:none", disabled=True))
+        widget = self.query_one("#plan-list", OptionList)
+        show_options(widget, options)
+        versions = plan_versions(everything)
+        label = f"Plan {version} of {len(versions)}" if len(versions) > 1 else "Plan"
+        review = sorted({o.review_date for o in self.objectives if o.review_date})
+        when = f" · review {review[0]}" if review else ""
+        widget.border_title = literal(f"{label} · {plural(len(self.objectives), 'objective')}{when}"
+                                      " · Shift+↑↓ reorders")
+        self._show_detail()
+
+    def _objective_prompt(self, o: Objective, n: int) -> Content:
+        timing = " · ".join(x for x in (o.timescale, f"review {o.review_date}" if o.review_date else "") if x)
+        parts: list[Content | str | tuple[str, str]] = [
+            (f"{n}. ", "bold $accent"), literal(o.title, "bold"),
+            "\n   ", literal(leads_text(o, self.people), "$text-primary"),
+        ]
+        if timing:
+            parts += [("\n   " + timing, "dim")]
+        for warning in lead_warnings(self.people.get(o.council_lead or ""), self.people.get(o.vcs_lead or "")):
+            parts += [literal("\n   ⚠ " + warning, "bold $warning")]
+        return Content.assemble(*parts)
+
+    @on(OptionList.OptionHighlighted, "#plan-list")
+    def _show_detail(self) -> None:
+        _kind, item = self.highlighted()
+        text: Content
+        if isinstance(item, Objective):
+            text = self._objective_detail(item)
+        elif isinstance(item, Action):
+            text = self._action_detail(item)
+        else:
+            text = literal("Promote clusters with p; add actions with a. F1 lists every key.", "dim")
+        self.query_one("#plan-detail-text", Static).update(text)
+
+    def _objective_detail(self, o: Objective) -> Content:
+        progress = plan_progress([o], self.actions.get(o.id, []))[o.id]
+        came = [self.clusters[k] for k in o.clusters if k in self.clusters]
+        parts: list[Content | str | tuple[str, str]] = [("Progress: ", "bold"), progress.summary(), "\n"]
+        if came:
+            parts += [("From clusters: ", "bold"),
+                      literal(", ".join(f"{k.title} ({k.votes} votes)" for k in came)), "\n"]
+        else:
+            parts += [("Not promoted from a cluster", "dim"), "\n"]
+        for card in cards_of_objective(o, self.clusters.values(), self.cards):
+            parts += [literal("· " + one_line(card.text, 200)), "\n"]
+        return Content.assemble(*parts)
+
+    def _action_detail(self, a: Action) -> Content:
+        parts: list[Content | str | tuple[str, str]] = [("Owners: ", "bold"), literal(", ".join(a.owners) or "—"),
+                                                        ("  Due: ", "bold"), literal(a.due or "—"), "\n"]
+        if not a.review_notes:
+            parts.append(("Not reviewed yet", "dim"))
+        for note in a.review_notes:
+            parts += [review_line(note.at, note.status, note.rag, note.text), "\n"]
+        return Content.assemble(*parts)
+
+    # -- what the keys act on ------------------------------------------------
+    def highlighted(self) -> tuple[str, Objective | Action | None]:
+        key = highlighted_id(self.query_one("#plan-list", OptionList)) or ""
+        kind, _, item_id = key.partition(":")
+        if kind == "o":
+            return kind, next((o for o in self.objectives if o.id == item_id), None)
+        if kind == "a":
+            return kind, next((a for acts in self.actions.values() for a in acts if a.id == item_id), None)
+        return kind, None
+
+    def current_objective(self) -> Objective | None:
+        _kind, item = self.highlighted()
+        if isinstance(item, Action):
+            return next((o for o in self.objectives if o.id == item.objective), None)
+        if item is None:
+            self.notify("Highlight an objective first (p promotes clusters to one)", severity="warning")
+        return item
+
+    def select(self, key: str) -> None:
+        widget = self.query_one("#plan-list", OptionList)
+        ids = [o.id for o in widget.options]
+        if key in ids:
+            widget.highlighted = ids.index(key)
+
+    # -- objectives ----------------------------------------------------------
+    def action_promote(self) -> None:
+        free = [k for k in sorted_by_votes(self.store.clusters()) if not k.objective]
+        if not free:
+            self.notify("Every cluster is promoted already (or there are none yet)", severity="warning")
+            return
+        choices = [(f"{k.votes:>3} votes · {one_line(k.title, 50)} ({len(k.card_ids)} cards)", k.id) for k in free]
+
+        def picked(ids: list[str] | None) -> None:
+            if ids:
+                titles = " / ".join(k.title for k in free if k.id in ids)
+                self.app.push_screen(TextDialog("The objective", "In the group's words", titles,
+                                                ok="Promote (enter)"), lambda title: self._promote(ids, title))
+
+        self.app.push_screen(MultiPickDialog("Promote which clusters? (one objective)", choices), picked)
+
+    def _promote(self, ids: Sequence[str], title: str | None) -> None:
+        if title is None:
+            return
+        objective = self.attempt(lambda: self.ops.promote(ids, title=title, session=self.number))
+        if objective is not None:
+            self.version = None
+            self.refresh_view()
+            self.select("o:" + objective.id)
+            self.notify("Objective added; e sets its joint lead, a adds actions", markup=False)
+
+    def action_new_objective(self) -> None:
+        def done(title: str | None) -> None:
+            if title is not None:
+                objective = self.attempt(lambda: self.ops.add_objective(title, session=self.number))
+                if objective is not None:
+                    self.select("o:" + objective.id)
+
+        self.app.push_screen(TextDialog("New objective", "In the group's words"), done)
+
+    def action_edit(self) -> None:
+        _kind, item = self.highlighted()
+        if isinstance(item, Objective):
+            self.edit_objective(item)
+        elif isinstance(item, Action):
+            self.edit_action(item)
+
+    @on(OptionList.OptionSelected, "#plan-list")
+    def _enter(self) -> None:
+        self.action_edit()
+
+    def edit_objective(self, o: Objective) -> None:
+        def done(edit: ObjectiveEdit | None) -> None:
+            if edit is None:
+                return
+            saved = self.attempt(lambda: self.ops.edit_objective(
+                o.id, title=edit.title, council_lead=edit.council_lead, vcs_lead=edit.vcs_lead,
+                timescale=edit.timescale, review_date=edit.review_date))
+            if saved is not None:
+                warnings = lead_warnings(self.people.get(saved.council_lead or ""),
+                                         self.people.get(saved.vcs_lead or ""))
+                if warnings:
+                    self.notify("\n".join(warnings), title="Joint lead", severity="warning", markup=False)
+
+        self.app.push_screen(ObjectiveDialog(o, list(self.people.values())), done)
+
+    # -- actions -------------------------------------------------------------
+    def action_add_action(self) -> None:
+        o = self.current_objective()
+        if o is None:
+            return
+
+        def done(edit: ActionEdit | None) -> None:
+            if edit is not None:
+                action = self.attempt(lambda: self.ops.add_action(o.id, edit.text, owners=edit.owners,
+                                                                  due=edit.due, status=edit.status))
+                if action is not None:
+                    self.select("a:" + action.id)
+
+        self.app.push_screen(ActionDialog(o.title), done)
+
+    def edit_action(self, a: Action) -> None:
+        objective = next((o for o in self.objectives if o.id == a.objective), None)
+
+        def done(edit: ActionEdit | None) -> None:
+            if edit is not None:
+                self.attempt(lambda: self.ops.edit_action(a.id, text=edit.text, owners=edit.owners, due=edit.due,
+                                                          status=edit.status))
+
+        self.app.push_screen(ActionDialog(objective.title if objective else "", a), done)
+
+    def action_move_action(self) -> None:
+        _kind, item = self.highlighted()
+        if not isinstance(item, Action):
+            self.notify("Highlight an action to move it", severity="warning")
+            return
+        others = [(one_line(o.title, 60), o.id) for o in self.objectives if o.id != item.objective]
+        if not others:
+            self.notify("There is no other objective to move it to", severity="warning")
+            return
+
+        def done(target: str | None) -> None:
+            if target is None:
+                return
+            moved = self.attempt(lambda: self.ops.move_action(item.id, target), "Action moved (Ctrl+Z undoes)")
+            if moved is not None:
+                self.select("a:" + moved.id)
+
+        self.app.push_screen(PickDialog("Move the action to…", others), done)
+
+    def action_reorder(self, offset: int) -> None:
+        kind, item = self.highlighted()
+        if isinstance(item, Objective):
+            self.attempt(lambda: self.ops.reorder_objective(item.id, offset))
+        elif isinstance(item, Action):
+            self.attempt(lambda: self.ops.reorder_action(item.id, offset))
+        self.select(f"{kind}:{item.id}" if item is not None else "")
+
+    def action_delete(self) -> None:
+        _kind, item = self.highlighted()
+        if item is None:
+            return
+        if isinstance(item, Objective):
+            n = len(self.actions.get(item.id, []))
+            question, detail = "Delete this objective?", f"{one_line(item.title, 200)}\n({n} actions go with it)"
+        else:
+            question, detail = "Delete this action?", one_line(item.text, 200)
+
+        def done(yes: bool | None) -> None:
+            if not yes:
+                return
+            if isinstance(item, Objective):
+                self.attempt(lambda: self.ops.delete_objective(item.id), "Objective deleted (Ctrl+Z undoes)")
+            else:
+                self.attempt(lambda: self.ops.delete_action(item.id), "Action deleted (Ctrl+Z undoes)")
+
+        self.app.push_screen(ConfirmDialog(question, detail, yes="Delete"), done)
+
+    def action_cards(self) -> None:
+        o = self.current_objective()
+        if o is None:
+            return
+        lines = [literal(one_line(c.text, 300)) for c in cards_of_objective(o, self.clusters.values(), self.cards)]
+        self.app.push_screen(CardsDialog(f"Where {one_line(o.title, 50)} came from", lines))
+
+    def action_version(self) -> None:
+        versions = plan_versions(self.store.objectives())
+        current = self.shown_version
+        self.version = versions[(versions.index(current) + 1) % len(versions)]
+        self.refresh_view()
+        self.notify(f"Showing plan {self.version} of {len(versions)}")
+
+    def action_review(self) -> None:
+        from piptui.ui.screens.review import ReviewScreen
+
+        self.open_screen(ReviewScreen(self.store, self.library, self.number))
+
+
+SCREEN = PlanScreen
