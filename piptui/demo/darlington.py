@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from piptui.domain.agenda import sessions_from_script
-from piptui.domain.model import Card, Participant, Programme, Sector
+from piptui.domain.model import Action, Card, Cluster, Objective, Participant, Programme, Sector
+from piptui.domain.plan import add_months
 from piptui.exercises import DEFAULT_PROGRAMME, Library
 from piptui.store import SessionStore
 
@@ -137,6 +138,47 @@ CARDS: list[tuple[int, str, str | None, Sector | None, Sector | None, tuple[str,
      "Playing the commissioner, the procurement rules left me almost no discretion", False),
 ]
 
+# From cards to plan. Session 3's barriers grouped into themes and dot-voted (indices into CARDS;
+# the confidential cards stay out), then session 4's plan: the digest's Darlington objectives,
+# promoted from those clusters, each with a joint council / third-sector lead.
+# (title, votes, card indices)
+CLUSTERS: list[tuple[str, int, tuple[int, ...]]] = [
+    ("Lack of resources to participate", 9, (24, 25, 23, 10)),
+    ("Skills and confidence", 6, (29, 20, 32)),
+    ("Structures for communication", 11, (27, 22, 26, 5, 1)),
+    ("Awareness and information", 8, (30, 31, 6, 41)),
+    ("Power, trust and commissioning", 5, (34, 35, 36, 3, 4)),
+]
+# (objective, cluster indices, council lead, third-sector lead (indices into PARTICIPANTS), timescale,
+#  actions in order: (text, owners, due))
+PLAN: list[tuple[str, tuple[int, ...], int, int, str, list[tuple[str, tuple[str, ...], str]]]] = [
+    ("A shared approach to build sustainability and maximise resources within all sectors",
+     (0,), 1, 9, "Audit by December 2008; strategy by March 2009", [
+         ("Cross-sector audit and a database of service provision, resource needs and skills",
+          ("Darlington CVS", "Council Policy and Partnerships"), "December 2008"),
+         ("A council employee volunteering strategy", ("Council HR", "Darlington CVS"), "March 2009"),
+     ]),
+    ("New and improved approaches to supporting better communication, involvement and partnership working",
+     (2, 1), 2, 10, "Within twelve months", [
+         ("Put the PIP action plan into the joint council / third sector strategy",
+          ("Council Policy and Partnerships",), "June 2008"),
+         ("A cross-sector training strategy", ("Darlington CVS", "Council HR"), "December 2008"),
+         ("A cross-sector induction strategy for new staff", ("Council HR", "Citizens Advice Darlington"),
+          "March 2009"),
+         ("Joint terms of reference for individual cross-sector partnerships",
+          ("Local Strategic Partnership", "Darlington CVS"), "March 2009"),
+     ]),
+    ("A shared cross-sector understanding of sustainability and support issues, governance structures "
+     "and key elements of partnership working",
+     (3,), 0, 11, "By the review in October 2008", [
+         ("Joint factsheets on governance and operational issues", ("Darlington CVS", "Council Legal"),
+          "September 2008"),
+         ("Formal policy on council participation and representation on third-sector boards",
+          ("Chief Executive's Office",), "October 2008"),
+     ]),
+]
+PLAN_SESSION = 4
+
 
 def _id(kind: str, n: int) -> str:
     return uuid.uuid5(_NS, f"{kind}-{n}").hex
@@ -148,7 +190,7 @@ def _time(date: str, minutes: int) -> str:
 
 
 def demo_content() -> tuple[Programme, list[Participant], list[Any]]:
-    """The demo's programme header, participants and cards (deterministic)."""
+    """The demo's programme header, participants, and content: cards, clusters, the plan (deterministic)."""
     programme = Programme(
         name="darlington-demo",
         area="Darlington",
@@ -161,6 +203,7 @@ def demo_content() -> tuple[Programme, list[Participant], list[Any]]:
         Participant(name=n, organisation=o, sector=s, id=_id("participant", i))
         for i, (n, o, s) in enumerate(PARTICIPANTS)
     ]
+    cluster_of = {card: _id("cluster", k) for k, (_t, _v, members) in enumerate(CLUSTERS) for card in members}
     cards: list[Any] = []
     for i, (session, step, column, sector, voiced, tags, text, secret) in enumerate(CARDS):
         cards.append(
@@ -176,9 +219,34 @@ def demo_content() -> tuple[Programme, list[Participant], list[Any]]:
                 column=column,
                 confidential=secret,
                 created=_time(DATES[session], 5 + i),
+                cluster=cluster_of.get(i),
             )
         )
-    return programme, participants, cards
+    return programme, participants, cards + demo_plan()
+
+
+def demo_plan() -> list[Any]:
+    """The demo's clusters (voted) and its action plan, promoted from them: linked both ways."""
+    promoted = {k: _id("objective", n) for n, (_t, clusters, *_rest) in enumerate(PLAN) for k in clusters}
+    out: list[Any] = [
+        Cluster(title=title, id=_id("cluster", k), votes=votes, session=3, objective=promoted.get(k),
+                created=_time(DATES[3], 150 + k))
+        for k, (title, votes, _members) in enumerate(CLUSTERS)
+    ]
+    review = add_months(date.fromisoformat(DATES[PLAN_SESSION]), 6).isoformat()
+    n_action = 0
+    for n, (title, clusters, council, vcs, timescale, actions) in enumerate(PLAN):
+        objective = Objective(
+            title=title, id=_id("objective", n), clusters=tuple(_id("cluster", k) for k in clusters),
+            council_lead=_id("participant", council), vcs_lead=_id("participant", vcs), timescale=timescale,
+            review_date=review, position=n, session=PLAN_SESSION, plan=1, created=_time(DATES[PLAN_SESSION], 60 + n),
+        )
+        out.append(objective)
+        for position, (text, owners, due) in enumerate(actions):
+            out.append(Action(text=text, objective=objective.id, id=_id("action", n_action), owners=owners, due=due,
+                              position=position, created=_time(DATES[PLAN_SESSION], 90 + n_action)))
+            n_action += 1
+    return out
 
 
 def build_demo(path: Path, library: Library) -> None:
