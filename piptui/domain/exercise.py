@@ -68,6 +68,8 @@ class Role:
 class SurveyQuestion:
     id: str
     text: str
+    choices: tuple[str, ...] = ()  # respondent questions only: the answers to pick from
+    multiple: bool = False  # respondent questions only: several choices may be picked
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +86,7 @@ class Survey:
     scale: tuple[str, ...]  # five labels, lowest first: not helpful ... very helpful
     groups: tuple[SurveyGroup, ...]
     open_questions: tuple[SurveyQuestion, ...] = ()
+    respondent: tuple[SurveyQuestion, ...] = ()  # about the respondent: sector, sessions attended
 
 
 @dataclass(frozen=True, slots=True)

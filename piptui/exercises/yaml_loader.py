@@ -1,0 +1,233 @@
+"""Reading an exercise file: safe YAML that remembers where every value was written.
+
+:class:`MarkedLoader` is a :class:`yaml.SafeLoader` that
+
+- builds :class:`MarkedMap` / :class:`MarkedList` instead of ``dict`` / ``list``, each knowing the
+  1-based line and column of itself, of every key and of every value, so the schema can say
+  ``file:line:column`` for any problem it finds;
+- reads every mapping key as the text that was written (``no:`` is the key ``"no"``, not ``False``);
+- refuses a key written twice in one mapping;
+- refuses any tag outside plain YAML (``!!python/object``, ``!foo``, even ``!!binary``) at the
+  tag's position, without constructing anything.
+
+It does not stop at the first such problem: it records a :class:`Problem` and goes on, so one
+check lists them all. A refused value becomes :data:`REJECTED`, which the schema skips silently
+(it has already been reported). Syntax errors stop the read and become one :class:`Problem`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+MAX_FILE_BYTES = 1_000_000
+
+
+class Pos(NamedTuple):
+    """A position in a file, 1-based as editors show it."""
+
+    line: int
+    column: int
+
+
+START = Pos(1, 1)
+
+
+def pos_of(mark: yaml.Mark | None) -> Pos:
+    return Pos(mark.line + 1, mark.column + 1) if mark is not None else START
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    pos: Pos
+    message: str
+
+
+class _Rejected:
+    """A value that was refused while reading (an unsafe tag, a bad key); already reported."""
+
+    _instance: _Rejected | None = None
+
+    def __new__(cls) -> _Rejected:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "REJECTED"
+
+
+REJECTED = _Rejected()
+
+
+class MarkedMap(dict[str, Any]):
+    """A mapping that knows where it, its keys and its values were written."""
+
+    pos: Pos
+    key_pos: dict[str, Pos]
+    value_pos: dict[str, Pos]
+    raw: dict[str, str]  # the text of scalar values as written, for hints ("yes" read as True)
+
+    def __init__(self, pos: Pos = START) -> None:
+        super().__init__()
+        self.pos = pos
+        self.key_pos = {}
+        self.value_pos = {}
+        self.raw = {}
+
+
+class MarkedList(list[Any]):
+    """A sequence that knows where it and each of its items were written."""
+
+    pos: Pos
+    item_pos: list[Pos]
+    raw: list[str | None]
+
+    def __init__(self, pos: Pos = START) -> None:
+        super().__init__()
+        self.pos = pos
+        self.item_pos = []
+        self.raw = []
+
+
+# The tags plain YAML resolves by itself; a document may also spell them out (``!!str 10``).
+SAFE_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp", "merge", "value")
+)
+
+
+class MarkedLoader(yaml.SafeLoader):
+    """SafeLoader that records positions, refuses duplicate keys and refuses every non-plain tag."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.problems: list[Problem] = []
+
+    # -- refusal of tags ----------------------------------------------------------
+    def construct_object(self, node: Node, deep: bool = False) -> Any:
+        if node.tag not in SAFE_TAGS:
+            self._refuse_tag(node)
+            return REJECTED
+        return super().construct_object(node, deep=deep)
+
+    def _refuse_tag(self, node: Node) -> None:
+        tag = node.tag
+        if tag.startswith("tag:yaml.org,2002:"):
+            tag = "!!" + tag.removeprefix("tag:yaml.org,2002:")
+        why = "python objects are never loaded" if "python/" in tag else "only plain YAML is allowed"
+        self.problems.append(Problem(pos_of(node.start_mark), f"tag '{tag}' is not allowed: {why}"))
+
+    # -- marked containers --------------------------------------------------------
+    def construct_marked_map(self, node: MappingNode) -> Iterator[MarkedMap]:
+        data = MarkedMap(pos_of(node.start_mark))
+        yield data
+        seen: dict[str, Pos] = {}
+        own = [(k, v) for k, v in node.value if k.tag != "tag:yaml.org,2002:merge"]
+        for key_node, _ in own:  # a key written twice in this mapping (merged keys may be overridden)
+            key = self._key_text(key_node)
+            if key is None:
+                continue
+            here = pos_of(key_node.start_mark)
+            if key in seen:
+                self.problems.append(Problem(here, f"duplicate key '{key}' (first written at line {seen[key].line})"))
+            else:
+                seen[key] = here
+        self.flatten_mapping(node)
+        for key_node, value_node in node.value:
+            key = self._key_text(key_node)
+            if key is None:
+                if key_node.tag not in SAFE_TAGS:
+                    self._refuse_tag(key_node)
+                else:
+                    self.problems.append(Problem(pos_of(key_node.start_mark), "a key must be plain text"))
+                continue
+            data[key] = self.construct_object(value_node, deep=True)
+            data.key_pos[key] = pos_of(key_node.start_mark)
+            data.value_pos[key] = pos_of(value_node.start_mark)
+            if isinstance(value_node, ScalarNode):
+                data.raw[key] = value_node.value
+            else:
+                data.raw.pop(key, None)
+
+    def construct_marked_list(self, node: SequenceNode) -> Iterator[MarkedList]:
+        data = MarkedList(pos_of(node.start_mark))
+        yield data
+        for item in node.value:
+            data.append(self.construct_object(item, deep=True))
+            data.item_pos.append(pos_of(item.start_mark))
+            data.raw.append(item.value if isinstance(item, ScalarNode) else None)
+
+    def _key_text(self, node: Node) -> str | None:
+        if not isinstance(node, ScalarNode) or node.tag not in SAFE_TAGS:
+            return None
+        return str(node.value)
+
+
+MarkedLoader.add_constructor("tag:yaml.org,2002:map", MarkedLoader.construct_marked_map)
+MarkedLoader.add_constructor("tag:yaml.org,2002:seq", MarkedLoader.construct_marked_list)
+
+
+# Plain-words hints for PyYAML's commonest syntax messages.
+_SYNTAX_HINTS = {
+    "mapping values are not allowed here": "check the indentation, or quote a value that contains ': '",
+    "found character '\\t' that cannot start any token": "use spaces, not tabs, to indent",
+    "found a tab character that violates indentation": "use spaces, not tabs, to indent",
+    "found undefined alias": "an *alias needs an &anchor written before it",
+    "found unconstructable recursive node": "an *alias refers to the value that contains it",
+}
+
+
+def syntax_problem(exc: yaml.YAMLError, text: str) -> Problem:
+    """One problem for a YAML syntax error, at the position PyYAML names."""
+    if isinstance(exc, yaml.MarkedYAMLError):
+        problem = (exc.problem or "invalid YAML").strip()
+        pos = pos_of(exc.problem_mark or exc.context_mark)
+        message = f"invalid YAML: {problem}"
+        for known, hint in _SYNTAX_HINTS.items():
+            if problem.startswith(known):
+                message += f" ({hint})"
+                break
+        if exc.context and exc.context_mark is not None:
+            message += f"; {exc.context.strip()} started at line {exc.context_mark.line + 1}"
+        return Problem(pos, message)
+    if isinstance(exc, yaml.reader.ReaderError):
+        index = max(0, min(exc.position, len(text)))
+        line = text.count("\n", 0, index) + 1
+        column = index - (text.rfind("\n", 0, index) + 1) + 1
+        return Problem(Pos(line, column), f"invalid YAML: {exc.reason} (character #x{exc.character:04x})")
+    return Problem(START, f"invalid YAML: {exc}")
+
+
+def decode(data: bytes) -> tuple[str | None, Problem | None]:
+    """The file's text (UTF-8, a BOM allowed), or the position of the first byte that is not UTF-8."""
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        return None, Problem(Pos(line, column), "the file is not UTF-8 text: save it as UTF-8")
+
+
+def read_marked(text: str) -> tuple[Any, list[Problem]]:
+    """The document's value (``None`` when empty) and every problem met while reading it.
+
+    A syntax error gives ``(None, [that problem])``.
+    """
+    try:
+        loader = MarkedLoader(text)  # checks the characters first
+    except yaml.YAMLError as exc:
+        return None, [syntax_problem(exc, text)]
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as exc:
+        return None, [syntax_problem(exc, text)]
+    finally:
+        loader.dispose()
+    return data, loader.problems
