@@ -68,8 +68,7 @@ class SuggestionsScreen(PlanBaseScreen):
     def help_sections(self) -> list[tuple[str, list[BindingType]]]:
         return [("Suggested clusters", SUGGESTION_BINDINGS)]
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def on_mount(self) -> None:  # runs before PlanBaseScreen.on_mount (Textual calls both)
         self.action_recompute()
 
     # -- working them out ----------------------------------------------------
@@ -91,7 +90,7 @@ class SuggestionsScreen(PlanBaseScreen):
 
     # -- drawing -------------------------------------------------------------
     def refresh_view(self) -> None:
-        if not self.is_mounted:
+        if not self.ready:
             return
         self.mark_seen()
         widget = self.query_one("#suggestions", OptionList)

@@ -95,7 +95,7 @@ class ClustersScreen(PlanBaseScreen):
 
     # -- drawing -------------------------------------------------------------
     def refresh_view(self) -> None:
-        if not self.is_mounted:
+        if not self.ready:
             return
         self.mark_seen()
         everything = self.store.cards()

@@ -125,7 +125,7 @@ class PlanScreen(PlanBaseScreen):
         return self.version if self.version in versions else versions[-1]
 
     def refresh_view(self) -> None:
-        if not self.is_mounted:
+        if not self.ready:
             return
         self.mark_seen()
         self.people = {p.id: p for p in self.store.participants()}

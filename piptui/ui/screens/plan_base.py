@@ -68,6 +68,7 @@ class PlanBaseScreen(Screen[None]):
         self.number = session if session is not None else programme.current_session
         self.ops = PlanOps(self.store)
         self._token: object = None
+        self.ready = False  # True once mounted: the views can be drawn
         self.setup()
 
     def setup(self) -> None:
@@ -75,6 +76,7 @@ class PlanBaseScreen(Screen[None]):
 
     # -- life ----------------------------------------------------------------
     def on_mount(self) -> None:
+        self.ready = True
         self.title = one_line(self.programme.area or self.programme.name, 60)
         self.sub_title = self.screen_subtitle()
         self.set_interval(POLL_SECONDS, self._poll)
@@ -83,6 +85,7 @@ class PlanBaseScreen(Screen[None]):
         self.refresh_view()
 
     def on_unmount(self) -> None:
+        self.ready = False
         if self._owns_store:
             self.store.close()
 

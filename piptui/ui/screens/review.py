@@ -73,7 +73,7 @@ class ReviewScreen(PlanBaseScreen):
 
     # -- drawing -------------------------------------------------------------
     def refresh_view(self) -> None:
-        if not self.is_mounted:
+        if not self.ready:
             return
         self.mark_seen()
         everything = self.store.objectives()

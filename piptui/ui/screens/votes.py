@@ -63,13 +63,12 @@ class VotesScreen(PlanBaseScreen):
     def help_sections(self) -> list[tuple[str, list[BindingType]]]:
         return [("Votes", VOTES_BINDINGS)]
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def on_mount(self) -> None:  # runs before PlanBaseScreen.on_mount (Textual calls both)
         self.query_one("#vote-clusters", OptionList).focus()
 
     # -- drawing -------------------------------------------------------------
     def refresh_view(self) -> None:
-        if not self.is_mounted:
+        if not self.ready:
             return
         self.mark_seen()
         self.people = {p.id: p for p in self.store.participants()}
