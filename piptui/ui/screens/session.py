@@ -46,6 +46,7 @@ class SessionScreen(SessionActions):
     BINDINGS = SESSION_BINDINGS
     HELP_INTRO = CAPTURE_HELP
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
     AUTO_FOCUS = "#capture"
 
     def __init__(self, path: Path, *, session: int | None = None, author: str | None = None) -> None:
@@ -91,7 +92,7 @@ class SessionScreen(SessionActions):
     def on_mount(self) -> None:
         self.title = self.programme.area or self.programme.name
         self.sub_title = self._sub_title()
-        self.query_one(StepPrompt).show(None)
+        self.query_one(StepPrompt).show(None, loading=True)
         self.set_interval(1.0, self._tick)
         self.set_interval(POLL_SECONDS, self.refresh_from_store)
         self._load_library()

@@ -9,7 +9,7 @@ from piptui.domain.exercise import Exercise, Step
 
 
 class StepTitle(Static):
-    """One line: exercise and step titles, and the step's place in the agenda."""
+    """One line: the step's place in the agenda, its title and its exercise's title."""
 
     def show(self, exercise: Exercise | None, step: Step | None, index: int, total: int) -> None:
         if exercise is None or step is None:
@@ -18,9 +18,9 @@ class StepTitle(Static):
         self.update(
             Content.assemble(
                 (f"Step {index + 1}/{total}  ", "dim"),
-                Content(exercise.title).stylize("bold"),
+                Content(step.title).stylize("bold"),
                 (" · ", "dim"),
-                Content(step.title),
+                Content(exercise.title),
             )
         )
 
@@ -28,9 +28,14 @@ class StepTitle(Static):
 class StepPrompt(Static):
     """The question put to the room: bold and padded, to be read from across the room."""
 
-    def show(self, step: Step | None) -> None:
-        text = (step.prompt or step.title) if step is not None else "Loading the session…"
-        self.update(Content(text.strip()))
+    def show(self, step: Step | None, *, loading: bool = False) -> None:
+        if step is not None:
+            self.update(Content((step.prompt or step.title).strip()))
+        elif loading:
+            self.update(Content("Loading the session…").stylize("dim"))
+        else:
+            self.update(Content("No current step: this session's exercises are not in the library "
+                                "(check the exercise scripts). Cards can still be captured.").stylize("dim"))
 
 
 class FacilitatorNotes(Static):
