@@ -24,11 +24,12 @@ from __future__ import annotations
 import re
 
 # Characters that start inline markup wherever they stand.
-_ALWAYS_TABLE = str.maketrans({ch: "\\" + ch for ch in "\\`*_~[]<|"})
+_ALWAYS = re.compile(r"([\\`*_~\[\]<|])")
 # Characters that start a block when they begin a line (after the escapes above).
 _LINE_START = frozenset("#>-+=:")
 _CLOSING = re.compile(r"(?<=[ \t])(#+[ \t]*)$")
-_ORDERED = re.compile(r"^(\d{1,9})([.)])")
+_DIGITS = frozenset("0123456789")
+_ORDERED = re.compile(r"^([0-9]{1,9})([.)])")
 _ENTITY = re.compile(r"&(?=[#A-Za-z0-9])")
 _BREAKS = re.compile(r"\r\n|\r|\n")
 _EDGE = " \t"
@@ -38,19 +39,26 @@ def _escape_line(line: str) -> str:
     line = line.strip(_EDGE)
     if not line:
         return ""
-    escaped = line.translate(_ALWAYS_TABLE)
-    if escaped[0] in _LINE_START:
+    escaped = _ALWAYS.sub(r"\\\1", line)
+    first = escaped[0]
+    if first in _LINE_START:
         escaped = "\\" + escaped
-    else:
+    elif first in _DIGITS:
         escaped = _ORDERED.sub(r"\1\\\2", escaped, count=1)
-    # '#'s after a space at the end could close an ATX heading ("## title #").
-    escaped = _CLOSING.sub(r"\\\1", escaped)
-    return _ENTITY.sub(r"\\&", escaped)
+    if "#" in escaped:  # '#'s after a space at the end could close an ATX heading ("## title #")
+        escaped = _CLOSING.sub(r"\\\1", escaped)
+    if "&" in escaped:
+        escaped = _ENTITY.sub(r"\\&", escaped)
+    return escaped
 
 
 def _lines(text: object) -> list[str]:
     value = str(text).replace("\x00", "\ufffd").strip(" \t\r\n")
-    return [_escape_line(line) for line in _BREAKS.split(value)] if value else []
+    if not value:
+        return []
+    if "\n" not in value and "\r" not in value:
+        return [_escape_line(value)]
+    return [_escape_line(line) for line in _BREAKS.split(value)]
 
 
 def md_escape(text: object) -> str:
