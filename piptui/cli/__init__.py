@@ -171,8 +171,11 @@ def add_cmd(
 def _register_commands() -> None:
     """Commands that live in their own modules (one line each)."""
     from piptui.cli.exercises_cmd import exercises_group
+    from piptui.cli.export_cmd import export_command, import_command
 
     main.add_command(exercises_group)
+    main.add_command(export_command)
+    main.add_command(import_command)
 
 
 _register_commands()
