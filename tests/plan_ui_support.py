@@ -27,9 +27,9 @@ PEOPLE = [("Cllr Ann Bell", Sector.COUNCIL), ("Bob Reeve", Sector.COUNCIL), ("Ve
 
 
 def make_programme(folder: Path, *, author: str = "ann") -> Path:
-    """Sessions 1-5 (session 4 on 2008-04-17), three people, six session-3 cards in three columns."""
+    """Sessions 1-5 (session n on 2008-0n-17), three people, six session-3 cards in three columns."""
     path = folder / "plan-test.json"
-    sessions = [Session(n, title=f"Session {n}", date=f"2008-0{n + 1}-17") for n in range(1, 6)]
+    sessions = [Session(n, title=f"Session {n}", date=f"2008-0{n}-17") for n in range(1, 6)]
     people = [Participant(name, sector=sector, id=f"person-{n}") for n, (name, sector) in enumerate(PEOPLE)]
     cards = [
         Card(text, id=f"card-{n}", tags=tags, session=3, step=SORT, column=column, author=author,
