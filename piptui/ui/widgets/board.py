@@ -116,6 +116,8 @@ class Board(OptionList):
         ids: list[str] = []
         headings = len(groups) > 1 or groups[0].column is not None if groups else False
         for group in groups:
+            if filtered and not group.cards:
+                continue  # a filter hides the columns it empties (the column index keeps every count)
             if headings:
                 key = HEADING_PREFIX + (group.column.id if group.column else "")
                 options.append(Option(heading_prompt(group, filtered), id=key, disabled=True))
@@ -127,6 +129,8 @@ class Board(OptionList):
                 options.append(entry.option)
                 ids.append(card.id)
         if not ids:
+            if filtered:
+                empty_text = "No card matches the filter (Esc clears it)."
             options.append(Option(Content(empty_text).stylize("dim italic"), id=HEADING_PREFIX + "-empty",
                                   disabled=True))
         self._entries = entries
