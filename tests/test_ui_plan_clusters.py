@@ -31,6 +31,10 @@ def _index(widget: OptionList, text: str) -> int:
     return found[0]
 
 
+def _nth_card(widget: OptionList, n: int) -> int:
+    return [k for k, o in enumerate(widget.options) if not o.disabled][n]
+
+
 async def test_mark_group_rename_vote_promote_each_undone(sessions_dir: Path) -> None:
     path = make_programme(sessions_dir)
     app = app_for(sessions_dir)
@@ -39,7 +43,7 @@ async def test_mark_group_rename_vote_promote_each_undone(sessions_dir: Path) ->
         cards = screen.query_one("#cluster-cards", OptionList)
         assert screen.all_sessions  # session 4 has no cards: every session is shown
         assert screen.focused is cards
-        cards.highlighted = 1  # the first card (0 is the step heading)
+        cards.highlighted = _nth_card(cards, 0)
         await pilot.press("space", "space")
         assert len(screen.marked_cards) == 2
         assert sum(p.startswith("■") for p in prompts(cards)) == 2
@@ -56,7 +60,7 @@ async def test_mark_group_rename_vote_promote_each_undone(sessions_dir: Path) ->
         assert _clusters(path) == {"[b]Money[/b] & time": (2, 0, None)}
 
         # two more cards into the existing cluster (Tab to the list in the dialog, Enter)
-        cards.highlighted = 4
+        cards.highlighted = _nth_card(cards, 2)
         await pilot.press("space")
         await pilot.press("g")
         await pilot.press("tab", "enter")
@@ -130,7 +134,7 @@ async def test_merge_split_ungroup_take_out_each_undone(sessions_dir: Path) -> N
         cards = screen.query_one("#cluster-cards", OptionList)
         assert screen.focused is cards and screen.only_cluster is not None
         assert len([o for o in cards.options if not o.disabled]) == 2
-        cards.highlighted = 1
+        cards.highlighted = _nth_card(cards, 0)
         await pilot.press("space")
         await pilot.press("tab")
         await pilot.press("x")
@@ -152,7 +156,7 @@ async def test_merge_split_ungroup_take_out_each_undone(sessions_dir: Path) -> N
         assert len(_clusters(path)) == 2
         # take one card out of its cluster
         await pilot.press("tab")
-        cards.highlighted = 1
+        cards.highlighted = _nth_card(cards, 0)
         await pilot.press("o")
         assert sum(n for n, _v, _o in _clusters(path).values()) == 3
         await pilot.press("ctrl+z")

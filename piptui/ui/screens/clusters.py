@@ -118,12 +118,17 @@ class ClustersScreen(PlanBaseScreen):
     def _draw_cards(self) -> None:
         widget = self.query_one("#cluster-cards", OptionList)
         options: list[Option] = []
-        heading = None
+        step: tuple[int | None, str | None] | None = None
+        column: str | None = None
         for card in self._ordered(self.shown.cards):
-            where = (card.session, card.step, card.column)
-            if where != heading:
-                heading = where
-                options.append(Option(self._heading(card), id=f"h:{len(options)}", disabled=True))
+            if (card.session, card.step) != step:
+                step, column = (card.session, card.step), None
+                title = f"Session {card.session} · {self.step_title(card.step)}"
+                options.append(Option(literal(title, "bold reverse"), id=f"h:{len(options)}", disabled=True))
+            if card.column and card.column != column:
+                column = card.column
+                options.append(Option(literal(self.column_title(card.step, card.column), "bold"),
+                                      id=f"h:{len(options)}", disabled=True))
             options.append(Option(self._card_prompt(card), id=card.id))
         if not options:
             empty = "No cards here: a shows every session" if not self.all_sessions else "No cards yet"
@@ -148,11 +153,6 @@ class ClustersScreen(PlanBaseScreen):
             columns.setdefault(c.column, 1000 + len(columns))
         return sorted(cards, key=lambda c: (c.session or 0, steps[(c.session, c.step)],
                                             columns[c.column] if c.column else -1, c.created, c.id))
-
-    def _heading(self, card: Card) -> Content:
-        parts = [f"S{card.session}" if card.session else "", self.step_title(card.step)]
-        column = self.column_title(card.step, card.column)
-        return literal(" · ".join(p for p in [*parts, column] if p), "bold")
 
     def _card_prompt(self, card: Card) -> Content:
         marked = card.id in self.marked_cards
