@@ -393,3 +393,22 @@ async def test_the_mouse_highlights_then_edits(sessions_dir: Path) -> None:
         await pilot.click(Board, offset=(10, 4))
         await pilot.pause()
         assert isinstance(app.screen, EditCardDialog)
+
+
+async def test_plugin_screens_open_from_the_session(sessions_dir: Path) -> None:
+    from piptui.ui.screens.session_actions import PLUGIN_SCREENS, plugin_screen
+
+    keys = {"clusters": "ctrl+l", "plan": "ctrl+n", "export": "ctrl+o", "survey": "ctrl+s"}
+    app = demo_app(sessions_dir)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        session = await session_ready(pilot)
+        for name, (module, _what) in PLUGIN_SCREENS.items():
+            screen_class = plugin_screen(module)
+            if screen_class is None:
+                continue
+            await pilot.press(keys[name])
+            await pilot.pause()
+            assert isinstance(app.screen, screen_class), name
+            app.pop_screen()
+            await pilot.pause()
+            assert app.screen is session
