@@ -1,0 +1,188 @@
+"""The export dialog (Ctrl+O on the session screen) and the worker that writes the file.
+
+:class:`ExportDialog` asks for the format, the session or the whole programme, whether to
+include confidential cards (and names), and the file; it returns an
+:class:`~piptui.export.exporter.ExportRequest` (None when cancelled). Opened by the session
+screen as a plug-in (``ExportDialog(path, session=, author=)``), it also starts the export
+itself: :func:`start_export` writes the file in a worker thread of the app (the dialog is
+gone by then) and shows the file's path in a notification.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import cast
+
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.worker import Worker
+
+from piptui.errors import PiptuiError
+from piptui.export.exporter import ExportFormat, ExportRequest, default_file_name, run_export
+from piptui.export.markdown import ExerciseLookup
+from piptui.ui.screens.dialogs import CANCEL
+from piptui.ui.text import literal, plain
+
+EXPORTS_FOLDER = "exports"  # under the sessions folder: never mistaken for a programme file
+WHOLE = 0  # the scope value meaning "the whole programme"
+
+HINTS: dict[ExportFormat, str] = {
+    ExportFormat.MARKDOWN: "Notes to read and share. Confidential cards are left out unless you tick the box.",
+    ExportFormat.JSON: "A complete backup that `piptui import` restores: the whole programme, confidential "
+                       "cards included (marked). Keep it safe.",
+    ExportFormat.CSV: "One row per card, for a spreadsheet. Confidential cards are left out unless you tick the box.",
+}
+
+
+def default_output(programme: Path, fmt: ExportFormat, session: int | None) -> Path:
+    """``<sessions folder>/exports/<name>-session-3.md`` and the like."""
+    return programme.parent / EXPORTS_FOLDER / default_file_name(programme.stem, fmt, session)
+
+
+class ExportDialog(ModalScreen[ExportRequest | None]):
+    """Format, scope, confidential cards, names and file of an export. Ctrl+S exports, Esc cancels.
+
+    With ``start`` (the default) confirming also starts the export (:func:`start_export`);
+    pass ``start=False`` to only get the request back.
+    """
+
+    BINDINGS = [*CANCEL, Binding("ctrl+s", "export", "Export", tooltip="Write the export file", priority=True)]
+
+    def __init__(self, path: Path, *, session: int | None = None, author: str | None = None,
+                 start: bool = True) -> None:
+        super().__init__(classes="dialog")
+        self.path = path
+        self.session_number = session
+        self.author = author
+        self.start = start
+        self._default = str(default_output(path, ExportFormat.MARKDOWN, session))
+        self._follow = True  # the file name follows the format and scope until the person edits it
+        self._kept: tuple[object, bool] = (session if session is not None else WHOLE, False)
+
+    def compose(self) -> ComposeResult:
+        n = self.session_number
+        scopes = ([(plain(f"Session {n} only"), n)] if n is not None else []) + [(plain("The whole programme"), WHOLE)]
+        with Vertical(classes="dialog-box dialog-wide", id="export-box"):
+            yield Static(literal(f"Export {self.path.stem}", "bold"), classes="dialog-title")
+            yield Select([(plain(f.label), f) for f in ExportFormat], value=ExportFormat.MARKDOWN,
+                         allow_blank=False, id="format", compact=True)
+            yield Select(scopes, value=n if n is not None else WHOLE, allow_blank=False, id="scope", compact=True)
+            yield Checkbox(plain("Include confidential cards"), False, id="confidential", compact=True)
+            yield Checkbox(plain("List participants by name"), False, id="names", compact=True)
+            yield Label(plain("Save to"))
+            yield Input(self._default, id="output", compact=True, select_on_focus=False)
+            yield Static(literal(HINTS[ExportFormat.MARKDOWN], "dim"), id="export-hint")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(plain("Export (ctrl+s)"), id="export", variant="primary")
+                yield Button(plain("Cancel (esc)"), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#format", Select).focus()
+
+    # -- the form -------------------------------------------------------------
+    @property
+    def format(self) -> ExportFormat:
+        value = self.query_one("#format", Select).value
+        return value if isinstance(value, ExportFormat) else ExportFormat.MARKDOWN
+
+    @property
+    def scope(self) -> int | None:
+        if self.format == ExportFormat.JSON:
+            return None
+        value = self.query_one("#scope", Select).value
+        return value if isinstance(value, int) and value != WHOLE else None
+
+    @on(Select.Changed)
+    def _choices_changed(self) -> None:
+        fmt = self.format
+        backup = fmt == ExportFormat.JSON
+        scope = self.query_one("#scope", Select)
+        confidential = self.query_one("#confidential", Checkbox)
+        if backup and not scope.disabled:  # a backup is everything: show it, and give back the choices after
+            self._kept = (scope.value, confidential.value)
+            scope.value, confidential.value = WHOLE, True
+        elif not backup and scope.disabled:
+            scope.value, confidential.value = self._kept
+        scope.disabled = confidential.disabled = backup
+        self.query_one("#names", Checkbox).disabled = fmt != ExportFormat.MARKDOWN
+        self.query_one("#export-hint", Static).update(literal(HINTS[fmt], "dim"))
+        if self._follow:
+            self._default = str(default_output(self.path, fmt, self.scope))
+            self.query_one("#output", Input).value = self._default
+
+    @on(Input.Changed, "#output")
+    def _output_changed(self, event: Input.Changed) -> None:
+        self._follow = event.value == self._default
+
+    def result(self) -> ExportRequest:
+        fmt = self.format
+        text = self.query_one("#output", Input).value.strip()
+        return ExportRequest(
+            programme=self.path,
+            format=fmt,
+            session=self.scope,
+            include_confidential=self.query_one("#confidential", Checkbox).value,
+            names=fmt == ExportFormat.MARKDOWN and self.query_one("#names", Checkbox).value,
+            output=Path(text).expanduser() if text else None,
+        )
+
+    @on(Input.Submitted, "#output")
+    @on(Button.Pressed, "#export")
+    def action_export(self) -> None:
+        request = self.result()
+        if request.output is None:
+            self.notify("Give a file to export to", severity="error", markup=False)
+            return
+        if self.start:
+            start_export(self.app, request)
+        self.dismiss(request)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+SCREEN = ExportDialog
+
+
+def start_export(app: App[object], request: ExportRequest) -> Worker[Path | None]:
+    """Write the export in a worker thread of ``app``; notify its path (or what went wrong).
+
+    The programme is read once (a consistent snapshot, even while others write). The
+    default exports folder is created when needed; any other folder must exist.
+    """
+
+    def work() -> Path | None:
+        try:
+            library = None
+            if request.format == ExportFormat.MARKDOWN:
+                library = _library(app)
+            output = request.output
+            if output is not None and output.parent == request.programme.parent / EXPORTS_FOLDER:
+                output.parent.mkdir(parents=True, exist_ok=True)
+            path = run_export(request, library)
+        except PiptuiError as exc:
+            app.call_from_thread(app.notify, exc.message, title="Export failed", severity="error", markup=False)
+            return None
+        except Exception as exc:  # a bug must still be reported, not swallowed by the worker
+            app.call_from_thread(app.notify, f"{type(exc).__name__}: {exc}", title="Export failed",
+                                 severity="error", markup=False)
+            return None
+        app.call_from_thread(app.notify, str(path.resolve()), title=f"Exported {request.format.label}",
+                             markup=False, timeout=10)
+        return path
+
+    return app.run_worker(work, thread=True, group="export", exit_on_error=False)
+
+
+def _library(app: App[object]) -> ExerciseLookup:
+    get = getattr(app, "library", None)  # PiptuiApp loads it once, thread-safe
+    if callable(get):
+        return cast(ExerciseLookup, get())
+    from piptui.exercises import load_library
+
+    return load_library(getattr(app, "exercise_dirs", ()))
