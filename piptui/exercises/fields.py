@@ -71,7 +71,7 @@ class Checker:
         """Unknown keys (with a hint) and missing required keys."""
         for key in m:
             if key not in allowed:
-                hint = did_you_mean(key, allowed) or f" (expected one of: {', '.join(allowed)})"
+                hint = did_you_mean(key, allowed) or _elsewhere(key) or f" (expected one of: {', '.join(allowed)})"
                 self.error(m.key_pos[key], where, f"unknown key '{key}'{hint}")
         for key in required:
             if key not in m:
@@ -205,6 +205,29 @@ class Checker:
             self.error(pos, where, f"duplicate {what} '{value}' (first at line {seen[value].line})")
         else:
             seen[value] = pos
+
+
+# Where each key of the format belongs, for a key written at the wrong level.
+KEY_HOMES = {
+    "prompt": "a step", "timebox": "a step", "mode": "a step", "columns": "a step", "rounds": "a step",
+    "tags": "a column", "group": "a column", "description": "a column", "brief": "a role", "sector": "a role",
+    "scale": "the survey section", "groups": "the survey section", "open_questions": "the survey section",
+    "respondent": "the survey section", "questions": "a survey group", "stem": "a survey group",
+    "text": "a survey question", "choices": "a respondent question", "exercises": "a programme session",
+    "steps": "the top level of an exercise", "kind": "the top level of an exercise",
+    "roles": "the top level of a role_play exercise", "scenario": "the top level of a role_play exercise",
+    "survey": "the top level of a survey exercise", "materials": "the top level of an exercise",
+    "sessions": "the top level of a programme script",
+}
+
+
+def _elsewhere(key: str) -> str:
+    close = difflib.get_close_matches(key.lower(), list(KEY_HOMES), n=1, cutoff=0.75)
+    if not close:
+        return ""
+    word = close[0]
+    return f" ('{word}' belongs in {KEY_HOMES[word]})" if word == key else \
+        f" (did you mean '{word}'? it belongs in {KEY_HOMES[word]})"
 
 
 def _quote_hint(raw: str | None) -> str:

@@ -33,7 +33,7 @@ class Library:
     programme_sources: dict[str, str] = field(default_factory=dict)  # programme id -> "bundled" or the folder
     files: list[str] = field(default_factory=list)  # every file read, as shown in errors
     valid: dict[FileKind, int] = field(default_factory=lambda: {"exercise": 0, "programme": 0})  # files without errors
-    _programme_files: dict[str, FileResult] = field(default_factory=dict, repr=False)
+    _programme_files: list[FileResult] = field(default_factory=list, repr=False)  # to check their references
 
     def exercise(self, exercise_id: str) -> Exercise | None:
         return self.exercises.get(exercise_id)
@@ -59,6 +59,8 @@ class Library:
         for result in results:
             self.files.append(result.display)
             self.errors.extend(result.errors)
+            if result.refs:
+                self._programme_files.append(result)
             if not result.ok or not result.id:
                 continue
             self.valid[result.kind] += 1
@@ -74,11 +76,10 @@ class Library:
             elif result.programme is not None:
                 self.programmes[result.id] = result.programme
                 self.programme_sources[result.id] = label
-                self._programme_files[result.id] = result
 
     def check_references(self) -> None:
         """Each programme's exercise ids must name an exercise of the library."""
-        for result in self._programme_files.values():
+        for result in self._programme_files:
             for exercise_id, pos in result.refs:
                 if exercise_id and exercise_id not in self.exercises:
                     hint = did_you_mean(exercise_id, sorted(self.exercises))

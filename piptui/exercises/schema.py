@@ -59,7 +59,7 @@ def exercise_from(doc: MarkedMap, check: Checker, source: str = "") -> Exercise:
     elif "scenario" in doc and kind is not None and kind is not ExerciseKind.ROLE_PLAY:
         check.error(doc.key_pos["scenario"], "", "scenario: only a role_play exercise has a scenario")
     if kind is ExerciseKind.SORTING and steps and not any(s.mode is StepMode.SORT for s in steps):
-        check.error(doc.value_pos["steps"], "", "a sorting exercise needs a step with mode 'sort'")
+        check.error(doc.key_pos["steps"], "", "a sorting exercise needs a step with mode 'sort'")
     return Exercise(
         id=check.slug(doc, "id", ""),
         title=check.text(doc, "title", "", one_line=True, required=True),

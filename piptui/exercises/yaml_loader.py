@@ -186,7 +186,8 @@ def syntax_problem(exc: yaml.YAMLError, text: str) -> Problem:
     """One problem for a YAML syntax error, at the position PyYAML names."""
     if isinstance(exc, yaml.MarkedYAMLError):
         problem = (exc.problem or "invalid YAML").strip()
-        pos = pos_of(exc.problem_mark or exc.context_mark)
+        at_end = problem.startswith("found unexpected end of stream") and exc.context_mark is not None
+        pos = pos_of(exc.context_mark if at_end else exc.problem_mark or exc.context_mark)
         message = f"invalid YAML: {problem}"
         for known, hint in _SYNTAX_HINTS.items():
             if problem.startswith(known):
