@@ -95,7 +95,7 @@ class SessionScreen(SessionActions):
         self.query_one(StepPrompt).show(None, loading=True)
         self.set_interval(1.0, self._tick)
         self.set_interval(POLL_SECONDS, self.refresh_from_store)
-        self._load_library()
+        self.call_after_refresh(self._load_library)  # after the first frame: loading competes for the GIL
 
     def on_unmount(self) -> None:
         self.store.close()
