@@ -8,8 +8,6 @@ one undo step (Ctrl+Z). A card shows its cluster and, once promoted, the objecti
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -18,12 +16,12 @@ from textual.content import Content
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from piptui.domain.model import Card, Cluster, Objective
-from piptui.domain.plan import default_objective_title
+from piptui.domain.model import Card, Cluster
+from piptui.domain.plan import objectives_of_plan
 from piptui.domain.voting import sorted_by_votes
-from piptui.ui.screens.cluster_dialogs import GroupChoice, GroupDialog, TextDialog
-from piptui.ui.screens.dialogs import ConfirmDialog, PickDialog
-from piptui.ui.screens.plan_base import COMMON_BINDINGS, PlanBaseScreen, highlighted_id, plural, show_options
+from piptui.ui.screens.cluster_actions import ClusterActions, Shown
+from piptui.ui.screens.cluster_dialogs import GroupChoice, GroupDialog
+from piptui.ui.screens.plan_base import COMMON_BINDINGS, highlighted_id, plural, show_options
 from piptui.ui.text import SECTOR_SHORT, literal, one_line
 from piptui.ui.widgets.board import SECTOR_STYLE
 
@@ -55,16 +53,7 @@ HELP = ("Space marks cards (across columns, steps and sessions); g groups them i
 MARKED, UNMARKED = "■ ", "□ "
 
 
-@dataclass(frozen=True, slots=True)
-class Shown:
-    """What the cards list shows now."""
-
-    cards: list[Card]
-    clusters: dict[str, Cluster]
-    objectives: dict[str, Objective]
-
-
-class ClustersScreen(PlanBaseScreen):
+class ClustersScreen(ClusterActions):
     """Group cards into clusters, vote on them, promote them to objectives."""
 
     BINDINGS = CLUSTERS_BINDINGS
@@ -164,10 +153,10 @@ class ClustersScreen(PlanBaseScreen):
             parts.append(("  " + SECTOR_SHORT[card.sector], SECTOR_STYLE[card.sector]))
         cluster = self.shown.clusters.get(card.cluster or "")
         if cluster is not None:
-            parts.append(literal("  ▸ " + one_line(cluster.title, 40), "italic $text-accent"))
-            objective = self.shown.objectives.get(cluster.objective or "")
-            if objective is not None:
-                parts.append(literal("  → " + one_line(objective.title, 40), "$text-success"))
+            parts.append(literal("  ▸ " + one_line(cluster.title, 30), "italic $text-accent"))
+            tag = self._objective_tag(cluster.objective, 28)
+            if tag is not None:
+                parts += [literal("  "), tag]
         return Content.assemble(*parts)
 
     def _draw_clusters(self) -> None:
@@ -188,44 +177,24 @@ class ClustersScreen(PlanBaseScreen):
             literal(k.title, "bold" if marked else ""),
             (f"  {len(k.card_ids)}", "dim"),
         ]
-        objective = self.shown.objectives.get(k.objective or "")
-        if objective is not None:
-            parts.append(literal("\n      → " + one_line(objective.title, 60), "$text-success"))
+        tag = self._objective_tag(k.objective, max(16, self.clusters_list.scrollable_content_region.width - 7))
+        if tag is not None:
+            parts += [literal("\n      "), tag]
         return Content.assemble(*parts)
+
+    def _objective_tag(self, objective_id: str | None, limit: int) -> Content | None:
+        """Where a cluster (or card) went: "→ 2. The objective's title…" (its number in its plan)."""
+        objective = self.shown.objectives.get(objective_id or "")
+        if objective is None:
+            return None
+        same_plan = objectives_of_plan(self.shown.objectives.values(), objective.plan)
+        number = next((n for n, o in enumerate(same_plan, 1) if o.id == objective.id), 0)
+        return literal(one_line(f"→ {number}. {objective.title}", limit), "$text-success")
 
     def _draw_hint(self) -> None:
         marks = f"{plural(len(self.marked_cards), 'card')}, {plural(len(self.marked_clusters), 'cluster')} marked"
         self.query_one("#clusters-hint", Static).update(
             literal(f"{marks} · s suggests · Tab: clusters · ^n plan · F1 keys"))
-
-    # -- what the keys act on ------------------------------------------------
-    @property
-    def cards_list(self) -> OptionList:
-        return self.query_one("#cluster-cards", OptionList)
-
-    @property
-    def clusters_list(self) -> OptionList:
-        return self.query_one("#cluster-list", OptionList)
-
-    def highlighted_cluster(self) -> Cluster | None:
-        """The cluster under the cursor: in the clusters list, or the highlighted card's."""
-        if self.cards_list.has_focus:
-            card_id = highlighted_id(self.cards_list)
-            card = next((c for c in self.shown.cards if c.id == card_id), None)
-            cluster = self.shown.clusters.get(card.cluster or "") if card else None
-        else:
-            cluster = self.shown.clusters.get(highlighted_id(self.clusters_list) or "")
-        if cluster is None:
-            self.notify("Highlight a cluster first (Tab moves to the clusters)", severity="warning")
-        return cluster
-
-    def chosen_cards(self) -> list[str]:
-        """The marked cards in list order, else the highlighted card."""
-        if self.marked_cards:
-            order = [o.id for o in self.cards_list.options if o.id in self.marked_cards]
-            return order + sorted(self.marked_cards - set(order))
-        card_id = highlighted_id(self.cards_list) if self.cards_list.has_focus else None
-        return [card_id] if card_id else []
 
     # -- actions -------------------------------------------------------------
     def action_mark(self) -> None:
@@ -272,100 +241,6 @@ class ClustersScreen(PlanBaseScreen):
             self.attempt(lambda: self.ops.take_out(card_ids), "Taken out of their clusters (Ctrl+Z undoes)")
             self.marked_cards -= set(card_ids)
             self.refresh_view()
-
-    def action_rename(self) -> None:
-        cluster = self.highlighted_cluster()
-        if cluster is None:
-            return
-
-        def done(title: str | None) -> None:
-            if title is not None:
-                self.attempt(lambda: self.ops.rename(cluster.id, title))
-
-        self.app.push_screen(TextDialog("Rename the cluster", value=cluster.title), done)
-
-    def action_merge(self) -> None:
-        target = self.highlighted_cluster()
-        if target is None:
-            return
-        sources = [k for k in self.marked_clusters if k != target.id]
-        if sources:
-            self._merge(sources, target)
-            return
-        others = [(one_line(k.title, 60), k.id) for k in sorted_by_votes(self.shown.clusters.values())
-                  if k.id != target.id]
-        if not others:
-            self.notify("There is no other cluster to merge with", severity="warning")
-            return
-
-        def done(into: str | None) -> None:
-            if into is not None:
-                self._merge([target.id], self.shown.clusters[into])
-
-        self.app.push_screen(PickDialog(f"Merge {one_line(target.title, 40)} into…", others), done)
-
-    def _merge(self, sources: list[str], target: Cluster) -> None:
-        merged = self.attempt(lambda: self.ops.merge(sources, into=target.id))
-        if merged is not None:
-            self.marked_clusters.clear()
-            self.notify(f"Merged into {one_line(merged.title, 60)} (Ctrl+Z undoes)", markup=False)
-            self.refresh_view()
-
-    def action_split(self) -> None:
-        cluster = self.highlighted_cluster()
-        if cluster is None:
-            return
-        chosen = [c for c in self.chosen_cards() if c in cluster.card_ids]
-        if not chosen:
-            self.notify("Mark the cards to split off first (Enter on the cluster shows its cards)",
-                        severity="warning")
-            return
-
-        def done(title: str | None) -> None:
-            if title is not None and self.attempt(lambda: self.ops.split(cluster.id, chosen, title)) is not None:
-                self.marked_cards -= set(chosen)
-                self.refresh_view()
-
-        self.app.push_screen(TextDialog(f"Split {len(chosen)} cards off {one_line(cluster.title, 40)}",
-                                        "Title of the new cluster"), done)
-
-    def action_ungroup(self) -> None:
-        cluster = self.highlighted_cluster()
-        if cluster is None:
-            return
-
-        def done(yes: bool | None) -> None:
-            if yes:
-                self.attempt(lambda: self.ops.ungroup(cluster.id), "Ungrouped (Ctrl+Z undoes)")
-
-        detail = f"{len(cluster.card_ids)} cards go back to ungrouped; its votes go."
-        self.app.push_screen(ConfirmDialog(f"Ungroup {one_line(cluster.title, 50)}?", detail, yes="Ungroup"), done)
-
-    def action_vote(self, delta: int) -> None:
-        cluster = self.highlighted_cluster()
-        if cluster is not None:
-            self.attempt(lambda: self.ops.add_votes(cluster.id, delta))
-
-    def action_promote(self) -> None:
-        ids = [k.id for k in sorted_by_votes(self.shown.clusters.values()) if k.id in self.marked_clusters]
-        if not ids:
-            cluster = self.highlighted_cluster()
-            ids = [cluster.id] if cluster else []
-        if not ids:
-            return
-        clusters = [self.shown.clusters[i] for i in ids]
-
-        def done(title: str | None) -> None:
-            if title is None:
-                return
-            objective = self.attempt(lambda: self.ops.promote(ids, title=title, session=self.number))
-            if objective is not None:
-                self.marked_clusters.clear()
-                self.notify(f"Objective: {one_line(objective.title, 60)} (Ctrl+N opens the plan)", markup=False)
-                self.refresh_view()
-
-        self.app.push_screen(TextDialog("Promote to a draft objective", "The objective, in the group's words",
-                                        default_objective_title(clusters), ok="Promote (enter)"), done)
 
     def action_toggle_scope(self) -> None:
         self.all_sessions = not self.all_sessions
