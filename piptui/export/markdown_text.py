@@ -24,7 +24,8 @@ from __future__ import annotations
 import re
 
 # Characters that start inline markup wherever they stand.
-_ALWAYS = re.compile(r"([\\`*_~\[\]<|])")
+_SPECIALS = "\\`*_~[]<|"
+_ALWAYS = re.compile(r"[\\`*_~\[\]<|]")
 # Characters that start a block when they begin a line (after the escapes above).
 _LINE_START = frozenset("#>-+=:")
 _CLOSING = re.compile(r"(?<=[ \t])(#+[ \t]*)$")
@@ -39,7 +40,11 @@ def _escape_line(line: str) -> str:
     line = line.strip(_EDGE)
     if not line:
         return ""
-    escaped = _ALWAYS.sub(r"\\\1", line)
+    escaped = line
+    if _ALWAYS.search(line) is not None:
+        for ch in _SPECIALS:  # the backslash first, so the ones added are not escaped again
+            if ch in escaped:
+                escaped = escaped.replace(ch, "\\" + ch)
     first = escaped[0]
     if first in _LINE_START:
         escaped = "\\" + escaped
