@@ -49,7 +49,8 @@ class _Context:
     snap: Snapshot
     exercises: Mapping[str, Exercise]
     options: NotesOptions
-    clusters: dict[str, Cluster] = field(default_factory=dict)
+    clusters: dict[str, Cluster] = field(default_factory=dict)  # the ones shown
+    hidden: set[str] = field(default_factory=set)  # ids of withheld cards
     objective_titles: dict[str, str] = field(default_factory=dict)
 
     def step(self, ref: str) -> tuple[Exercise | None, Step | None]:
@@ -78,13 +79,12 @@ def render_notes(snap: Snapshot, library: ExerciseLookup | None, options: NotesO
     in_scope = [c for c in snap.cards if options.session is None or c.session == options.session]
     shown = [c for c in in_scope if options.include_confidential or not c.confidential]
     withheld = len(in_scope) - len(shown)
-    hidden = {c.id for c in in_scope if c.confidential} if not options.include_confidential else set()
+    ctx.hidden = {c.id for c in snap.cards if c.confidential} if not options.include_confidential else set()
     # A cluster every card of which is withheld is withheld too: its title could tell.
-    ctx.clusters = {k.id: k for k in snap.clusters if not k.card_ids or not set(k.card_ids) <= hidden}
+    ctx.clusters = {k.id: k for k in snap.clusters if not k.card_ids or not set(k.card_ids) <= ctx.hidden}
 
     lines = _header(snap, sessions, shown, withheld, options)
-    if options.session is None or snap.participants:
-        lines += participants_section(snap.participants, names=options.names)
+    lines += participants_section(snap.participants, names=options.names)
     for s in sessions:
         lines += _session_section(ctx, s, [c for c in shown if c.session == s.number])
     if options.session is None:
@@ -143,7 +143,7 @@ def _session_section(ctx: _Context, session: Session, cards: list[Card]) -> list
         lines += ["No cards were captured in this session.", ""]
     refs = [step_ref(e.id, s.id) for e, s in agenda]
     lines += _steps_block(ctx, cards, refs, level=3)
-    lines += _clusters_table(ctx, session.number, cards)
+    lines += _clusters_table(ctx, session.number)
     return lines
 
 
@@ -257,10 +257,9 @@ def _cards_block(ctx: _Context, cards: Sequence[Card]) -> list[str]:
     return lines
 
 
-def _clusters_table(ctx: _Context, number: int, cards: Sequence[Card]) -> list[str]:
-    """The session's clusters, most votes first, with how many (shown) cards each holds."""
+def _clusters_table(ctx: _Context, number: int) -> list[str]:
+    """The session's clusters, most votes first, with how many cards each holds (withheld ones not counted)."""
     card_session = {c.id: c.session for c in ctx.snap.cards}
-    shown_ids = {c.id for c in cards}
 
     def session_of(k: Cluster) -> int | None:
         if k.session is not None:
@@ -272,7 +271,7 @@ def _clusters_table(ctx: _Context, number: int, cards: Sequence[Card]) -> list[s
     if not mine:
         return []
     rows = [
-        (md_cell(k.title), str(k.votes), str(sum(1 for i in k.card_ids if i in shown_ids)),
+        (md_cell(k.title), str(k.votes), str(sum(1 for i in k.card_ids if i not in ctx.hidden)),
          md_cell(ctx.objective_titles.get(k.objective or "", "")))
         for k in mine
     ]
