@@ -1,0 +1,59 @@
+"""The passive widgets on their own: timer, capture suggester, card rendering, help from bindings."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+
+from piptui.domain.model import Card, Sector, Timer
+from piptui.ui.bindings import BOARD_BINDINGS, SESSION_BINDINGS
+from piptui.ui.screens.help import bindings_of
+from piptui.ui.widgets.board import card_prompt
+from piptui.ui.widgets.capture import CaptureSuggester
+from piptui.ui.widgets.timer import StepTimer
+
+
+class _TimerApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield StepTimer(id="timer")
+
+
+async def test_the_timer_shows_time_left_then_the_overrun() -> None:
+    app = _TimerApp()
+    async with app.run_test() as pilot:
+        timer = app.query_one(StepTimer)
+        timer.show(Timer(duration=600.0, started_at=1000.0, elapsed=0.0))
+        timer.tick(now=1000.0 + 75)
+        assert str(timer.render()) == "▶ 08:45" and not timer.has_class("-overrun")
+        timer.tick(now=1000.0 + 600 + 130)
+        assert str(timer.render()) == "▶ +02:10" and timer.has_class("-overrun")
+        timer.show(Timer(duration=300.0, elapsed=30.0))
+        assert str(timer.render()) == "⏸ 04:30" and timer.has_class("-paused")
+        timer.show(Timer())
+        assert str(timer.render()) == "no timebox"
+        await pilot.pause()
+
+
+async def test_the_suggester_completes_the_last_tag_or_sector() -> None:
+    suggester = CaptureSuggester(["drivers", "barriers-power", "trust"])
+    assert await suggester.get_suggestion("Money talks #dr") == "Money talks #drivers"
+    assert await suggester.get_suggestion("Money #DR") == "Money #DRivers"
+    assert await suggester.get_suggestion("Money #trust @v") == "Money #trust @vcs"
+    assert await suggester.get_suggestion("Money >coun") == "Money >council"
+    assert await suggester.get_suggestion("Money #drivers") is None
+    assert await suggester.get_suggestion("mail me@x") is None
+    assert await suggester.get_suggestion("no tag here") is None
+
+
+def test_a_card_renders_its_text_literally_with_sector_and_tags() -> None:
+    card = Card(text="[red]alarm[/]", tags=("a", "b"), sector=Sector.VCS, voiced_as=Sector.COUNCIL,
+                confidential=True)
+    assert str(card_prompt(card)) == "▍! [red]alarm[/]  VCS as Council  #a #b"
+
+
+def test_every_binding_has_a_description_and_help_text() -> None:
+    for binding in bindings_of([*SESSION_BINDINGS, *BOARD_BINDINGS]):
+        assert binding.description and binding.tooltip, binding
+    keys = [k for b in bindings_of(SESSION_BINDINGS) for k in b.key.split(",")]
+    assert len(keys) == len(set(keys)), "a key bound twice on the session screen"
+    single_letters = [k for k in keys if len(k) == 1]
+    assert not single_letters, "the capture line has the focus: no single letters on the session screen"
