@@ -110,6 +110,11 @@ def test_unknown_key_with_hint(tmp_path: Path) -> None:
     assert errors_of(tmp_path, text) == ["9:5: step 'sort': unknown key 'promt' (did you mean 'prompt'?)"]
 
 
+def test_a_misspelt_required_key_is_one_error(tmp_path: Path) -> None:
+    text = VALID.replace("    title: Sort\n", "    titel: Sort\n")
+    assert errors_of(tmp_path, text) == ["6:5: step 'sort': unknown key 'titel' (did you mean 'title'?)"]
+
+
 def test_unknown_key_at_the_wrong_level(tmp_path: Path) -> None:
     text = VALID.replace("kind: sorting\n", "kind: sorting\ntimebox: 5\n")
     assert errors_of(tmp_path, text) == ["4:1: unknown key 'timebox' ('timebox' belongs in a step)"]
@@ -128,9 +133,11 @@ def test_unknown_kind(tmp_path: Path) -> None:
 
 
 def test_unknown_mode(tmp_path: Path) -> None:
-    first, second = errors_of(tmp_path, VALID.replace("mode: sort", "mode: vote-now"))
-    assert first == "4:1: a sorting exercise needs a step with mode 'sort'"
-    assert second.startswith("7:11: step 'sort': mode 'vote-now' is not one of: capture, discuss,")
+    (error,) = errors_of(tmp_path, VALID.replace("mode: sort", "mode: vote-now"))
+    assert error.startswith("7:11: step 'sort': mode 'vote-now' is not one of: capture, discuss,")
+    assert errors_of(tmp_path, VALID.replace("mode: sort", "mode: vote")) == [
+        "4:1: a sorting exercise needs a step with mode 'sort'"
+    ]
 
 
 @pytest.mark.parametrize(

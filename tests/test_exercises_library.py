@@ -193,12 +193,12 @@ def test_check_without_paths_checks_bundled_and_user_folders(tmp_path: Path) -> 
     result = run("exercises", "check")
     assert result.exit_code == 0 and result.stderr == ""
     assert result.stdout.splitlines() == ["OK: 12 files checked, no errors (10 exercises, 2 programme scripts)"]
-    (tmp_path / "bad.yaml").write_text("id: bad\ntitle: Bad\nkind: brainstorm\nsteps:\n  - id: s\n    titel: S\n")
+    (tmp_path / "bad.yaml").write_text("id: bad\ntitle: Bad\nkind: brainstorm\nsteps:\n  - id: s\n    timebox: 5 min\n")
     result = run("exercises", "check", env={"PIPTUI_EXERCISES": str(tmp_path)})
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
         f"{tmp_path / 'bad.yaml'}:5:5: step 's': missing required key 'title'",
-        f"{tmp_path / 'bad.yaml'}:6:5: step 's': unknown key 'titel' (did you mean 'title'?)",
+        f"{tmp_path / 'bad.yaml'}:6:14: step 's': timebox '5 min' is not a number of minutes",
         "2 errors (13 files checked; valid: 10 exercises, 2 programme scripts)",
     ]
 
@@ -243,3 +243,19 @@ def test_new_uses_a_user_programme_script_and_overrides(tmp_path: Path) -> None:
     result = run("--sessions-dir", str(sessions_dir), "--exercises-dir", str(mine), "new", "x", "--area", "Sutton",
                  "--script", "short")
     assert result.exit_code == 0, result.output
+
+
+def test_the_documented_examples_are_valid(tmp_path: Path) -> None:
+    doc = (ROOT / "docs" / "exercise-format.md").read_text()
+    blocks = [b.split("```", 1)[0] for b in doc.split("```yaml\n")[1:]]
+    complete, survey, programme = blocks
+    (tmp_path / "example.yaml").write_text(complete)
+    (tmp_path / "programmes").mkdir()
+    (tmp_path / "programmes" / "example.yaml").write_text(programme)
+    survey_exercise = "id: s\ntitle: S\nkind: survey\nsteps:\n  - id: q\n    title: Q\n    mode: survey\n" + survey
+    (tmp_path / "survey.yaml").write_text(survey_exercise)
+    assert check_files([tmp_path]) == []
+    library = load_library([tmp_path])
+    step = library.exercises["sorting"].step("sort")
+    assert step is not None and [c.id for c in step.columns] == ["barriers-organisation", "barriers-people",
+                                                                 "barriers-power"]

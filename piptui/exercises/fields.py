@@ -69,12 +69,15 @@ class Checker:
 
     def keys(self, m: MarkedMap, where: str, allowed: Sequence[str], required: Sequence[str]) -> None:
         """Unknown keys (with a hint) and missing required keys."""
+        misspelt: set[str] = set()
         for key in m:
             if key not in allowed:
+                close = difflib.get_close_matches(key.lower(), list(allowed), n=1, cutoff=0.6)
+                misspelt.update(close)
                 hint = did_you_mean(key, allowed) or _elsewhere(key) or f" (expected one of: {', '.join(allowed)})"
                 self.error(m.key_pos[key], where, f"unknown key '{key}'{hint}")
         for key in required:
-            if key not in m:
+            if key not in m and key not in misspelt:  # "titel" already says "did you mean 'title'?"
                 self.error(m.pos, where, f"missing required key '{key}'")
 
     # -- scalar fields --------------------------------------------------------------

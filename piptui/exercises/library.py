@@ -95,17 +95,35 @@ def exercise_dirs(cli_dirs: Sequence[Path | str] = ()) -> list[Path]:
 
 
 def bundled_results() -> list[FileResult]:
-    """The bundled scripts, read from the installed package data."""
+    """The bundled scripts, read from the installed package data (cached while the files are unchanged)."""
     root = importlib.resources.files(BUNDLED_PACKAGE)
-    results: list[FileResult] = []
+    items: list[tuple[Traversable, FileKind]] = []
     folders: list[tuple[Traversable, FileKind]] = [(root, "exercise"), (root / PROGRAMMES_FOLDER, "programme")]
     for folder, kind in folders:
-        if not folder.is_dir():
-            continue
-        for item in sorted(folder.iterdir(), key=lambda t: t.name):
-            if item.is_file() and item.name.lower().endswith(SUFFIXES):
-                results.append(read_file(item, _display(item), kind))
-    return results
+        if folder.is_dir():
+            items.extend((item, kind) for item in sorted(folder.iterdir(), key=lambda t: t.name)
+                         if item.is_file() and item.name.lower().endswith(SUFFIXES))
+    key = tuple((_display(item), kind, _stamp(item)) for item, kind in items)
+    cached = _BUNDLED_CACHE.get(key)
+    if cached is None:
+        cached = [read_file(item, _display(item), kind) for item, kind in items]
+        _BUNDLED_CACHE.clear()
+        _BUNDLED_CACHE[key] = cached
+    return list(cached)
+
+
+_BUNDLED_CACHE: dict[tuple[tuple[str, FileKind, tuple[int, int]], ...], list[FileResult]] = {}
+
+
+def _stamp(item: Traversable) -> tuple[int, int]:
+    """A file's size and modification time when it is on disk (an editable install can change)."""
+    if isinstance(item, Path):
+        try:
+            st = item.stat()
+        except OSError:
+            return (-1, -1)
+        return (st.st_size, st.st_mtime_ns)
+    return (0, 0)
 
 
 def _display(item: Traversable) -> str:

@@ -58,7 +58,8 @@ def exercise_from(doc: MarkedMap, check: Checker, source: str = "") -> Exercise:
         check.error(doc.pos, "", "missing required key 'scenario' (a role_play exercise describes its scenario)")
     elif "scenario" in doc and kind is not None and kind is not ExerciseKind.ROLE_PLAY:
         check.error(doc.key_pos["scenario"], "", "scenario: only a role_play exercise has a scenario")
-    if kind is ExerciseKind.SORTING and steps and not any(s.mode is StepMode.SORT for s in steps):
+    modes_known = all(_mode_written(m) for m in doc.get("steps") or () if isinstance(m, MarkedMap))
+    if kind is ExerciseKind.SORTING and steps and modes_known and not any(s.mode is StepMode.SORT for s in steps):
         check.error(doc.key_pos["steps"], "", "a sorting exercise needs a step with mode 'sort'")
     return Exercise(
         id=check.slug(doc, "id", ""),
@@ -74,6 +75,12 @@ def exercise_from(doc: MarkedMap, check: Checker, source: str = "") -> Exercise:
         survey=survey,
         source=source,
     )
+
+
+def _mode_written(step: MarkedMap) -> bool:
+    """Whether a step's mode is absent or one of the modes (a wrong one is reported on its own)."""
+    mode = step.get("mode")
+    return mode is None or (isinstance(mode, str) and mode.strip().lower() in set(StepMode))
 
 
 def _step_where(step_id: str) -> str:
