@@ -291,3 +291,17 @@ def test_the_bundled_role_play_crosses_sectors() -> None:
     assert [s.id for s in exercise.steps] == ["brief", "play", "debrief"]
     debrief = exercise.step("debrief")
     assert debrief is not None and {c.id for c in debrief.columns} == {r.id for r in exercise.roles}
+
+
+def test_values_python_cannot_build_are_errors_not_crashes(tmp_path: Path) -> None:
+    text = VALID.replace("title: My sorting", "title: 2008-13-45").replace("timebox: 20", "timebox: " + "9" * 5000)
+    date, number = errors_of(tmp_path, text)
+    assert date == "2:8: cannot read '2008-13-45': month must be in 1..12 (put it in quotes to keep it as text)"
+    assert number.startswith("8:14: cannot read '9999999999999999999999999999999999999...': Exceeds the limit")
+    assert number.endswith("(put it in quotes to keep it as text)")
+
+
+def test_deep_nesting_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    assert errors_of(tmp_path, "id: x\nsteps: " + "[" * 3000 + "]" * 3000 + "\n") == [
+        "2:57: invalid YAML: nested more than 50 levels deep"
+    ]

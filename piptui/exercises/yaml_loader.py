@@ -25,6 +25,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 50  # nesting levels; the format needs 6 (survey > groups > questions > choices)
 
 
 class Pos(NamedTuple):
@@ -107,13 +108,32 @@ class MarkedLoader(yaml.SafeLoader):
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self.problems: list[Problem] = []
+        self._depth = 0
+
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
+        """PyYAML composes recursively: refuse absurd nesting before Python's stack runs out."""
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+                raise yaml.composer.ComposerError(None, None, f"nested more than {MAX_DEPTH} levels deep", mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
     # -- refusal of tags ----------------------------------------------------------
     def construct_object(self, node: Node, deep: bool = False) -> Any:
         if node.tag not in SAFE_TAGS:
             self._refuse_tag(node)
             return REJECTED
-        return super().construct_object(node, deep=deep)
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, OverflowError) as exc:  # 2008-13-45 looks like a date; 10**5000 digits
+            what = node.value if isinstance(node, ScalarNode) else "value"
+            what = what if len(what) <= 40 else what[:37] + "..."
+            self.problems.append(Problem(pos_of(node.start_mark), f"cannot read '{what}': {exc} "
+                                                                  "(put it in quotes to keep it as text)"))
+            return REJECTED
 
     def _refuse_tag(self, node: Node) -> None:
         tag = node.tag
@@ -229,6 +249,8 @@ def read_marked(text: str) -> tuple[Any, list[Problem]]:
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         return None, [syntax_problem(exc, text)]
+    except RecursionError:  # a safety net: compose_node already refuses deep nesting
+        return None, [Problem(START, "invalid YAML: nested too deeply")]
     finally:
         loader.dispose()
     return data, loader.problems
