@@ -42,7 +42,7 @@ exercises_group.params.append(
 )
 
 
-@exercises_group.command("list")
+@exercises_group.command("list", short_help="List exercises: id, kind, title, source folder.")
 @click.pass_context
 def list_cmd(ctx: click.Context) -> None:
     """List every exercise: id, kind, title and the folder it comes from.
@@ -76,8 +76,8 @@ def _table(header: tuple[str, str, str, str], rows: list[tuple[str, str, str, st
         click.echo(f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:<{title_width}}  {row[3]}".rstrip())
 
 
-@exercises_group.command("check")
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@exercises_group.command("check", short_help="Check scripts; print every error as file:line:column.")
+@click.argument("paths", nargs=-1, metavar="[PATH]...", type=click.Path(exists=True, path_type=Path))
 @click.pass_context
 def check_cmd(ctx: click.Context, paths: tuple[Path, ...]) -> None:
     """Check exercise scripts: PATH files or folders, or (without PATH) the bundled scripts and
