@@ -149,6 +149,13 @@ def test_review_action_appends_history_and_skips_no_change() -> None:
     assert b.review_notes[0].text == "all done" and b.review_notes[0].by == "ann"
     c = review_action(b, status=ActionStatus.DONE, rag=Rag.GREEN, note="still", at="t2")
     assert [n.text for n in c.review_notes] == ["all done", "still"]
+    # quick changes without words, same person and day: one entry
+    d = review_action(a, status=ActionStatus.IN_PROGRESS, rag=None, by="ann", at="2008-10-16T10:00")
+    e = review_action(d, status=ActionStatus.IN_PROGRESS, rag=Rag.AMBER, by="ann", at="2008-10-16T10:01")
+    assert [(n.status, n.rag) for n in e.review_notes] == [(ActionStatus.IN_PROGRESS, Rag.AMBER)]
+    f = review_action(e, status=ActionStatus.DONE, rag=Rag.AMBER, by="bob", at="2008-10-16T10:02")
+    g = review_action(f, status=ActionStatus.DONE, rag=Rag.GREEN, note="signed off", by="bob", at="2008-10-17T09:00")
+    assert len(g.review_notes) == 3
 
 
 def test_reorder_and_move() -> None:

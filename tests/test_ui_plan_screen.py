@@ -181,7 +181,7 @@ async def test_review_walks_rates_and_carries_over(sessions_dir: Path) -> None:
         await pilot.press("2", "a")
         with SessionStore(path) as store:
             vol = store.actions()[1]
-        assert (vol.status, vol.rag, len(vol.review_notes)) == (ActionStatus.IN_PROGRESS, Rag.AMBER, 2)
+        assert (vol.status, vol.rag, len(vol.review_notes)) == (ActionStatus.IN_PROGRESS, Rag.AMBER, 1)  # one entry
         await pilot.press("ctrl+z")
         with SessionStore(path) as store:
             assert store.actions()[1].rag is None

@@ -322,12 +322,20 @@ def review_action(
     by: str | None = None,
     at: str | None = None,
 ) -> Action:
-    """The action with its new status and rating, and a review note recording them (its history)."""
+    """The action with its new status and rating, and a review note recording them (its history).
+
+    Quick changes by one person on one day (status, then rating, no words) make one entry:
+    a note without text is replaced by the next one of the same person that day.
+    """
     note = note.strip()
     if status == action.status and rag == action.rag and not note:
         return action
     entry = ReviewNote(at=at or utc_now(), text=note, status=status, rag=rag, by=by)
-    return replace(action, status=status, rag=rag, review_notes=(*action.review_notes, entry))
+    notes = action.review_notes
+    last = notes[-1] if notes else None
+    if last is not None and not last.text and last.by == by and last.at[:10] == entry.at[:10]:
+        notes = notes[:-1]
+    return replace(action, status=status, rag=rag, review_notes=(*notes, entry))
 
 
 def participants_by_id(participants: Iterable[Participant]) -> Mapping[str, Participant]:

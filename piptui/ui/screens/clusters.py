@@ -175,11 +175,12 @@ class ClustersScreen(ClusterActions):
             (MARKED, "bold $warning") if marked else (UNMARKED, "dim"),
             (f"{k.votes:>3} ", "bold"),
             literal(k.title, "bold" if marked else ""),
-            (f"  {len(k.card_ids)}", "dim"),
+            (f"\n      {plural(len(k.card_ids), 'card')}", "dim"),
         ]
-        tag = self._objective_tag(k.objective, max(16, self.clusters_list.scrollable_content_region.width - 7))
+        width = self.clusters_list.scrollable_content_region.width
+        tag = self._objective_tag(k.objective, max(12, width - 16))
         if tag is not None:
-            parts += [literal("\n      "), tag]
+            parts += [literal(" "), tag]
         return Content.assemble(*parts)
 
     def _objective_tag(self, objective_id: str | None, limit: int) -> Content | None:
@@ -205,7 +206,9 @@ class ClustersScreen(ClusterActions):
         marks = self.marked_clusters if widget is self.clusters_list else self.marked_cards
         marks.symmetric_difference_update({item})
         self.refresh_view()
-        widget.action_cursor_down()
+        last = max((n for n, o in enumerate(widget.options) if not o.disabled), default=0)
+        if (widget.highlighted or 0) < last:  # on to the next one (OptionList would wrap to the top)
+            widget.action_cursor_down()
 
     def action_clear_marks(self) -> None:
         self.marked_cards.clear()

@@ -73,10 +73,10 @@ class ObjectiveDialog(ModalScreen[ObjectiveEdit | None]):
             yield Static(literal(f"Objective (plan {o.plan})", "bold"), classes="dialog-title")
             yield Input(o.title, id="title", compact=True, placeholder="The objective, in the group's words")
             with Horizontal(classes="dialog-row"):
-                yield Select(lead_options(people, Sector.COUNCIL), prompt="Council lead: none", compact=True,
+                yield Select(lead_options(people, Sector.COUNCIL), prompt="— no council lead —", compact=True,
                              value=o.council_lead if o.council_lead in self.participants else Select.NULL,
                              id="council-lead")
-                yield Select(lead_options(people, Sector.VCS), prompt="Third-sector lead: none", compact=True,
+                yield Select(lead_options(people, Sector.VCS), prompt="— no third-sector lead —", compact=True,
                              value=o.vcs_lead if o.vcs_lead in self.participants else Select.NULL, id="vcs-lead")
             yield Static(id="lead-warning", classes="plan-warning")
             with Horizontal(classes="dialog-row"):
@@ -209,7 +209,7 @@ class ReviewDialog(ModalScreen[ReviewResult | None]):
                 yield Static(review_line(note.at, note.status, note.rag, note.text), classes="review-history")
             with Horizontal(classes="dialog-row"):
                 yield Select(status_options(), value=a.status, allow_blank=False, id="status", compact=True)
-                yield Select([(plain(r.value.capitalize()), r) for r in RAG_ORDER], prompt="Rating: none",
+                yield Select([(plain(r.value.capitalize()), r) for r in RAG_ORDER], prompt="— no rating —",
                              value=a.rag if a.rag is not None else Select.NULL, id="rag", compact=True)
             yield Input(id="note", compact=True, placeholder="A note on progress (Enter saves)")
             yield from _buttons()
