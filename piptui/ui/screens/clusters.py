@@ -17,7 +17,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from piptui.domain.model import Card, Cluster
-from piptui.domain.plan import objectives_of_plan
+from piptui.domain.plan import objectives_of_plan, plan_versions
 from piptui.domain.voting import sorted_by_votes
 from piptui.ui.screens.cluster_actions import ClusterActions, Shown
 from piptui.ui.screens.cluster_dialogs import GroupChoice, GroupDialog
@@ -67,6 +67,9 @@ class ClustersScreen(ClusterActions):
         self.only_cluster: str | None = None
         self.rejected: set[frozenset[str]] = set()  # suggestions turned down, not offered again
         self.shown = Shown([], {}, {})
+        self.numbers: dict[str, int] = {}  # an objective's number in its plan
+        self._card_options: dict[str, tuple[object, Option]] = {}
+        self._fresh_options: dict[str, tuple[object, Option]] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -98,6 +101,8 @@ class ClustersScreen(ClusterActions):
         elif self.hide_grouped:
             cards = [c for c in cards if not c.cluster or c.id in self.marked_cards]
         self.shown = Shown(cards, clusters, objectives)
+        self.numbers = {o.id: n for plan in plan_versions(objectives.values())
+                        for n, o in enumerate(objectives_of_plan(objectives.values(), plan), 1)}
         self.marked_cards &= {c.id for c in everything}
         self.marked_clusters &= set(clusters)
         self._draw_cards()
@@ -106,6 +111,7 @@ class ClustersScreen(ClusterActions):
 
     def _draw_cards(self) -> None:
         widget = self.query_one("#cluster-cards", OptionList)
+        self._fresh_options = {}
         options: list[Option] = []
         step: tuple[int | None, str | None] | None = None
         column: str | None = None
@@ -118,10 +124,11 @@ class ClustersScreen(ClusterActions):
                 column = card.column
                 options.append(Option(literal(self.column_title(card.step, card.column), "bold"),
                                       id=f"h:{len(options)}", disabled=True))
-            options.append(Option(self._card_prompt(card), id=card.id))
+            options.append(self._card_option(card))
         if not options:
             empty = "No cards here: a shows every session" if not self.all_sessions else "No cards yet"
             options.append(Option(literal(empty, "dim italic"), id="h:empty", disabled=True))
+        self._card_options = self._fresh_options
         show_options(widget, options)
         scope = "every session" if self.all_sessions else f"session {self.number}"
         if self.only_cluster in self.shown.clusters:
@@ -142,6 +149,18 @@ class ClustersScreen(ClusterActions):
             columns.setdefault(c.column, 1000 + len(columns))
         return sorted(cards, key=lambda c: (c.session or 0, steps[(c.session, c.step)],
                                             columns[c.column] if c.column else -1, c.created, c.id))
+
+    def _card_option(self, card: Card) -> Option:
+        """The card's option, the same object while nothing it shows changed (so it is not measured again)."""
+        cluster = self.shown.clusters.get(card.cluster or "")
+        objective = self.shown.objectives.get(cluster.objective or "") if cluster else None
+        key = (card, card.id in self.marked_cards, cluster.title if cluster else None,
+               (objective.title, self.numbers.get(objective.id)) if objective else None)
+        cached = self._card_options.get(card.id)
+        if cached is None or cached[0] != key:
+            cached = (key, Option(self._card_prompt(card), id=card.id))
+        self._fresh_options[card.id] = cached
+        return cached[1]
 
     def _card_prompt(self, card: Card) -> Content:
         marked = card.id in self.marked_cards
@@ -188,9 +207,7 @@ class ClustersScreen(ClusterActions):
         objective = self.shown.objectives.get(objective_id or "")
         if objective is None:
             return None
-        same_plan = objectives_of_plan(self.shown.objectives.values(), objective.plan)
-        number = next((n for n, o in enumerate(same_plan, 1) if o.id == objective.id), 0)
-        return literal(one_line(f"→ {number}. {objective.title}", limit), "$text-success")
+        return literal(one_line(f"→ {self.numbers.get(objective.id, 0)}. {objective.title}", limit), "$text-success")
 
     def _draw_hint(self) -> None:
         marks = f"{plural(len(self.marked_cards), 'card')}, {plural(len(self.marked_clusters), 'cluster')} marked"
@@ -203,9 +220,14 @@ class ClustersScreen(ClusterActions):
         item = highlighted_id(widget)
         if item is None:
             return
-        marks = self.marked_clusters if widget is self.clusters_list else self.marked_cards
-        marks.symmetric_difference_update({item})
-        self.refresh_view()
+        if widget is self.clusters_list:
+            self.marked_clusters.symmetric_difference_update({item})
+            widget.replace_option_prompt(item, self._cluster_prompt(self.shown.clusters[item]))
+        else:
+            self.marked_cards.symmetric_difference_update({item})
+            card = next(c for c in self.shown.cards if c.id == item)
+            widget.replace_option_prompt(item, self._card_option(card).prompt)
+        self._draw_hint()
         last = max((n for n, o in enumerate(widget.options) if not o.disabled), default=0)
         if (widget.highlighted or 0) < last:  # on to the next one (OptionList would wrap to the top)
             widget.action_cursor_down()
