@@ -34,11 +34,15 @@ def demo_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 async def _home_ready(pilot: Pilot[Any]) -> None:
-    for _ in range(200):
-        if pilot.app.screen.query_one("DataTable").row_count:
-            break
-        await pilot.pause(0.01)
-    await pilot.pause(0.05)  # the table sizes its columns to the rows on the next refresh
+    """Rows in, and the table's columns sized to them (that happens on a later refresh)."""
+    table = pilot.app.screen.query_one("DataTable")
+    widths: list[int] = []
+    for _ in range(300):
+        await pilot.pause(0.02)
+        if table.row_count:
+            widths.append(sum(column.get_render_width(table) for column in table.columns.values()))
+            if len(widths) >= 3 and widths[-1] == widths[-2] == widths[-3] and table.region.width:
+                break
     await pilot.pause()
 
 

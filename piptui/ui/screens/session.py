@@ -17,7 +17,7 @@ from textual.widgets import Footer, Header, Input
 
 from piptui.domain.agenda import agenda_steps
 from piptui.domain.capture import normalise_tag, parse_capture
-from piptui.domain.columns import CardFilter, column_for_tags, column_tags, group_cards
+from piptui.domain.columns import CardFilter, ColumnGroup, column_for_tags, column_tags, group_cards
 from piptui.domain.exercise import Column, Exercise, Step, step_ref
 from piptui.domain.model import Card, Session
 from piptui.domain.timer import add_minutes, pause, reset, start
@@ -69,14 +69,13 @@ class SessionScreen(SessionActions):
         self._known: set[str] | None = None
         self._shown_exercises: tuple[str, ...] | None = None
         self._last_error: str | None = None
+        self._groups: list[ColumnGroup] = []
 
     # -- layout --------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="session-body"):
-            with Vertical(id="sidebar"):
-                yield Agenda(id="agenda")
-                yield ColumnIndex(id="column-index")
+            yield Vertical(id="sidebar")  # filled when first on screen (see show_sidebar)
             with Vertical(id="session-main"):
                 with Horizontal(id="step-bar"):
                     yield StepTitle(id="step-title")
@@ -96,6 +95,22 @@ class SessionScreen(SessionActions):
         self.set_interval(1.0, self._tick)
         self.set_interval(POLL_SECONDS, self.refresh_from_store)
         self.call_after_refresh(self._load_library)  # after the first frame: loading competes for the GIL
+
+    def on_resize(self) -> None:
+        if self.size.width >= self.HORIZONTAL_BREAKPOINTS[1][0]:
+            self.show_sidebar()
+
+    def show_sidebar(self) -> None:
+        """Build the sidebar (agenda, column counts) the first time it is on screen: narrow
+        terminals never pay for it unless asked (Ctrl+G)."""
+        sidebar = self.query_one("#sidebar")
+        if sidebar.children:
+            return
+        agenda, index = Agenda(id="agenda"), ColumnIndex(id="column-index")
+        sidebar.mount(agenda, index)
+        if self.library is not None:
+            agenda.show(self.steps, self.step_index)
+            index.show(self._groups, self.card_filter.active)
 
     def on_unmount(self) -> None:
         self.store.close()
@@ -164,7 +179,8 @@ class SessionScreen(SessionActions):
         else:
             found = self.library.step(ref) if ref else None
             self.exercise, self.step = found if found else (None, None)
-        self.query_one(Agenda).show(self.steps, self.step_index)
+        for agenda in self.query(Agenda):
+            agenda.show(self.steps, self.step_index)
         self.query_one(StepTitle).show(self.exercise, self.step, self.step_index or 0, len(self.steps))
         self.query_one(StepPrompt).show(self.step)
         self.query_one(FacilitatorNotes).show(self.step)
@@ -189,7 +205,9 @@ class SessionScreen(SessionActions):
         groups = group_cards(cards, self.columns, self.card_filter)
         board.show(groups, filtered=self.card_filter.active, keep=board.highlighted_card_id, select=select,
                    reveal=arrived[-1] if arrived else None)
-        self.query_one(ColumnIndex).show(groups, self.card_filter.active)
+        self._groups = groups
+        for index in self.query(ColumnIndex):
+            index.show(groups, self.card_filter.active)
         shown = sum(len(g.cards) for g in groups)
         title = f"Cards {shown} of {len(cards)} · filter {self.card_filter.describe()}" \
             if self.card_filter.active else f"Cards {len(cards)}"

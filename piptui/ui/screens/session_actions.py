@@ -76,6 +76,9 @@ class SessionActions(Screen[None]):
     def clear_filter(self) -> None:
         raise NotImplementedError
 
+    def show_sidebar(self) -> None:
+        raise NotImplementedError
+
     # -- the highlighted card --------------------------------------------------
     def _selected(self) -> str | None:
         card_id: str | None = self.query_one(Board).highlighted_card_id
@@ -207,6 +210,7 @@ class SessionActions(Screen[None]):
         self.query_one("#step-notes").toggle_class("-hidden")
 
     def action_toggle_agenda(self) -> None:
+        self.show_sidebar()
         sidebar = self.query_one("#sidebar")
         sidebar.toggle_class("-shown" if self.has_class("-narrow") else "-hidden")
 
