@@ -194,10 +194,10 @@ class ClustersScreen(ClusterActions):
             (MARKED, "bold $warning") if marked else (UNMARKED, "dim"),
             (f"{k.votes:>3} ", "bold"),
             literal(k.title, "bold" if marked else ""),
-            (f"\n      {plural(len(k.card_ids), 'card')}", "dim"),
+            (f"\n    {plural(len(k.card_ids), 'card')}", "dim"),
         ]
-        width = self.clusters_list.scrollable_content_region.width
-        tag = self._objective_tag(k.objective, max(12, width - 16))
+        room = self.clusters_list.scrollable_content_region.width - len(plural(len(k.card_ids), "card")) - 5
+        tag = self._objective_tag(k.objective, max(10, room))
         if tag is not None:
             parts += [literal(" "), tag]
         return Content.assemble(*parts)
