@@ -69,7 +69,12 @@ def test_no_roles_or_no_people() -> None:
     assert assign_roles(roles(C, V), []) == {}
 
 
-@settings(max_examples=60, deadline=None)
+def test_people_who_can_cross_are_spread_before_the_others_fill_in() -> None:
+    assignment = assign_roles(roles(C, C, C), people(V, C, C, V))
+    assert assignment == {"p0": "r0-council", "p1": "r2-council", "p2": "r0-council", "p3": "r1-council"}
+
+
+@settings(max_examples=100, deadline=None)
 @given(st.lists(st.sampled_from(list(Sector)), max_size=25), st.lists(st.sampled_from(list(Sector)), min_size=1,
                                                                       max_size=8))
 def test_crosses_whenever_the_other_side_has_a_role(person_sectors: list[Sector], role_sectors: list[Sector]) -> None:

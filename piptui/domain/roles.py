@@ -39,17 +39,22 @@ def assign_roles(roles: Sequence[Role], participants: Sequence[Participant]) -> 
     """``{participant id: role id}``: every participant gets a role, crossing sectors where possible.
 
     Balanced: each person takes the least-taken of the roles open to them (ties: the role listed
-    first), so with more people than roles they share roles evenly. Deterministic: the same roles
-    and participants in the same order always give the same assignment. People of sector "other"
-    are placed last, into whichever roles have fewest people. No roles: ``{}``.
+    first), so with more people than roles they share roles evenly. Those who can cross choose
+    first, then those who cannot (their sector has no opposite role), then people of sector
+    "other", who fill whichever roles have fewest people. Deterministic: the same roles and
+    participants in the same order always give the same assignment. No roles: ``{}``.
     """
     if not roles:
         return {}
     load = [0] * len(roles)
     chosen: dict[str, str] = {}
-    ordered = [p for p in participants if p.sector is not Sector.OTHER]
-    ordered += [p for p in participants if p.sector is Sector.OTHER]
-    for person in ordered:
+
+    def turn(person: Participant) -> int:  # who chooses first: those who can cross, then the rest
+        if any(crosses(person.sector, r.sector) for r in roles):
+            return 0
+        return 2 if person.sector is Sector.OTHER else 1
+
+    for person in sorted(participants, key=turn):  # stable: input order within each turn
         if person.id in chosen:
             continue
         best = min(_candidates(person.sector, roles), key=lambda i: (load[i], i))
