@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, update_wrapper
@@ -70,6 +72,11 @@ class PiptuiGroup(click.Group):
         except PiptuiError as exc:
             click.echo(f"piptui: {exc.message}", err=True)
             ctx.exit(exc.exit_code)
+        except BrokenPipeError:
+            # The reader went away (``piptui list | head``): stop quietly, as other tools do.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            ctx.exit(1)
         except OSError as exc:
             where = f" ({exc.filename})" if exc.filename else ""
             click.echo(f"piptui: {exc.strerror or exc}{where}", err=True)
