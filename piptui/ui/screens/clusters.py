@@ -166,8 +166,10 @@ class ClustersScreen(ClusterActions):
         marked = card.id in self.marked_cards
         parts: list[Content | tuple[str, str]] = [
             (MARKED, "bold $warning") if marked else (UNMARKED, "dim"),
-            literal(card.text, "bold" if marked else ""),
         ]
+        if card.confidential:
+            parts.append(("! ", "bold red"))
+        parts.append(literal(card.text, "bold" if marked else ""))
         if card.sector is not None:
             parts.append(("  " + SECTOR_SHORT[card.sector], SECTOR_STYLE[card.sector]))
         cluster = self.shown.clusters.get(card.cluster or "")
