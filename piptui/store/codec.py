@@ -12,7 +12,7 @@ import types
 import typing
 from enum import Enum
 from functools import cache
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 T = TypeVar("T")
 
@@ -55,7 +55,7 @@ def _convert(tp: Any, value: Any) -> Any:
 
 def decode(cls: type[T], doc: dict[str, Any], doc_id: str | None = None) -> T:
     """Build ``cls`` from a stored document, ignoring fields it does not know."""
-    hints = _hints(cls)
+    hints = _hints(cast(Any, cls))
     kwargs: dict[str, Any] = {}
     for f in dataclasses.fields(cls):  # type: ignore[arg-type]
         if f.name == "id" and doc_id is not None:
