@@ -5,7 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Input
-from ui_support import board_lines, demo_app, highlighted_text, notifications, session_ready, type_line
+from ui_support import (
+    board_lines,
+    demo_app,
+    highlighted_text,
+    notifications,
+    screen_text,
+    session_ready,
+    type_line,
+)
 
 from piptui.domain.model import Sector
 from piptui.store import SessionStore
@@ -183,8 +191,10 @@ async def test_narrow_layout_hides_the_sidebar_until_asked(sessions_dir: Path) -
         sidebar = screen.query_one("#sidebar")
         assert sidebar.region.width == 0
         await pilot.press("ctrl+g")
-        await pilot.pause()
+        await pilot.pause(0.3)
         assert sidebar.region.width > 0
+        # the board re-wraps its cards to its narrower width (none cut off at the edge)
+        assert "involve the third sector in delivery" in screen_text(app)
         await pilot.press("ctrl+g")
         await pilot.pause()
         assert sidebar.region.width == 0

@@ -47,7 +47,8 @@ def plugin_screen(module_name: str) -> Any | None:
     own = [value for value in vars(module).values()
            if isinstance(value, type) and issubclass(value, Screen) and value.__module__ == module.__name__]
     full = [c for c in own if c.__name__.endswith("Screen") and not issubclass(c, ModalScreen)]
-    return (full or own or [None])[0]
+    choices = full or own
+    return choices[0] if choices else None
 
 
 class SessionActions(Screen[None]):

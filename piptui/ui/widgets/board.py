@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 from textual import events
 from textual.content import Content
+from textual.geometry import Region
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
@@ -84,6 +86,7 @@ class Board(OptionList):
         super().__init__(id=id, classes=classes, markup=False)
         self._entries: dict[str, _Entry] = {}
         self._card_ids: list[str] = []  # in board order
+        self._wrapped_for = -1  # the width the option lines were wrapped for
 
     # -- reading -------------------------------------------------------------
     @property
@@ -155,8 +158,6 @@ class Board(OptionList):
 
     def reveal(self, card_id: str) -> None:
         """Scroll so the card is in view, without moving the highlight."""
-        from textual.geometry import Region
-
         index = self.get_option_index(card_id)
         self._update_lines()
         line = self._index_to_line.get(index)
@@ -181,6 +182,17 @@ class Board(OptionList):
         line = self._index_to_line.get(index)
         if line is not None:
             self.scroll_to(y=line, animate=False, immediate=True)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Cards wrap to the board's width. When the width changes together with a mount
+        # beside it (the sidebar), OptionList can keep lines wrapped for the old width:
+        # measure again whenever the width differs from the one the lines were made for.
+        width = self.scrollable_content_region.width
+        if width != self._wrapped_for:
+            self._wrapped_for = width
+            self._option_render_cache.clear()
+            self._line_cache.clear()
+        return super().render_lines(crop)
 
     # -- events --------------------------------------------------------------
     async def _on_click(self, event: events.Click) -> None:
