@@ -21,12 +21,10 @@ from piptui.domain.model import Action, ActionStatus, Card, Cluster, Objective, 
 from piptui.domain.model import Session as S
 from piptui.errors import InvalidInput
 from piptui.exercises import Library, load_library
-from piptui.export import snapshot
 from piptui.export.markdown import export_markdown
 from piptui.export.markdown_plan import PLAN_HEADER
 from piptui.programmes import ensure_demo
-from piptui.store import SessionStore, codec
-from piptui.store.batch import TABLE_OF
+from piptui.store import SessionStore
 
 GOLDEN = Path(__file__).parent / "golden"
 SECRETS = ("Board meetings feel like the council has already decided",
@@ -182,14 +180,6 @@ def test_unknown_steps_and_exercises_fall_back_to_their_ids(tmp_path: Path) -> N
     assert "### ex/st" in notes
     assert "1. ex (not in the exercise library)" in notes
     assert "2. missing \\<b> (not in the exercise library)" in notes
-
-
-# -- the fast decoder is the codec's decoder ------------------------------------------
-def test_snapshot_decodes_like_the_store(demo: dict[str, Any]) -> None:
-    for cls, table in TABLE_OF.items():
-        for doc_id, doc in demo.get(table, {}).items():
-            if "id" in {f for f in cls.__dataclass_fields__}:
-                assert snapshot.decode(cls, doc, doc_id) == codec.decode(cls, doc, doc_id)
 
 
 # -- consistent while others write; fast at scale ----------------------------------------

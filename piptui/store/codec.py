@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Callable, Mapping
 from enum import Enum
 from functools import cache
 from typing import Any, TypeVar, cast
@@ -28,40 +29,45 @@ def encode(obj: Any) -> Any:
     return obj
 
 
-@cache
-def _hints(cls: Any) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+Converter = Callable[[Any], Any] | None
 
 
-def _convert(tp: Any, value: Any) -> Any:
-    if value is None:
-        return None
+def _converter(tp: Any) -> Converter:
+    """How a stored value of type ``tp`` becomes the field's value (None: as it is)."""
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _convert(args[0], value) if len(args) == 1 else value
+        return _converter(args[0]) if len(args) == 1 else None
     if origin is tuple:
-        (inner, *_rest) = typing.get_args(tp) or (Any,)
-        return tuple(_convert(inner, v) for v in value)
+        item = _converter((typing.get_args(tp) or (Any,))[0])
+        return tuple if item is None else (lambda v: tuple(item(x) for x in v))
     if isinstance(tp, type):
         if issubclass(tp, Enum):
-            return tp(value)
+            return tp
         if dataclasses.is_dataclass(tp):
-            return decode(tp, value)
-        if tp is float and isinstance(value, int):
-            return float(value)
-    return value
+            return lambda v: decode(tp, v)
+        if tp is float:
+            return lambda v: float(v) if isinstance(v, int) else v
+    return None
 
 
-def decode(cls: type[T], doc: dict[str, Any], doc_id: str | None = None) -> T:
+@cache
+def _plan(cls: Any) -> tuple[tuple[tuple[str, Converter], ...], bool]:
+    """Each field of ``cls`` but ``id`` with its converter, worked out once; and whether it has ``id``."""
+    hints = typing.get_type_hints(cls)
+    fields = dataclasses.fields(cls)
+    plan = tuple((f.name, _converter(hints[f.name])) for f in fields if f.name != "id")
+    return plan, any(f.name == "id" for f in fields)
+
+
+def decode(cls: type[T], doc: Mapping[str, Any], doc_id: str | None = None) -> T:
     """Build ``cls`` from a stored document, ignoring fields it does not know."""
-    hints = _hints(cast(Any, cls))
-    kwargs: dict[str, Any] = {}
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-        if f.name == "id" and doc_id is not None:
-            kwargs["id"] = doc_id
-        elif f.name in doc:
-            kwargs[f.name] = _convert(hints[f.name], doc[f.name])
+    plan, has_id = _plan(cast(Any, cls))
+    kwargs: dict[str, Any] = {"id": doc_id} if has_id and doc_id is not None else {}
+    for name, convert in plan:
+        if name in doc:
+            value = doc[name]
+            kwargs[name] = value if convert is None or value is None else convert(value)
     return cls(**kwargs)
 
 
