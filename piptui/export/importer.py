@@ -9,18 +9,15 @@ damaged file. The undo history does not travel: the imported programme starts a 
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock, Timeout
-
-from piptui.errors import PiptuiError, ProgrammeExists
+from piptui.errors import ProgrammeExists
 from piptui.export.json_format import ProgrammeExport, read_export
 from piptui.store.locations import programme_path, validate_name
-from piptui.store.session_store import LOCK_TIMEOUT, PROGRAMME_KEY, PROGRAMME_TABLE
-from piptui.store.storage import META_KEY, META_TABLE, AtomicJSONStorage, atomic_write_bytes, check_data
+from piptui.store.session_store import PROGRAMME_KEY, PROGRAMME_TABLE, write_programme_file
+from piptui.store.storage import META_KEY, META_TABLE, check_data
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,23 +47,13 @@ def import_programme(
     data = programme_data(export, target)
     check_data(path, data)
     sessions_dir.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT, thread_local=False)
     try:
-        lock.acquire()
-    except Timeout:
-        raise PiptuiError(f"{path} is locked by another piptui for over {LOCK_TIMEOUT:.0f} s; "
-                          "nothing was imported") from None
-    try:
-        existed = path.exists()
-        if existed and not replace:
-            raise ProgrammeExists(
-                f"A programme '{target}' exists already ({path}); nothing was changed. Import it under "
-                "another name with --name NAME, or replace it with --replace."
-            )
-        storage = AtomicJSONStorage(path)
-        os.close(atomic_write_bytes(path, storage.encode(data)))
-    finally:
-        lock.release()
+        existed = write_programme_file(path, data, replace=replace)
+    except ProgrammeExists:
+        raise ProgrammeExists(
+            f"A programme '{target}' exists already ({path}); nothing was changed. Import it under "
+            "another name with --name NAME, or replace it with --replace."
+        ) from None
     counts = {table: len(docs) for table, docs in export.tables.items()}
     return Imported(name=target, path=path, replaced=existed, counts=counts)
 

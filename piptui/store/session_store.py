@@ -53,6 +53,30 @@ PROGRAMME_KEY = "programme"
 LOCK_TIMEOUT = 10.0  # seconds to wait for another writer before giving up with a message
 
 
+def programme_lock(path: Path) -> FileLock:
+    """The cross-process lock every writer of ``path`` holds (``<file>.lock`` beside it)."""
+    return FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT, thread_local=False)
+
+
+def write_programme_file(path: Path, data: dict[str, dict[str, Any]], *, replace: bool) -> bool:
+    """Write a whole programme file atomically under its lock; return whether one was there.
+
+    Refuses (:class:`ProgrammeExists`, nothing written) when a file exists and not ``replace``.
+    """
+    try:
+        with programme_lock(path):
+            existed = path.exists()
+            if existed and not replace:
+                raise ProgrammeExists(f"A programme file already exists at {path}")
+            chunks = AtomicJSONStorage(path).encode(data)
+            os.close(atomic_write_bytes(path, chunks))
+            return existed
+    except Timeout:
+        raise PiptuiError(
+            f"{path} is locked by another piptui for over {LOCK_TIMEOUT:.0f} s; nothing was written"
+        ) from None
+
+
 class UuidTable(Table):  # type: ignore[misc]
     """A TinyDB table whose document ids are our UUID strings, never auto-increment ints."""
 
@@ -84,7 +108,7 @@ class SessionStore:
             raise ProgrammeNotFound(f"No programme file at {self.path}")
         self._db = PiptuiDB(str(self.path))
         self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
-        self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT, thread_local=False)
+        self._lock = programme_lock(self.path)
         self._thread_lock = threading.RLock()
         self._decoded: dict[str, dict[str, tuple[object, Any]]] = {}
         self._data()  # refuse a bad file at once
@@ -120,11 +144,7 @@ class SessionStore:
         }
         for obj in content:
             data[TABLE_OF[type(obj)]][obj.id] = codec.encode(obj)
-        storage = AtomicJSONStorage(path)
-        with FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT):
-            if path.exists():
-                raise ProgrammeExists(f"A programme file already exists at {path}")
-            os.close(atomic_write_bytes(path, storage.encode(data)))
+        write_programme_file(path, data, replace=False)
         return cls(path, author=author)
 
     # -- life ----------------------------------------------------------------
