@@ -149,11 +149,11 @@ def test_undo_and_redo_are_per_author(store: SessionStore, programme_file: Path)
     with SessionStore(programme_file, author="bob") as bob:
         bob.add_card("bob's")
         store.move_card(mine.id, "drivers")
-        assert store.undo() == "edit card"
+        assert store.undo() == "move card"
         assert store.card(mine.id).column is None
-        assert store.redo() == "edit card"
+        assert store.redo() == "move card"
         assert store.card(mine.id).column == "drivers"
-        assert store.undo() == "edit card"
+        assert store.undo() == "move card"
         assert store.undo() == "add card"
         assert [c.text for c in store.cards()] == ["bob's"]
         assert store.undo() is None
@@ -200,8 +200,14 @@ def test_editing_a_deleted_card_says_so(store: SessionStore, programme_file: Pat
 
 
 def test_current_step_and_session(store: SessionStore) -> None:
+    first = store.add_card("in session 1")
     store.set_current_step(2, "experiences/share", timer=Timer(duration=300.0))
     store.set_current_session(2)
+    store.set_timer(2, Timer(duration=300.0, started_at=5.0))
+    assert store.undo() == "add card"  # the room's step and timer are not in anyone's undo history
+    assert store.session(2).timer.started_at == 5.0
+    store.redo()
+    assert store.card(first.id).session == 1
     card = store.add_card("goes to session 2")
     assert (card.session, card.step) == (2, "experiences/share")
     with pytest.raises(NotFound):

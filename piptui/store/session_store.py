@@ -248,8 +248,12 @@ class SessionStore:
 
     # -- writing -------------------------------------------------------------
     @contextlib.contextmanager
-    def batch(self, label: str) -> Iterator[Batch]:
-        """Hold the lock, hand out a fresh copy to change, write it once, log it for undo."""
+    def batch(self, label: str, *, undoable: bool = True) -> Iterator[Batch]:
+        """Hold the lock, hand out a fresh copy to change, write it once, log it for undo.
+
+        ``undoable=False`` is for the room's shared state (current session, step, timer):
+        it is not content, so it stays out of everyone's undo history.
+        """
         with self._thread_lock:
             try:
                 self._lock.acquire()
@@ -262,7 +266,8 @@ class SessionStore:
                     batch = Batch(self._data(), self.author)
                     yield batch
                     if batch.changes:
-                        batch.record(label)
+                        if undoable:
+                            batch.record(label)
                         self._storage.write(batch.data, batch.dirty)
             finally:
                 self._lock.release()
@@ -324,8 +329,10 @@ class SessionStore:
             b.put(card)
         return card
 
-    def edit_card(self, card_id: str, **changes: Any) -> Card:
-        """Change a card's fields (text, tags, sector, voiced_as, column, confidential, cluster)."""
+    def edit_card(self, card_id: str, *, label: str = "edit card", **changes: Any) -> Card:
+        """Change a card's fields (text, tags, sector, voiced_as, column, confidential, cluster).
+
+        ``label`` is what undo will say it undid."""
         allowed = {"text", "tags", "sector", "voiced_as", "column", "confidential", "cluster", "step", "session"}
         unknown = set(changes) - allowed
         if unknown:
@@ -337,7 +344,7 @@ class SessionStore:
         for key in ("sector", "voiced_as"):
             if key in changes:
                 changes[key] = _sector(changes[key])
-        with self.batch("edit card") as b:
+        with self.batch(label) as b:
             card = b.get(Card, card_id)
             new = replace(card, **changes)
             if new != card:
@@ -346,7 +353,7 @@ class SessionStore:
         return new
 
     def move_card(self, card_id: str, column: str | None) -> Card:
-        return self.edit_card(card_id, column=column)
+        return self.edit_card(card_id, column=column, label="move card")
 
     def delete_card(self, card_id: str) -> None:
         with self.batch("delete card") as b:
@@ -370,21 +377,21 @@ class SessionStore:
                 b.put(obj)
 
     def set_current_session(self, number: int) -> None:
-        with self.batch("change session") as b:
+        with self.batch("change session", undoable=False) as b:
             b.get(Session, str(number))
             doc = b.doc(PROGRAMME_TABLE, PROGRAMME_KEY) or {}
             b.put_doc(PROGRAMME_TABLE, PROGRAMME_KEY, {**doc, "current_session": number})
 
     def set_current_step(self, number: int, step: str | None, *, timer: Timer | None = None) -> Session:
         """Make ``step`` the session's current step (and, if given, reset its timer)."""
-        with self.batch("change step") as b:
+        with self.batch("change step", undoable=False) as b:
             session = b.get(Session, str(number))
             session = replace(session, current_step=step, timer=timer if timer is not None else session.timer)
             b.put(session)
         return session
 
     def set_timer(self, number: int, timer: Timer) -> Session:
-        with self.batch("timer") as b:
+        with self.batch("timer", undoable=False) as b:
             session = replace(b.get(Session, str(number)), timer=timer)
             b.put(session)
         return session
