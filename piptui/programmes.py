@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from piptui.domain.agenda import sessions_from_script
-from piptui.domain.model import Programme
 from piptui.errors import InvalidInput
-from piptui.exercises import DEFAULT_PROGRAMME, Library, load_library
-from piptui.store import SessionStore, programme_path
+from piptui.store.locations import programme_path
+
+if TYPE_CHECKING:
+    from piptui.exercises import Library
+
 
 DEMO_NAME = "darlington-demo"
 
@@ -23,11 +25,18 @@ def create_programme(
     *,
     area: str,
     title: str = "",
-    script: str = DEFAULT_PROGRAMME,
+    script: str | None = None,
     library: Library | None = None,
     exercise_dirs: Sequence[Path] = (),
 ) -> Path:
-    """Create ``<name>.json`` with the script's sessions and agendas. Refuses an existing name."""
+    """Create ``<name>.json`` with the script's sessions and agendas (default script:
+    ``pip-5-sessions``). Refuses an existing name."""
+    from piptui.domain.agenda import sessions_from_script
+    from piptui.domain.model import Programme
+    from piptui.exercises import DEFAULT_PROGRAMME, load_library
+    from piptui.store import SessionStore
+
+    script = script or DEFAULT_PROGRAMME
     area = area.strip()
     if not area:
         raise InvalidInput("A programme needs an area (the local authority area, e.g. Darlington)")
@@ -45,11 +54,14 @@ def create_programme(
 
 
 def ensure_demo(sessions_dir: Path, library: Library | None = None) -> Path:
-    """The demo programme's file, created if it is not there yet."""
-    from piptui.demo.darlington import build_demo
+    """The demo programme's file, created if it is not there yet.
 
+    When it is there this imports nothing more: ``piptui demo`` should reach its first frame fast.
+    """
     path = programme_path(sessions_dir, DEMO_NAME, must_exist=False)
     if not path.exists():
-        library = library or load_library()
-        build_demo(path, library)
+        from piptui.demo.darlington import build_demo
+        from piptui.exercises import load_library
+
+        build_demo(path, library or load_library())
     return path

@@ -19,7 +19,10 @@ if TYPE_CHECKING:
 
 
 @click.group(
-    cls=PiptuiGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]}
+    cls=PiptuiGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    lazy={},  # filled from LAZY_COMMANDS below
 )
 @click.option(
     "--sessions-dir",
@@ -63,12 +66,10 @@ def run_app(app: Any) -> None:
 @pass_ctx
 def new_cmd(obj: Context, name: str, area: str, title: str, script: str | None) -> None:
     """Create a programme NAME with the five PIP sessions on its agenda."""
-    from piptui.exercises import DEFAULT_PROGRAMME
     from piptui.programmes import create_programme
 
     path = create_programme(
-        obj.sessions_dir, name, area=area, title=title, script=script or DEFAULT_PROGRAMME,
-        exercise_dirs=obj.exercise_dirs,
+        obj.sessions_dir, name, area=area, title=title, script=script, exercise_dirs=obj.exercise_dirs
     )
     click.echo(f"Created {path}")
 
@@ -168,14 +169,11 @@ def add_cmd(
     click.echo(f"Added card {card.id[:8]} to {name} (session {card.session}, step {card.step or '-'})")
 
 
-def _register_commands() -> None:
-    """Commands that live in their own modules (one line each)."""
-    from piptui.cli.exercises_cmd import exercises_group
-    from piptui.cli.export_cmd import export_command, import_command
+# Commands that live in their own modules, imported only when used: {name: "module:attribute"}.
+LAZY_COMMANDS = {
+    "exercises": "piptui.cli.exercises_cmd:exercises_group",
+    "export": "piptui.cli.export_cmd:export_command",
+    "import": "piptui.cli.export_cmd:import_command",
+}
 
-    main.add_command(exercises_group)
-    main.add_command(export_command)
-    main.add_command(import_command)
-
-
-_register_commands()
+main.lazy.update(LAZY_COMMANDS)

@@ -64,7 +64,28 @@ def pass_ctx(f: F) -> F:
 
 
 class PiptuiGroup(click.Group):
-    """A group that prints our errors as one line on stderr (exit 1), never a traceback."""
+    """A group that prints our errors as one line on stderr (exit 1), never a traceback.
+
+    Commands named in ``lazy`` ({name: "module:attribute"}) are imported only when they are
+    run or listed, so ``piptui demo`` does not pay for every command's imports at start-up.
+    """
+
+    def __init__(self, *args: Any, lazy: dict[str, str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy: dict[str, str] = dict(lazy or {})
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = self.lazy.get(cmd_name)
+        if target is not None and cmd_name not in self.commands:
+            import importlib
+
+            module, _, attribute = target.partition(":")
+            command = getattr(importlib.import_module(module), attribute)
+            self.add_command(command, cmd_name)
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

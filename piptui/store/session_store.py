@@ -15,9 +15,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.table import Table
 
@@ -46,6 +45,9 @@ from piptui.store.storage import (
     atomic_write_bytes,
 )
 
+if TYPE_CHECKING:
+    from filelock import FileLock
+
 T = TypeVar("T")
 
 PROGRAMME_TABLE = "programme"
@@ -55,6 +57,8 @@ LOCK_TIMEOUT = 10.0  # seconds to wait for another writer before giving up with 
 
 def programme_lock(path: Path) -> FileLock:
     """The cross-process lock every writer of ``path`` holds (``<file>.lock`` beside it)."""
+    from filelock import FileLock  # imported at the first write: reads (and a first frame) take no lock
+
     return FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT, thread_local=False)
 
 
@@ -63,6 +67,8 @@ def write_programme_file(path: Path, data: dict[str, dict[str, Any]], *, replace
 
     Refuses (:class:`ProgrammeExists`, nothing written) when a file exists and not ``replace``.
     """
+    from filelock import Timeout
+
     try:
         with programme_lock(path):
             existed = path.exists()
@@ -108,10 +114,16 @@ class SessionStore:
             raise ProgrammeNotFound(f"No programme file at {self.path}")
         self._db = PiptuiDB(str(self.path))
         self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
-        self._lock = programme_lock(self.path)
+        self._lock_instance: FileLock | None = None
         self._thread_lock = threading.RLock()
         self._decoded: dict[str, dict[str, tuple[object, Any]]] = {}
         self._data()  # refuse a bad file at once
+
+    @property
+    def _lock(self) -> FileLock:
+        if self._lock_instance is None:
+            self._lock_instance = programme_lock(self.path)
+        return self._lock_instance
 
     # -- creating ------------------------------------------------------------
     @classmethod
@@ -254,6 +266,8 @@ class SessionStore:
         ``undoable=False`` is for the room's shared state (current session, step, timer):
         it is not content, so it stays out of everyone's undo history.
         """
+        from filelock import Timeout
+
         with self._thread_lock:
             try:
                 self._lock.acquire()
