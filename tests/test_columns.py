@@ -29,9 +29,20 @@ def test_a_column_id_or_an_allowed_tag_picks_the_column() -> None:
     assert column_for_tags(["drivers"], ()) is None
 
 
+def test_a_column_title_picks_the_column_after_ids_and_tags() -> None:
+    assert column_for_tags(["power"], COLUMNS) == "barriers-power"
+    assert column_for_tags(["#Power"], COLUMNS) == "barriers-power"
+    models = (Column("difficult-models", "Partnership models"), Column("benefits", "Benefits"),
+              Column("x", "Drivers"), Column("drivers", "Other"))
+    assert column_for_tags(["partnership-models"], models) == "difficult-models"
+    assert column_for_tags(["drivers"], models) == "drivers"  # an id beats another column's title
+    twins = (Column("a", "People"), Column("b", "People"))
+    assert column_for_tags(["people"], twins) is None  # a title two columns share picks neither
+
+
 def test_column_tags_for_completion() -> None:
     assert column_tags(COLUMNS) == ["drivers", "central-government", "local", "benefits", "learning",
-                                    "barriers-power", "trust"]
+                                    "barriers-power", "trust", "power"]
 
 
 def test_neighbour_columns_are_clamped() -> None:

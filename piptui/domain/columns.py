@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -12,33 +13,47 @@ from piptui.domain.model import Card, Sector
 UNSORTED = "unsorted"  # the board's bucket for cards without one of the step's columns
 
 
-def column_for_tags(tags: Iterable[str], columns: Sequence[Column]) -> str | None:
-    """The column a card's tags put it in: the first tag that is a column id or one of a column's tags.
+def title_tag(title: str) -> str:
+    """A column title as a tag: ``Partnership models`` -> ``partnership-models``."""
+    return "-".join(re.findall(r"[^\W_]+", title.casefold()))
 
-    A column id wins over another column's allowed tag for the same word; tags are compared
-    normalised (lower case, no ``#``). ``None`` when no tag names a column.
+
+def _title_tags(columns: Sequence[Column]) -> dict[str, str]:
+    """Tags made from column titles, for titles no other column shares."""
+    seen: dict[str, list[str]] = {}
+    for column in columns:
+        seen.setdefault(title_tag(column.title), []).append(column.id)
+    return {tag: ids[0] for tag, ids in seen.items() if tag and len(ids) == 1}
+
+
+def column_for_tags(tags: Iterable[str], columns: Sequence[Column]) -> str | None:
+    """The column a card's tags put it in: the first tag that is a column id, one of a column's
+    tags, or a column's title (``#power`` for the column titled "Power").
+
+    For the same word a column id wins over another column's allowed tag, and that over a
+    title; tags are compared normalised (lower case, no ``#``). ``None`` when no tag names a column.
     """
     by_id = {normalise_tag(c.id): c.id for c in columns}
     by_tag: dict[str, str] = {}
     for column in columns:
         for tag in column.tags:
             by_tag.setdefault(normalise_tag(tag), column.id)
+    by_title = _title_tags(columns)
     for tag in tags:
         key = normalise_tag(tag)
-        found = by_id.get(key) or by_tag.get(key)
+        found = by_id.get(key) or by_tag.get(key) or by_title.get(key)
         if found is not None:
             return found
     return None
 
 
 def column_tags(columns: Sequence[Column]) -> list[str]:
-    """Every tag that picks a column (ids first, then allowed tags), once each, for completion."""
+    """Every tag that picks a column (each column's id and tags, then titles), once each, for completion."""
     out: list[str] = []
-    for column in columns:
-        for word in (column.id, *column.tags):
-            tag = normalise_tag(word)
-            if tag and tag not in out:
-                out.append(tag)
+    for word in (*(w for c in columns for w in (c.id, *c.tags)), *_title_tags(columns)):
+        tag = normalise_tag(word)
+        if tag and tag not in out:
+            out.append(tag)
     return out
 
 

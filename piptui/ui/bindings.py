@@ -44,6 +44,8 @@ SESSION_BINDINGS: list[BindingType] = [
     Binding("ctrl+b", "home", "Programmes", tooltip="Back to the list of programmes", show=False),
     Binding("ctrl+l", "clusters", "Clusters", tooltip="Group the cards into clusters", show=False),
     Binding("ctrl+n", "plan", "Plan", tooltip="The partnership improvement action plan", show=False),
+    Binding("ctrl+t", "review", "Review", tooltip="Review the action plan (session 5): status, RAG, notes",
+            show=False),
     Binding("ctrl+o", "export", "Export", tooltip="Export the programme's notes", show=False),
     Binding("ctrl+s", "survey", "Survey", tooltip="The end-of-programme survey", show=False),
     Binding("escape", "capture", "Capture", tooltip="Back to the capture line (clears a filter there)",

@@ -27,6 +27,7 @@ from piptui.ui.widgets.capture import CaptureLine
 PLUGIN_SCREENS: dict[str, tuple[str, str]] = {
     "clusters": ("piptui.ui.screens.clusters", "Clusters"),
     "plan": ("piptui.ui.screens.plan", "The action plan"),
+    "review": ("piptui.ui.screens.review", "The review"),
     "export": ("piptui.ui.screens.export_dialog", "Export"),
     "survey": ("piptui.ui.screens.survey", "The survey"),
 }
@@ -243,6 +244,9 @@ class SessionActions(Screen[None]):
 
     def action_plan(self) -> None:
         self.open_plugin("plan")
+
+    def action_review(self) -> None:
+        self.open_plugin("review")
 
     def action_export(self) -> None:
         self.open_plugin("export")
