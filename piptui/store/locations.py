@@ -7,8 +7,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 from piptui.errors import InvalidInput, PiptuiError, ProgrammeNotFound
 
 ENV_SESSIONS = "PIPTUI_SESSIONS"
@@ -29,6 +27,8 @@ def resolve_sessions_dir(cli_value: str | os.PathLike[str] | None = None) -> tup
     local = Path.cwd() / "sessions"
     if local.is_dir():
         return Path("sessions"), "./sessions in the current folder"
+    import platformdirs  # only here: the other cases should not pay for its import
+
     return Path(platformdirs.user_data_dir("piptui", appauthor=False)) / "sessions", "the user data folder"
 
 
