@@ -53,6 +53,9 @@ T = TypeVar("T")
 PROGRAMME_TABLE = "programme"
 PROGRAMME_KEY = "programme"
 LOCK_TIMEOUT = 10.0  # seconds to wait for another writer before giving up with a message
+# How often a waiting writer retries the lock. filelock polls (it never blocks); at its default
+# 50 ms a writer in a loop re-took the lock before a waiting one looked, for up to the timeout.
+LOCK_POLL = 0.001
 
 
 def programme_lock(path: Path) -> FileLock:
@@ -270,7 +273,7 @@ class SessionStore:
 
         with self._thread_lock:
             try:
-                self._lock.acquire()
+                self._lock.acquire(poll_interval=LOCK_POLL)
             except Timeout:
                 raise PiptuiError(
                     f"{self.path} is locked by another piptui for over {LOCK_TIMEOUT:.0f} s; nothing was saved"
@@ -287,7 +290,7 @@ class SessionStore:
                 self._lock.release()
 
     def _undo_or_redo(self, redo: bool) -> str | None:
-        with self._thread_lock, self._lock, self._storage.transaction():
+        with self._thread_lock, self._lock.acquire(poll_interval=LOCK_POLL), self._storage.transaction():
             batch = Batch(self._data(), self.author)
             label = batch.redo() if redo else batch.undo()
             if label is not None:
