@@ -174,6 +174,8 @@ LAZY_COMMANDS = {
     "exercises": "piptui.cli.exercises_cmd:exercises_group",
     "export": "piptui.cli.export_cmd:export_command",
     "import": "piptui.cli.export_cmd:import_command",
+    "serve": "piptui.cli.live_cmd:serve_command",
+    "wall": "piptui.cli.live_cmd:wall_command",
 }
 
 main.lazy.update(LAZY_COMMANDS)
