@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from piptui.domain.model import Action, Card, Cluster, Objective, Participant, Session, new_id, utc_now
+from piptui.domain.survey import SurveyResponse
 from piptui.domain.voting import Vote
 from piptui.errors import Conflict, NotFound
 from piptui.store import codec
@@ -30,6 +31,7 @@ TABLE_OF: dict[type, str] = {
     Participant: "participants",
     Session: "sessions",
     Vote: "votes",  # per-person dot votes (piptui.domain.voting)
+    SurveyResponse: "responses",  # anonymous end-of-programme questionnaires (piptui.domain.survey)
 }
 
 Doc = dict[str, Any]

@@ -1,0 +1,409 @@
+"""The end-of-programme evaluation: anonymous responses, and the report worked out from them. Pure.
+
+A :class:`SurveyResponse` is one participant's questionnaire: their sector, how many sessions
+they attended, a rating per question (1 = the lowest label of the survey's scale, "not
+helpful"; 5 = the highest, "very helpful") and their open answers. No name is ever stored.
+
+The report follows the programme's published evaluation tables: per question, the share of
+those who answered it that found it "helpful or very helpful", "partially helpful", "neither
+helpful nor unhelpful" and "not helpful", always in that order (:func:`answer_columns`).
+A question left unanswered is counted as *no answer*, never as "not helpful".
+
+Rounding (:data:`ROUNDING_NOTE`): each percentage is worked out from the counts and rounded
+to the nearest whole number, a half rounding up; so a row can add up to 99 or 101, and the
+report says so for that row (:attr:`QuestionRow.rounding_off`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from piptui.domain.exercise import Survey, SurveyGroup, SurveyQuestion
+from piptui.domain.model import SECTOR_LABELS, Sector, new_id, utc_now
+from piptui.errors import InvalidInput
+
+DEFAULT_SURVEY = "evaluation"  # the bundled survey exercise's id
+MAX_SCALE = 9  # one key per rating: 1-9
+NOT_GIVEN = "Not given"
+ROUNDING_NOTE = (
+    "Percentages are of those who answered each question (no answer is left out, never counted as "
+    "not helpful). Each is worked out from the counts and rounded to the nearest whole number, a half "
+    "rounding up (12.5% shows as 13%), so a row can add up to 99% or 101%; such rows are marked."
+)
+
+
+class NoResponses(InvalidInput):
+    """A report was asked for, but there is nothing to report on."""
+
+
+@dataclass(frozen=True, slots=True)
+class SurveyResponse:
+    """One anonymous questionnaire. ``answers`` maps a rated question's id to 1..scale size.
+
+    A question without an answer (``None`` or absent) is *no answer*; ``None`` values are
+    dropped, so ``answers`` holds only the questions answered. Empty open answers are dropped too.
+    """
+
+    answers: Mapping[str, int | None] = field(default_factory=dict)
+    sector: Sector | None = None
+    sessions_attended: int | None = None
+    open_answers: Mapping[str, str] = field(default_factory=dict)
+    survey: str = DEFAULT_SURVEY  # the survey exercise it answers
+    id: str = field(default_factory=new_id)
+    created: str = field(default_factory=utc_now)
+
+    def __post_init__(self) -> None:
+        # Own copies (a stored document is never shared), normalised.
+        object.__setattr__(self, "answers", {k: v for k, v in self.answers.items() if v is not None})
+        opened = {k: str(v).strip() for k, v in self.open_answers.items() if v is not None}
+        object.__setattr__(self, "open_answers", {k: v for k, v in opened.items() if v})
+
+    def answer(self, question_id: str) -> int | None:
+        return self.answers.get(question_id)
+
+    @property
+    def is_blank(self) -> bool:
+        """Nothing at all filled in."""
+        return not (self.answers or self.open_answers) and self.sector is None and self.sessions_attended is None
+
+
+# -- the questionnaire ----------------------------------------------------------------------
+def rated_questions(survey: Survey) -> tuple[SurveyQuestion, ...]:
+    """Every rated question, in the order of the groups."""
+    return tuple(q for g in survey.groups for q in g.questions)
+
+
+def check_scale(survey: Survey) -> int:
+    """The number of points of the survey's scale (2 to 9: one key each)."""
+    size = len(survey.scale)
+    if not 2 <= size <= MAX_SCALE:
+        raise InvalidInput(f"A survey's scale needs 2 to {MAX_SCALE} labels; this one has {size}")
+    return size
+
+
+def check_response(response: SurveyResponse, survey: Survey, *, max_sessions: int | None = None) -> None:
+    """Refuse answers outside the scale and a number of sessions that cannot be."""
+    size = check_scale(survey)
+    known = {q.id for q in rated_questions(survey)}
+    for qid, value in response.answers.items():
+        if qid not in known:
+            raise InvalidInput(f"The survey has no rated question '{qid}'")
+        if type(value) is not int or not 1 <= value <= size:
+            raise InvalidInput(f"'{value}' is not an answer to '{qid}': use 1 to {size}")
+    open_ids = {q.id for q in survey.open_questions}
+    for qid in response.open_answers:
+        if qid not in open_ids:
+            raise InvalidInput(f"The survey has no open question '{qid}'")
+    check_sessions(response.sessions_attended, max_sessions)
+
+
+def check_sessions(value: int | None, max_sessions: int | None) -> None:
+    if value is None:
+        return
+    top = max_sessions or 99
+    if type(value) is not int or not 1 <= value <= top:
+        raise InvalidInput(f"'{value}' is not a number of sessions attended: use 1 to {top}")
+
+
+# -- reading what people typed or exported -----------------------------------------------------
+_SECTOR_WORDS: dict[str, Sector] = {
+    **{s.value: s for s in Sector},
+    **{label.lower(): s for s, label in SECTOR_LABELS.items()},
+    "c": Sector.COUNCIL, "s": Sector.STATUTORY, "v": Sector.VCS, "o": Sector.OTHER,
+    "local authority": Sector.COUNCIL, "statutory": Sector.STATUTORY, "voluntary": Sector.VCS,
+    "third sector": Sector.VCS, "voluntary and community": Sector.VCS, "voluntary sector": Sector.VCS,
+}
+
+
+def parse_sector(text: str) -> Sector | None:
+    """A sector from an id, a label or a first letter (blank: not given). Unknown: :class:`InvalidInput`."""
+    word = " ".join(text.split()).lower()
+    if not word:
+        return None
+    found = _SECTOR_WORDS.get(word)
+    if found is None:
+        raise InvalidInput(f"'{text.strip()}' is not a sector: use council, statutory, vcs or other")
+    return found
+
+
+def parse_rating(text: str, scale: Sequence[str]) -> int | None:
+    """A rating from a number 1..len(scale) or a scale label (blank or 0: no answer)."""
+    word = " ".join(text.split()).lower()
+    if word in ("", "0", "-", "n/a", "na", "no answer"):
+        return None
+    labels = {label.lower(): n for n, label in enumerate(scale, 1)}
+    if word in labels:
+        return labels[word]
+    try:
+        value = float(word)
+    except ValueError:
+        value = None
+    if value is not None and value.is_integer() and 1 <= value <= len(scale):
+        return int(value)
+    raise InvalidInput(f"'{text.strip()}' is not an answer: use 1 to {len(scale)}, 0 or blank for no answer")
+
+
+def parse_sessions(text: str, max_sessions: int | None) -> int | None:
+    """How many sessions: a number, or the sessions listed ("1;2;4" or "1, 2, 4" counts 3). Blank: not given."""
+    word = text.strip()
+    if not word or word == "0":
+        return None
+    parts = [p.strip() for p in word.replace(";", ",").split(",") if p.strip()]
+    numbers = [_whole(p) for p in parts]
+    top = max_sessions or 99
+    if len(numbers) == 1:
+        if numbers[0] is None or not 1 <= numbers[0] <= top:
+            raise InvalidInput(f"'{word}' is not a number of sessions attended: use 1 to {top}")
+        return numbers[0]
+    if any(n is None or not 1 <= n <= top for n in numbers) or len(set(numbers)) != len(numbers):
+        raise InvalidInput(f"'{word}' is not a list of sessions 1 to {top}")
+    return len(numbers)
+
+
+def _whole(text: str) -> int | None:
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return int(value) if value.is_integer() else None
+
+
+# -- the report -----------------------------------------------------------------------------
+def percent(count: int, base: int) -> int:
+    """``count`` of ``base`` as a whole-number percentage, rounded to the nearest, a half up."""
+    if base <= 0:
+        raise ValueError("a percentage of nothing")
+    return (200 * count + base) // (2 * base)
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerColumn:
+    """A column of the tables: its heading and the scale points it counts (1 = lowest)."""
+
+    label: str
+    values: tuple[int, ...]
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def answer_columns(scale: Sequence[str]) -> tuple[AnswerColumn, ...]:
+    """The report's columns, best first.
+
+    A five-point PIP scale (not helpful, partially helpful, neither..., helpful, very helpful)
+    gives the published four: "Helpful or very helpful", "Partially helpful", "Neither helpful
+    nor unhelpful", "Not helpful". Any other scale gives one column per label, highest first.
+    """
+    if len(scale) == 5:
+        low, partly, neither, high, top = scale
+        return (AnswerColumn(f"{_cap(high)} or {top}", (4, 5)), AnswerColumn(_cap(partly), (2,)),
+                AnswerColumn(_cap(neither), (3,)), AnswerColumn(_cap(low), (1,)))
+    return tuple(AnswerColumn(_cap(label), (n,)) for n, label in reversed(list(enumerate(scale, 1))))
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionRow:
+    question: SurveyQuestion
+    counts: tuple[int, ...]  # per answer column
+    answered: int
+    no_answer: int
+    percents: tuple[int, ...] | None  # None when nobody answered it
+
+    @property
+    def total(self) -> int | None:
+        return None if self.percents is None else sum(self.percents)
+
+    @property
+    def rounding_off(self) -> bool:
+        """The row's percentages do not add up to 100 because each was rounded."""
+        return self.percents is not None and sum(self.percents) != 100
+
+
+@dataclass(frozen=True, slots=True)
+class GroupTable:
+    group: SurveyGroup
+    rows: tuple[QuestionRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Share:
+    """A count and its percentage of the respondents (by sector, by sessions attended)."""
+
+    key: str
+    label: str
+    count: int
+    percent: int
+
+
+@dataclass(frozen=True, slots=True)
+class OpenAnswer:
+    text: str
+    area: str = ""  # in a report across areas: where it came from
+
+
+@dataclass(frozen=True, slots=True)
+class OpenAnswers:
+    question: SurveyQuestion
+    answers: tuple[OpenAnswer, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AreaResponses:
+    """One programme's (one group's) responses, as a report across areas takes them."""
+
+    name: str
+    area: str
+    invited: int  # the programme's participants
+    responses: tuple[SurveyResponse, ...]
+    sessions: int = 5  # how many sessions the programme has
+
+
+@dataclass(frozen=True, slots=True)
+class AreaLine:
+    name: str
+    area: str
+    invited: int
+    responses: int
+    rate: int | None  # None when no participants are listed
+
+
+@dataclass(frozen=True, slots=True)
+class SurveyReport:
+    title: str
+    survey_title: str
+    columns: tuple[AnswerColumn, ...]
+    responses: int
+    invited: int | None  # None when no participants are listed (the rate cannot be known)
+    response_rate: int | None
+    sectors: tuple[Share, ...]
+    public_sector: Share  # council and statutory agencies together
+    sessions: tuple[Share, ...]
+    tables: tuple[GroupTable, ...]
+    open_answers: tuple[OpenAnswers, ...]
+    areas: tuple[AreaLine, ...] = ()  # a report across areas: one line per group
+    groups: int = 1  # how many groups (programmes) the responses come from
+    notes: tuple[str, ...] = ()  # what a reader must know (more responses than invited...)
+    rounding_note: str = ROUNDING_NOTE
+
+    @property
+    def rows_off(self) -> int:
+        """How many rows do not add up to 100 because of rounding."""
+        return sum(r.rounding_off for t in self.tables for r in t.rows)
+
+
+def question_row(question: SurveyQuestion, responses: Sequence[SurveyResponse],
+                 columns: Sequence[AnswerColumn]) -> QuestionRow:
+    given = [v for r in responses if (v := r.answers.get(question.id)) is not None]
+    counts = tuple(sum(1 for v in given if v in c.values) for c in columns)
+    answered = len(given)
+    percents = tuple(percent(n, answered) for n in counts) if answered else None
+    return QuestionRow(question, counts, answered, len(responses) - answered, percents)
+
+
+def _shares(counted: Iterable[tuple[str, str, int]], base: int) -> tuple[Share, ...]:
+    return tuple(Share(key, label, n, percent(n, base)) for key, label, n in counted)
+
+
+def sector_shares(responses: Sequence[SurveyResponse]) -> tuple[Share, ...]:
+    """Respondents by sector, every sector listed (then "Not given" if any), as % of all respondents."""
+    counts = {s: 0 for s in Sector}
+    missing = 0
+    for r in responses:
+        if r.sector is None:
+            missing += 1
+        else:
+            counts[r.sector] += 1
+    rows = [(s.value, SECTOR_LABELS[s], n) for s, n in counts.items()]
+    if missing:
+        rows.append(("", NOT_GIVEN, missing))
+    return _shares(rows, len(responses))
+
+
+def sessions_shares(responses: Sequence[SurveyResponse], max_sessions: int) -> tuple[Share, ...]:
+    """Respondents by the number of sessions they attended (1 to the most), then "Not given" if any."""
+    given = [r.sessions_attended for r in responses if r.sessions_attended is not None]
+    top = max([max_sessions, *given])
+    rows = [(str(n), str(n), sum(1 for g in given if g == n)) for n in range(1, top + 1)]
+    if len(given) < len(responses):
+        rows.append(("", NOT_GIVEN, len(responses) - len(given)))
+    return _shares(rows, len(responses))
+
+
+def open_answers_of(survey: Survey, responses: Sequence[SurveyResponse],
+                    areas: Mapping[str, str] | None = None) -> tuple[OpenAnswers, ...]:
+    """Every open answer under its question, in the order the responses were given."""
+    return tuple(
+        OpenAnswers(q, tuple(OpenAnswer(r.open_answers[q.id], (areas or {}).get(r.id, ""))
+                             for r in responses if q.id in r.open_answers))
+        for q in survey.open_questions
+    )
+
+
+def build_report(
+    survey: Survey,
+    responses: Sequence[SurveyResponse],
+    *,
+    title: str,
+    survey_title: str = "",
+    invited: int | None = None,
+    max_sessions: int = 5,
+) -> SurveyReport:
+    """The report of one group's responses. No responses: :class:`NoResponses`."""
+    area = AreaResponses(name=title, area=title, invited=invited or 0, responses=tuple(responses),
+                         sessions=max_sessions)
+    return build_cross_area_report(survey, [area], title=title, survey_title=survey_title, single=True)
+
+
+def build_cross_area_report(
+    survey: Survey,
+    areas: Sequence[AreaResponses],
+    *,
+    title: str,
+    survey_title: str = "",
+    single: bool = False,
+) -> SurveyReport:
+    """The same tables over several groups' responses, with one line per group.
+
+    The response rate is over the groups that have responses (a group that has not entered
+    its responses yet would only lower it); it is unknown if one of them lists no participants.
+    """
+    check_scale(survey)
+    responses = [r for a in areas for r in a.responses]
+    if not responses:
+        raise NoResponses(f"{title}: no survey responses yet")
+    columns = answer_columns(survey.scale)
+    answering = [a for a in areas if a.responses]
+    notes: list[str] = []
+    invited: int | None = sum(a.invited for a in answering)
+    if any(a.invited <= 0 for a in answering):
+        invited = None
+        which = "" if single else " in " + ", ".join(a.area for a in answering if a.invited <= 0)
+        notes.append(f"No participants are listed{which}, so the response rate is not known.")
+    rate = percent(len(responses), invited) if invited else None
+    if invited is not None and len(responses) > invited:
+        notes.append("There are more responses than participants listed: check the participant list.")
+    public = sum(1 for r in responses if r.sector in (Sector.COUNCIL, Sector.STATUTORY))
+    area_of = {r.id: a.area for a in areas for r in a.responses} if not single else None
+    return SurveyReport(
+        title=title,
+        survey_title=survey_title,
+        columns=columns,
+        responses=len(responses),
+        invited=invited,
+        response_rate=rate,
+        sectors=sector_shares(responses),
+        public_sector=Share("public", "Public sector (council and statutory agencies)", public,
+                            percent(public, len(responses))),
+        sessions=sessions_shares(responses, max(a.sessions for a in areas)),
+        tables=tuple(GroupTable(g, tuple(question_row(q, responses, columns) for q in g.questions))
+                     for g in survey.groups),
+        open_answers=open_answers_of(survey, responses, area_of),
+        areas=() if single else tuple(
+            AreaLine(a.name, a.area, a.invited, len(a.responses),
+                     percent(len(a.responses), a.invited) if a.invited > 0 else None)
+            for a in areas),
+        groups=1 if single else len(answering),
+        notes=tuple(notes),
+    )
