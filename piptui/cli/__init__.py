@@ -176,6 +176,8 @@ LAZY_COMMANDS = {
     "import": "piptui.cli.export_cmd:import_command",
     "serve": "piptui.cli.live_cmd:serve_command",
     "wall": "piptui.cli.live_cmd:wall_command",
+    "survey": "piptui.cli.survey_cmd:survey_group",
+    "report": "piptui.cli.survey_cmd:report_command",
 }
 
 main.lazy.update(LAZY_COMMANDS)

@@ -1,0 +1,115 @@
+"""The evaluation report as Markdown, in the shape of the programme's published tables.
+
+Every string from a person or a file (programme titles, areas, questions, open answers) goes
+through :mod:`piptui.export.markdown_text`: nothing typed can change the document's structure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from piptui.domain.survey import GroupTable, OpenAnswers, QuestionRow, Share, SurveyReport
+from piptui.export.markdown_text import md_cell, md_escape, md_line
+
+MARK = "†"
+
+
+def _table(header: Sequence[str], rows: Iterable[Sequence[str]], right: int = 0) -> list[str]:
+    """A pipe table; the last ``right`` columns are aligned right (numbers)."""
+    align = ["---"] * (len(header) - right) + ["--:"] * right
+    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(align) + " |"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines
+
+
+def pct(value: int | None) -> str:
+    return "–" if value is None else f"{value}%"
+
+
+def summary_lines(report: SurveyReport) -> list[str]:
+    rows: list[tuple[str, str]] = []
+    if report.areas:
+        rows.append(("Groups (programmes with responses)", str(report.groups)))
+    invited = "not known (no participants listed)" if report.invited is None else str(report.invited)
+    rows += [("Invited (the programme's participants)" if not report.areas else
+              "Invited (the participants of those groups)", invited),
+             ("Responses", str(report.responses)),
+             ("Response rate", pct(report.response_rate))]
+    return _table(["", "Number"], rows, right=1)
+
+
+def shares_lines(heading: str, shares: Sequence[Share]) -> list[str]:
+    return _table([heading, "Respondents", "%"], [(md_cell(s.label), str(s.count), pct(s.percent)) for s in shares],
+                  right=2)
+
+
+def question_table(table: GroupTable, report: SurveyReport) -> list[str]:
+    header = ["Question", *(md_cell(c.label) for c in report.columns), "Answered"]
+    rows: list[list[str]] = []
+    for row in table.rows:
+        question = md_cell(row.question.text) + (f" {MARK}" if row.rounding_off else "")
+        cells = [pct(p) for p in row.percents] if row.percents is not None else ["–"] * len(report.columns)
+        rows.append([question, *cells, str(row.answered)])
+    lines = _table(header, rows, right=len(report.columns) + 1)
+    for note in _footnotes(table.rows, report.responses):
+        lines += ["", note]
+    return lines
+
+
+def _footnotes(rows: Sequence[QuestionRow], responses: int) -> list[str]:
+    notes = []
+    for row in rows:
+        if row.rounding_off:
+            notes.append(f"{MARK} *{md_line(row.question.text)}* adds up to {row.total}% only because each "
+                         "percentage is rounded.")
+        if row.answered == 0:
+            notes.append(f"Nobody answered *{md_line(row.question.text)}*.")
+    if any(r.no_answer for r in rows):
+        notes.append(f"Answered: how many of the {responses} respondents answered the question; no answer is "
+                     "left out of the percentages.")
+    return notes
+
+
+def open_lines(block: OpenAnswers) -> list[str]:
+    lines = [f"### {md_line(block.question.text)}", ""]
+    if not block.answers:
+        return [*lines, "No answers."]
+    for answer in block.answers:
+        where = f" ({md_line(answer.area)})" if answer.area else ""
+        text = md_escape(answer.text).replace("\n", "\n  ")
+        lines.append(f"- {text}{where}")
+    return lines
+
+
+def area_lines(report: SurveyReport) -> list[str]:
+    rows = [(md_cell(a.area), md_cell(a.name), str(a.invited), str(a.responses), pct(a.rate)) for a in report.areas]
+    return _table(["Area", "Programme", "Invited", "Responses", "Response rate"], rows, right=3)
+
+
+def report_markdown(report: SurveyReport) -> str:
+    """The whole report: responses, respondents, one table per question group, open answers."""
+    title = md_line(report.title)
+    heading = "Evaluation across the groups" if report.areas else f"Evaluation: {title}"
+    out: list[str] = [f"# {heading}", ""]
+    if report.survey_title:
+        out += [f"Survey: {md_line(report.survey_title)}." + (f" Groups: {report.groups}." if report.areas else ""),
+                ""]
+    out += ["## Responses", "", *summary_lines(report), ""]
+    for note in report.notes:
+        out += [f"> {md_line(note)}", ""]
+    out += ["### Respondents by sector", "", *shares_lines("Sector", report.sectors), ""]
+    public = report.public_sector
+    out += [f"{md_line(public.label)} together: {public.count} ({pct(public.percent)}).", ""]
+    out += ["### Sessions attended", "", *shares_lines("Sessions attended", report.sessions), ""]
+    if report.areas:
+        out += ["### By group", "", *area_lines(report), ""]
+    out += ["## How helpful was the programme", "", md_escape(report.rounding_note), ""]
+    for table in report.tables:
+        out += [f"### {md_line(table.group.stem)}", "", *question_table(table, report), ""]
+    if report.open_answers:
+        out += ["## Open answers", ""]
+        for block in report.open_answers:
+            out += [*open_lines(block), ""]
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out) + "\n"
