@@ -1,0 +1,163 @@
+"""The note-taker's screen: capture only. The capture line and the step's latest cards.
+
+Opened by ``piptui open NAME --notes --as PERSON``. It follows the facilitator (the
+programme's current session, unless one was given, and that session's current step and
+timer) and saves every line typed as a card of the step on screen, recorded as captured
+by ``PERSON``. Nothing here edits, moves, deletes or undoes: those are the facilitator's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Footer, Header, Input, OptionList
+from textual.widgets.option_list import Option
+
+from piptui.domain.capture import normalise_tag, parse_capture
+from piptui.domain.columns import column_for_tags, column_tags
+from piptui.domain.model import Card
+from piptui.errors import PiptuiError
+from piptui.ui.text import one_line
+from piptui.ui.watch import LiveScreen, Room
+from piptui.ui.widgets.board import card_prompt
+from piptui.ui.widgets.capture import CaptureLine
+from piptui.ui.widgets.prompt import StepPrompt, StepTitle
+from piptui.ui.widgets.timer import StepTimer
+
+LATEST = 200  # cards listed (the newest); the board of the facilitator has them all
+
+NOTES_BINDINGS: list[BindingType] = [
+    Binding("pageup", "scroll_cards('page_up')", "Older", tooltip="Scroll up to older cards", show=False),
+    Binding("pagedown", "scroll_cards('page_down')", "Newer", tooltip="Scroll down to newer cards", show=False),
+    Binding("ctrl+end", "scroll_cards('scroll_end')", "Newest", tooltip="Back to the newest card", show=False),
+]
+
+NOTES_HELP = (
+    "Note-taker: type what is said and press Enter; each line is saved at once as a card of the "
+    "step the facilitator is on (#tag, @sector, >voiced-as and a leading ! work as on the session "
+    "screen). Cards are recorded as yours (piptui open NAME --notes --as YOU). Editing, moving and "
+    "deleting cards are the facilitator's, on the session screen."
+)
+
+
+def latest_prompt(card: Card) -> Content:
+    """A card as on the board, then who captured it."""
+    prompt = card_prompt(card)
+    return Content.assemble(prompt, ("  · " + card.author, "dim italic")) if card.author else prompt
+
+
+class LatestCards(OptionList, can_focus=False):
+    """The newest cards of the step, newest last. Read-only: it never takes the focus."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+
+    def show(self, cards: Sequence[Card], *, follow: bool = False) -> None:
+        """Show ``cards``; keep to the newest if the list was there already (or ``follow``)."""
+        at_end = follow or self.scroll_y >= self.max_scroll_y - 1
+        options = [Option(latest_prompt(card), id=card.id) for card in cards]
+        if not options:
+            options = [Option(Content("No cards yet for this step: type one below and press Enter.")
+                              .stylize("dim italic"), disabled=True)]
+        with self.app.batch_update():
+            self.set_options(options)
+            self.highlighted = None
+        if at_end:
+            self.call_after_refresh(self.scroll_end, animate=False, immediate=True)
+
+
+class NotesScreen(LiveScreen):
+    """Capture-only: ``NotesScreen(path, session=None, author=None)``."""
+
+    BINDINGS = NOTES_BINDINGS
+    HELP_INTRO = NOTES_HELP
+    AUTO_FOCUS = "#capture"
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
+
+    def compose_room(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="notes-main"):
+            with Horizontal(id="step-bar"):
+                yield StepTitle(id="step-title")
+                yield StepTimer(id="step-timer")
+            yield StepPrompt(id="step-prompt")
+            yield LatestCards(id="notes-cards")
+            yield CaptureLine(id="capture")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one(StepPrompt).show(None, loading=True)
+        self.query_one(LatestCards).border_title = "Latest cards"
+
+    def describe(self, room: Room) -> str:
+        who = f"Notes by {self.author}" if self.author else "Notes (unsigned: open with --as NAME)"
+        return one_line(f"{who} · {super().describe(room)}", 160)
+
+    def show_room(self, room: Room, cards: list[Card]) -> None:
+        self.query_one(StepTitle).show(room.exercise, room.step, room.index or 0, room.total)
+        self.query_one(StepPrompt).show(room.step)
+        self.query_one(StepTimer).show(room.session.timer)
+        self.query_one(CaptureLine).set_tags(column_tags(room.columns))
+        listed = self.query_one(LatestCards)
+        listed.show(cards[-LATEST:])
+        more = f" (the latest {LATEST})" if len(cards) > LATEST else ""
+        listed.border_title = f"Cards of this step: {len(cards)}{more}"
+
+    def tick(self, room: Room) -> None:
+        self.query_one(StepTimer).tick()
+
+    # -- capture -------------------------------------------------------------
+    @on(Input.Submitted, "#capture")
+    def _captured(self, event: Input.Submitted) -> None:
+        self.capture(event.value)
+
+    def capture(self, line: str) -> Card | None:
+        """Save the line as a card of the step on screen; on failure keep the text and say why.
+
+        Before the exercise library has loaded it goes to the current session's current step.
+        """
+        if not line.strip():
+            return None
+        parsed = parse_capture(line)
+        room = self.room
+        columns = room.columns if room is not None else ()
+        column_ids = {normalise_tag(c.id) for c in columns}
+        try:
+            if not parsed.text:
+                raise PiptuiError("A card needs some text besides its #tags and @sector; nothing was saved")
+            card = self.store.add_card(
+                parsed.text,
+                tags=[t for t in parsed.tags if t not in column_ids],
+                sector=parsed.sector,
+                voiced_as=parsed.voiced_as,
+                session=room.session.number if room is not None else None,
+                step=room.step_ref if room is not None else None,
+                column=column_for_tags(parsed.tags, columns),
+                confidential=parsed.confidential,
+            )
+        except PiptuiError as exc:
+            self.notify(exc.message, title="Not saved", severity="error", markup=False)
+            return None
+        self.query_one(CaptureLine).value = ""
+        self.refresh_from_store(force=True)
+        self.query_one(LatestCards).call_after_refresh(self.action_scroll_cards, "scroll_end")
+        return card
+
+    def action_scroll_cards(self, how: str) -> None:
+        cards = self.query_one(LatestCards)
+        if how == "scroll_end":
+            cards.scroll_end(animate=False)
+        else:
+            getattr(cards, f"action_{how}")()
+
+    def help_sections(self) -> list[tuple[str, Sequence[BindingType]]]:
+        return [("Note-taker (the capture line keeps the focus)", NOTES_BINDINGS)]
+
+
+SCREEN = NotesScreen

@@ -1,0 +1,120 @@
+"""The wall: the read-only view for the projector.
+
+Opened by ``piptui wall NAME`` (``piptui open NAME --wall``). It shows the current
+step's prompt large, the timer in big digits and the board, and follows the
+facilitator: whatever session (unless one was given), step and timer the programme
+file says, within a poll of any change. It never writes. Confidential cards and the
+facilitator's notes never reach it: confidential cards are dropped before the board is
+built, so even the column counts leave them out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Digits, Header, Static
+
+from piptui.domain.columns import CardFilter, group_cards
+from piptui.domain.model import Card
+from piptui.domain.timer import format_clock
+from piptui.ui.text import literal
+from piptui.ui.watch import LiveScreen, Room
+from piptui.ui.widgets.board import Board
+from piptui.ui.widgets.prompt import StepPrompt, StepTitle
+
+WALL_BINDINGS: list[BindingType] = [
+    Binding("q", "app.quit", "Quit", tooltip="Close the wall (the programme is not changed)"),
+    Binding("pageup", "scroll_board('page_up')", "Page up", tooltip="Scroll the board up", show=False),
+    Binding("pagedown", "scroll_board('page_down')", "Page down", tooltip="Scroll the board down", show=False),
+]
+
+WALL_HELP = (
+    "The wall shows the room what the facilitator is running: the step's prompt, its timer and "
+    "the cards. It follows the facilitator's session screen and changes nothing. Confidential "
+    "cards and facilitator notes are never shown here."
+)
+
+
+def public_cards(cards: Sequence[Card]) -> list[Card]:
+    """The cards the wall may show: never a confidential one."""
+    return [c for c in cards if not c.confidential]
+
+
+class WallBoard(Board, can_focus=False):
+    """The board, for looking at: it never takes the focus, so none of its keys act."""
+
+
+class WallScreen(LiveScreen):
+    """Read-only: ``WallScreen(path, session=None, author=None)`` (``author`` is ignored)."""
+
+    BINDINGS = WALL_BINDINGS
+    HELP_INTRO = WALL_HELP
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
+
+    def __init__(self, path: Path, *, session: int | None = None, author: str | None = None) -> None:
+        super().__init__(path, session=session, author=None)
+        self._known: set[str] | None = None
+
+    def compose_room(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="wall-top"):
+            with Vertical(id="wall-heading"):
+                yield StepTitle(id="wall-step")
+                yield StepPrompt(id="wall-prompt")
+            with Vertical(id="wall-clock"):
+                yield Digits("", id="wall-timer")
+                yield Static("", id="wall-timer-state")
+        yield WallBoard(id="wall-board")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one(StepPrompt).show(None, loading=True)
+        self.query_one("#wall-clock").display = False
+
+    def show_room(self, room: Room, cards: list[Card]) -> None:
+        self.query_one(StepTitle).show(room.exercise, room.step, room.index or 0, room.total)
+        self.query_one(StepPrompt).show(room.step)
+        self.tick(room)
+        shown = public_cards(cards)
+        ids = {c.id for c in shown}
+        arrived = [c.id for c in shown if c.id not in self._known] if self._known is not None else []
+        self._known = ids
+        board = self.query_one(WallBoard)
+        board.show(group_cards(shown, room.columns, CardFilter()), reveal=arrived[-1] if arrived else None,
+                   empty_text="No cards yet.")
+        board.highlighted = None  # nothing is selected on a wall
+        board.border_title = literal(f"Cards {len(shown)}")
+
+    def tick(self, room: Room) -> None:
+        """The clock: time left (``+mm:ss`` once over); hidden when the step has no timebox."""
+        timer = room.session.timer
+        clock = self.query_one("#wall-clock")
+        idle = timer.duration <= 0 and not timer.running and timer.elapsed <= 0
+        clock.display = not idle
+        if idle:
+            return
+        left = room.seconds_left()
+        digits = self.query_one("#wall-timer", Digits)
+        digits.update(format_clock(left))
+        clock.set_class(left < 0, "-overrun")
+        clock.set_class(not timer.running, "-paused")
+        state = "over time" if left < 0 else "running" if timer.running else "paused"
+        self.query_one("#wall-timer-state", Static).update(literal(state))
+
+    def action_scroll_board(self, how: str) -> None:
+        board = self.query_one(WallBoard)
+        if how == "page_up":
+            board.scroll_page_up()
+        else:
+            board.scroll_page_down()
+
+    def help_sections(self) -> list[tuple[str, Sequence[BindingType]]]:
+        return [("Wall (read-only)", WALL_BINDINGS)]
+
+
+SCREEN = WallScreen
