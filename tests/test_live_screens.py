@@ -221,3 +221,19 @@ async def test_the_wall_says_once_when_the_file_goes(sessions_dir: Path) -> None
         assert await eventually(pilot, lambda: any("has gone" in n for n in notifications(app)))
         await pilot.pause(0.6)
         assert sum("has gone" in n for n in notifications(app)) == 1
+
+
+async def test_a_session_the_programme_lacks_falls_back_home_with_the_reason(sessions_dir: Path) -> None:
+    from piptui.programmes import ensure_demo
+    from piptui.ui.app import create_app
+    from piptui.ui.screens.home import HomeScreen
+
+    path = ensure_demo(sessions_dir)
+    with SessionStore(path) as store:
+        missing = max(s.number for s in store.sessions()) + 1
+    for mode in ("notes", "wall"):
+        app = create_app(sessions_dir=sessions_dir, programme=path, session=missing, mode=mode)  # type: ignore[arg-type]
+        async with app.run_test(size=(80, 24), notifications=True) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+            assert any(f"no session {missing}" in n for n in notifications(app))

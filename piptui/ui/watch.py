@@ -208,6 +208,8 @@ class LiveScreen(Screen[None]):
         self.store = SessionStore(path, author=author)  # refuses a missing or corrupt file at once
         self.pinned_session = session
         self.programme = self.store.programme()
+        if session is not None:
+            self.store.session(session)  # refuses a session the programme does not have
         self.library: Library | None = None
         self.room: Room | None = None
         self._token: object = False  # False: never read

@@ -136,7 +136,7 @@ class NotesScreen(LiveScreen):
                 tags=[t for t in parsed.tags if t not in column_ids],
                 sector=parsed.sector,
                 voiced_as=parsed.voiced_as,
-                session=room.session.number if room is not None else None,
+                session=room.session.number if room is not None else self.pinned_session,
                 step=room.step_ref if room is not None else None,
                 column=column_for_tags(parsed.tags, columns),
                 confidential=parsed.confidential,
