@@ -15,6 +15,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
+
+N = TypeVar("N", int, float)
 
 ROOT = Path(__file__).resolve().parent.parent  # the repository: children run ``python -m bench.x`` from here
 
@@ -27,7 +30,7 @@ class Context:
     workdir: Path
     seed: int = 2008
 
-    def size(self, full: int, smoke: int) -> int:
+    def size(self, full: N, smoke: N) -> N:
         return smoke if self.smoke else full
 
     def folder(self, name: str) -> Path:

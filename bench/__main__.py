@@ -25,7 +25,11 @@ from bench.table import Row, render
 ROWS = {
     "start-up": "bench.startup",
     "capture": "bench.capture",
+    "capture-to-screen": "bench.capture_to_screen",
     "sync": "bench.sync",
+    "board": "bench.board",
+    "export": "bench.export",
+    "idle": "bench.idle",
 }
 
 

@@ -43,27 +43,46 @@ DEMO_MARKER = b"Darlington"  # the session screen's title, in the header of its 
 TIMEOUT = 30.0
 
 
-def launch_to_frame(argv: list[str], marker: bytes, env: dict[str, str], *, size: tuple[int, int] = (80, 24)) -> float:
-    """Seconds from spawning ``argv`` in a new pseudo-terminal to ``marker`` arriving on it."""
+Terminal = tuple[subprocess.Popen[bytes], int]  # the process and our side of its pseudo-terminal
+
+
+def spawn(argv: list[str], env: dict[str, str], *, size: tuple[int, int] = (80, 24)) -> Terminal:
+    """Start ``argv`` in a new pseudo-terminal of ``size``; return it and the terminal's side."""
     main_fd, child_fd = pty.openpty()
     fcntl.ioctl(child_fd, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
-    start = time.monotonic()
-    proc = subprocess.Popen(
-        argv, stdin=child_fd, stdout=child_fd, stderr=child_fd, env=env, cwd=ROOT, start_new_session=True
-    )
-    os.close(child_fd)
-    seen = b""
     try:
-        while marker not in seen:
-            left = start + TIMEOUT - time.monotonic()
-            ready, _, _ = select.select([main_fd], [], [], max(0.0, left))
-            if not ready:
-                raise RuntimeError(f"no first frame within {TIMEOUT:.0f} s from {argv}: {seen[-300:]!r}")
-            try:
-                seen += os.read(main_fd, 1 << 16)
-            except OSError:  # the child ended (EIO)
-                raise RuntimeError(f"{argv} ended before its first frame: {seen[-300:]!r}") from None
-        return time.monotonic() - start
+        proc = subprocess.Popen(
+            argv, stdin=child_fd, stdout=child_fd, stderr=child_fd, env=env, cwd=ROOT, start_new_session=True
+        )
+    except BaseException:
+        os.close(main_fd)
+        raise
+    finally:
+        os.close(child_fd)
+    return proc, main_fd
+
+
+def read_until(main_fd: int, marker: bytes, start: float) -> float:
+    """Read the terminal until ``marker`` arrives; return the time it did."""
+    seen = b""
+    while marker not in seen:
+        left = start + TIMEOUT - time.monotonic()
+        ready, _, _ = select.select([main_fd], [], [], max(0.0, left))
+        if not ready:
+            raise RuntimeError(f"no first frame within {TIMEOUT:.0f} s: {seen[-300:]!r}")
+        try:
+            seen += os.read(main_fd, 1 << 16)
+        except OSError:  # the child ended (EIO)
+            raise RuntimeError(f"the app ended before its first frame: {seen[-300:]!r}") from None
+    return time.monotonic()
+
+
+def launch_to_frame(argv: list[str], marker: bytes, env: dict[str, str]) -> float:
+    """Seconds from spawning ``argv`` in a new pseudo-terminal to ``marker`` arriving on it."""
+    start = time.monotonic()
+    proc, main_fd = spawn(argv, env)
+    try:
+        return read_until(main_fd, marker, start) - start
     finally:
         stop(proc)
         os.close(main_fd)

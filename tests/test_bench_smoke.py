@@ -13,7 +13,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # the rows of issue 9 (a row may print "not available" while its piece of piptui is missing)
-ROWS = ("start-up", "capture", "sync")
+ROWS = ("start-up", "capture", "capture-to-screen", "sync", "board", "export", "idle")
 
 
 def test_smoke_run_prints_every_row() -> None:
