@@ -158,3 +158,34 @@ async def test_the_session_screen_records_who_captured_and_who_edited(sessions_d
             bo.edit_card(card_id, text="Reworded by Bo")
             assert bo.card(card_id).edited_by == "Bo"
             assert bo.card(card_id).author == "Ann"  # who captured it does not change
+
+
+async def test_a_tui_piptui_add_and_the_api_writing_at_once_lose_nothing(sessions_dir: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from helpers_procs import WRITER, finish, start_together
+
+    app = demo_app(sessions_dir, author="Ann")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await session_ready(pilot)
+        path = screen.path
+        with SessionStore(path) as store:
+            before = {c.id for c in store.cards()}
+        go = tmp_path / "go"
+        writers = start_together([[WRITER, str(path), f"api{k}", "60", str(go)] for k in range(2)], go)
+        adds = [subprocess.Popen([sys.executable, "-m", "piptui", "--sessions-dir", str(sessions_dir), "add",
+                                  "darlington-demo", f"cli card {k}", "--by", f"cli{k}"],
+                                 stdout=subprocess.DEVNULL)
+                for k in range(4)]
+        for i in range(20):
+            await type_into(pilot, f"tui card {i}")
+        await asyncio.to_thread(finish, writers)
+        assert [await asyncio.to_thread(p.wait, 60) for p in adds] == [0, 0, 0, 0]
+        with SessionStore(path) as store:
+            new = [c for c in store.cards() if c.id not in before]
+        expected = ([f"tui card {i}" for i in range(20)] + [f"cli card {k}" for k in range(4)]
+                    + [f"api{k} card {i}" for k in range(2) for i in range(60)])
+        assert sorted(c.text for c in new) == sorted(expected)
+        assert await eventually(lambda: {c.id for c in new if c.step == SORT and c.session == 3}
+                                <= set(screen.query_one(Board).card_ids))
