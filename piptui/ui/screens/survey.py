@@ -1,0 +1,460 @@
+"""The survey screen: paper evaluation forms typed in like a spreadsheet, one response per row.
+
+Each rated question takes one key (1-5, 0 or Space for no answer) and the cursor moves on;
+the sector is c / s / v / o, the sessions attended a digit. Open answers are typed in full
+(any key starts the text, Enter keeps it). The last row is the form being typed: it is saved
+when the cursor leaves its last cell (or with Ctrl+S), as one response and one undo step.
+A saved row can be corrected in place: each key saves at once. Nothing asks for a name.
+
+Built as ``SurveyScreen(path, session=None, author=None, library=None)``, the way the session
+screen opens its plug-in screens (Ctrl+S there).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from piptui.domain.exercise import Exercise, Survey
+from piptui.domain.model import new_id, utc_now
+from piptui.domain.survey import SurveyResponse, check_response
+from piptui.errors import Conflict, PiptuiError
+from piptui.store import SessionStore
+from piptui.store.survey_ops import SurveyOps
+from piptui.ui.screens.survey_cells import (
+    GridColumn,
+    cell_text,
+    grid_columns,
+    key_value,
+    legend,
+    question_number,
+    set_cell,
+)
+from piptui.ui.text import literal, one_line, plain
+
+if TYPE_CHECKING:
+    from piptui.survey.load import ExerciseSource
+
+POLL_SECONDS = 0.5
+DRAFT = "draft"
+
+SURVEY_BINDINGS: list[BindingType] = [
+    Binding("ctrl+s", "save_row", "Save row", tooltip="Save the form being typed now (the rest: no answer)"),
+    Binding("f2", "edit_text", "Edit text", tooltip="Edit the open answer of the highlighted cell", show=False),
+    Binding("delete", "clear_cell", "Clear", tooltip="Clear the highlighted cell (no answer)", show=False),
+    Binding("ctrl+d", "delete_row", "Delete row", tooltip="Delete the highlighted response (asks first)"),
+    Binding("ctrl+r", "report", "Report", tooltip="The evaluation report: tables and bars"),
+    Binding("ctrl+z", "undo", "Undo", tooltip="Undo your latest change (a saved row, a correction, a deletion)"),
+    Binding("ctrl+y", "redo", "Redo", tooltip="Redo what you undid", show=False),
+    Binding("escape", "back", "Back", tooltip="Back to the previous screen"),
+]
+
+
+class SurveyScreen(Screen[None]):
+    """Typing in the end-of-programme evaluation forms."""
+
+    BINDINGS = SURVEY_BINDINGS
+    HELP_INTRO = (
+        "One row per paper form. Sector: c council, s statutory, v VCS, o other. Sessions: how many (a digit). "
+        "Each question: 1 not helpful, 2 partially helpful, 3 neither, 4 helpful, 5 very helpful; 0 or Space: "
+        "no answer. The cursor moves on by itself; Backspace goes back and clears. Open answers: just type, "
+        "Enter keeps the text; Enter or Space on an empty one skips it. The row is saved when you leave its "
+        "last cell. Arrows move anywhere; a key on a saved row corrects it at once. No names are stored."
+    )
+
+    def __init__(self, path: Path | str, session: int | None = None, *, author: str | None = None,
+                 library: ExerciseSource | None = None) -> None:
+        super().__init__()
+        self.store = SessionStore(Path(path), author=author)
+        self.ops = SurveyOps(self.store)
+        self.programme = self.store.programme()
+        self.number = session if session is not None else self.programme.current_session
+        self.max_sessions = max((s.number for s in self.store.sessions()), default=5)
+        self.library = library
+        self.exercise: Exercise | None = None
+        self.columns: list[GridColumn] = []
+        self.responses: list[SurveyResponse] = []
+        self.draft = SurveyResponse()
+        self.editing: tuple[str, int] | None = None  # (row key, column) of the open answer being typed
+        self._token: object = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="survey-prompt")
+        yield DataTable(id="survey-grid", cursor_type="cell", zebra_stripes=True)
+        yield Input(id="survey-text", classes="-hidden", placeholder="The answer; Enter keeps it, Esc cancels")
+        yield Static(id="survey-status")
+        yield Footer()
+
+    # -- life ----------------------------------------------------------------
+    def on_mount(self) -> None:
+        self.title = one_line(self.programme.area or self.programme.name, 60)
+        self.sub_title = "Evaluation survey · type in the forms"
+        self.query_one("#survey-prompt", Static).update(literal("Loading the questionnaire…", "dim"))
+        self.set_interval(POLL_SECONDS, self._poll)
+        if self.library is not None:
+            self._library_ready(self.library)
+        else:
+            self._load_library()
+
+    def on_unmount(self) -> None:
+        self.store.close()
+
+    @work(thread=True, exclusive=True, group="survey-library")
+    def _load_library(self) -> None:
+        getter = getattr(self.app, "library", None)
+        if getter is None:
+            from piptui.exercises import load_library
+
+            getter = load_library
+        try:
+            library = getter()
+        except PiptuiError as exc:
+            self.app.call_from_thread(self._report, exc)
+            return
+        self.app.call_from_thread(self._library_ready, library)
+
+    def _library_ready(self, library: ExerciseSource) -> None:
+        from piptui.survey.load import survey_exercise
+
+        self.library = library
+        try:
+            self.exercise = survey_exercise(library, self.store.sessions())
+        except PiptuiError as exc:
+            self._report(exc)
+            self.query_one("#survey-prompt", Static).update(literal(exc.message, "bold $error"))
+            return
+        self.draft = replace(self.draft, survey=self.exercise.id)
+        self.columns = grid_columns(self.survey)
+        grid = self.query_one("#survey-grid", DataTable)
+        for column in self.columns:
+            grid.add_column(plain(column.heading), key=column.id, width=column.width)
+        self.refresh_rows(to_draft=True)
+        grid.focus()
+
+    @property
+    def survey(self) -> Survey:
+        assert self.exercise is not None and self.exercise.survey is not None
+        return self.exercise.survey
+
+    def _poll(self) -> None:
+        try:
+            token = self.store.change_token()
+        except PiptuiError:
+            return
+        if token != self._token and self.columns:
+            self.refresh_rows()
+
+    # -- drawing -------------------------------------------------------------
+    def refresh_rows(self, *, to_draft: bool = False) -> None:
+        """Re-read the responses and redraw every row; the cursor stays on the same cell."""
+        self._token = self.store.change_token()
+        assert self.exercise is not None
+        self.responses = self.ops.responses(self.exercise.id)
+        grid = self.query_one("#survey-grid", DataTable)
+        old = grid.cursor_coordinate
+        old_key = self.row_key(old.row) if grid.row_count else DRAFT
+        with self.app.batch_update():
+            grid.clear()
+            for n, response in enumerate(self.responses, 1):
+                grid.add_row(*self._cells(response), key=response.id, label=plain(str(n), "dim"))
+            grid.add_row(*self._cells(self.draft), key=DRAFT, label=plain("new", "bold"))
+            keys = [r.id for r in self.responses] + [DRAFT]
+            row = len(keys) - 1 if to_draft or old_key not in keys else keys.index(old_key)
+            grid.move_cursor(row=row, column=0 if to_draft else old.column, animate=False)
+        self.show_prompt()
+
+    def _cells(self, response: SurveyResponse) -> list[Text]:
+        return [plain(cell_text(c, response)) for c in self.columns]
+
+    def _redraw_row(self, key: str, response: SurveyResponse) -> None:
+        grid = self.query_one("#survey-grid", DataTable)
+        for column in self.columns:
+            grid.update_cell(key, column.id, plain(cell_text(column, response)))
+
+    @on(DataTable.CellHighlighted, "#survey-grid")
+    def show_prompt(self) -> None:
+        if not self.columns:
+            return
+        column, response = self.current()
+        survey = self.survey
+        head: list[Content | tuple[str, str] | str] = []
+        if column.kind == "rated":
+            head += [(question_number(column, survey) + " · ", "bold $accent"), literal(column.stem + " ", "dim")]
+        head.append(literal(column.title, "bold"))
+        lines: list[Content | tuple[str, str] | str] = [*head, "\n"]
+        if column.kind == "open" and column.id in response.open_answers:
+            lines += [literal(one_line(response.open_answers[column.id], 160), "italic"), "\n"]
+        lines.append(literal(legend(column, survey, self.max_sessions), "$text-muted"))
+        self.query_one("#survey-prompt", Static).update(Content.assemble(*lines))
+        self.show_status()
+
+    def show_status(self) -> None:
+        grid = self.query_one("#survey-grid", DataTable)
+        invited = self.ops.invited()
+        saved = len(self.responses)
+        rate = f" ({saved * 100 / invited:.0f}% of {invited} invited)" if invited else " (no participants listed)"
+        on_draft = self.row_key(grid.cursor_coordinate.row) == DRAFT
+        where = f"Form {saved + 1} (new)" if on_draft else f"Response {grid.cursor_coordinate.row + 1}"
+        word = "response" if saved == 1 else "responses"
+        self.query_one("#survey-status", Static).update(literal(f"{where} · {saved} {word} saved{rate}"))
+
+    # -- where the cursor is ---------------------------------------------------
+    def row_key(self, row: int) -> str:
+        keys = [r.id for r in self.responses] + [DRAFT]
+        return keys[min(max(row, 0), len(keys) - 1)]
+
+    def response_of(self, key: str) -> SurveyResponse:
+        return self.draft if key == DRAFT else next(r for r in self.responses if r.id == key)
+
+    def current(self) -> tuple[GridColumn, SurveyResponse]:
+        grid = self.query_one("#survey-grid", DataTable)
+        index = min(max(grid.cursor_coordinate.column, 0), len(self.columns) - 1)
+        return self.columns[index], self.response_of(self.row_key(grid.cursor_coordinate.row))
+
+    # -- keys ----------------------------------------------------------------
+    def on_key(self, event: events.Key) -> None:
+        if not self.columns:
+            return
+        if self.editing is not None:
+            handled = self._text_key(event)
+        elif self.focused is self.query_one("#survey-grid", DataTable):
+            handled = self._grid_key(event)
+        else:
+            handled = False
+        if handled:
+            event.prevent_default()
+            event.stop()
+
+    def _grid_key(self, event: events.Key) -> bool:
+        char = event.character
+        if event.key == "enter":
+            self.advance()
+        elif event.key == "backspace":
+            self.back_and_clear()
+        elif char is not None and event.is_printable:
+            self.type_key(char)
+        else:
+            return False
+        return True
+
+    def _text_key(self, event: events.Key) -> bool:
+        """Keys while an open answer is typed. Keys typed quickly after the first may still arrive
+        from the grid (they were on their way before the focus moved): they go into the text too."""
+        box = self.query_one("#survey-text", Input)
+        if event.key == "enter":
+            self._close_text(keep=True)
+        elif event.key == "backspace":
+            box.action_delete_left()
+        elif event.is_printable and event.character is not None:  # the text box keeps its own: these came late
+            box.insert_text_at_cursor(event.character)
+        else:
+            return False
+        return True
+
+    def type_key(self, char: str) -> None:
+        column, response = self.current()
+        if column.kind == "open":
+            if char == " ":
+                self.advance()
+            else:
+                self.start_text(char)
+            return
+        try:
+            value = key_value(column, char, self.survey, self.max_sessions)
+        except PiptuiError as exc:
+            self.app.bell()
+            self.notify(exc.message, severity="warning", markup=False, timeout=3)
+            return
+        if self.set_value(column, response, value):
+            self.advance()
+
+    def set_value(self, column: GridColumn, response: SurveyResponse, value: object) -> bool:
+        """Set one cell: in the form being typed, or saved at once in a saved response."""
+        new = set_cell(column, response, value)
+        key = DRAFT if response is self.draft else response.id
+        if key == DRAFT:
+            self.draft = new
+            self._redraw_row(DRAFT, new)
+            return True
+        if new == response:
+            return True
+        try:
+            check_response(new, self.survey, max_sessions=self.max_sessions)
+            self.ops.update(new)
+        except PiptuiError as exc:
+            self._report(exc)
+            self.refresh_rows()
+            return False
+        self.refresh_rows()
+        return True
+
+    def advance(self) -> None:
+        """Next cell; past the last cell of the form being typed, save it and start the next."""
+        grid = self.query_one("#survey-grid", DataTable)
+        at = grid.cursor_coordinate
+        if at.column < len(self.columns) - 1:
+            grid.move_cursor(column=at.column + 1, animate=False)
+        elif self.row_key(at.row) == DRAFT:
+            self.action_save_row()
+        else:
+            grid.move_cursor(row=at.row + 1, column=0, animate=False)
+
+    def back_and_clear(self) -> None:
+        grid = self.query_one("#survey-grid", DataTable)
+        if grid.cursor_coordinate.column > 0:
+            grid.move_cursor(column=grid.cursor_coordinate.column - 1, animate=False)
+            self.action_clear_cell()
+
+    def action_clear_cell(self) -> None:
+        if self.columns:
+            column, response = self.current()
+            self.set_value(column, response, None)
+            self.show_prompt()
+
+    # -- open answers ----------------------------------------------------------
+    def start_text(self, first: str | None = None) -> None:
+        column, response = self.current()
+        if column.kind != "open":
+            return
+        grid = self.query_one("#survey-grid", DataTable)
+        self.editing = (self.row_key(grid.cursor_coordinate.row), grid.cursor_coordinate.column)
+        box = self.query_one("#survey-text", Input)
+        box.value = first if first is not None else response.open_answers.get(column.id, "")
+        box.border_title = one_line(column.title, 70)
+        box.remove_class("-hidden")
+        self.set_focus(box, scroll_visible=False)  # now: the keys that follow go to the text
+        box.cursor_position = len(box.value)
+
+    def action_edit_text(self) -> None:
+        if self.columns and self.focused is self.query_one("#survey-grid", DataTable):
+            self.start_text()
+
+    @on(Input.Submitted, "#survey-text")
+    def _text_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._close_text(keep=True)
+
+    def _close_text(self, *, keep: bool) -> None:
+        box = self.query_one("#survey-text", Input)
+        grid = self.query_one("#survey-grid", DataTable)
+        editing, self.editing = self.editing, None
+        box.add_class("-hidden")
+        self.set_focus(grid, scroll_visible=False)
+        if editing is None or not keep:
+            return
+        key, col = editing
+        keys = [r.id for r in self.responses] + [DRAFT]
+        if key not in keys:
+            self.notify("That response was deleted meanwhile; the text was not saved", severity="warning")
+            return
+        grid.move_cursor(row=keys.index(key), column=col, animate=False)
+        column, response = self.current()
+        if self.set_value(column, response, box.value.strip() or None):
+            self.advance()
+
+    # -- rows ----------------------------------------------------------------
+    def action_save_row(self) -> None:
+        if not self.columns:
+            return
+        if self.draft.is_blank:
+            self.notify("Nothing typed in this form yet", severity="warning")
+            return
+        response = replace(self.draft, id=new_id(), created=utc_now())
+        try:
+            check_response(response, self.survey, max_sessions=self.max_sessions)
+            self.ops.add(response)
+        except PiptuiError as exc:
+            self._report(exc)
+            return
+        self.draft = SurveyResponse(survey=self.survey_id)
+        self.refresh_rows(to_draft=True)
+
+    @property
+    def survey_id(self) -> str:
+        return self.exercise.id if self.exercise is not None else self.draft.survey
+
+    def action_delete_row(self) -> None:
+        if not self.columns:
+            return
+        grid = self.query_one("#survey-grid", DataTable)
+        key = self.row_key(grid.cursor_coordinate.row)
+        if key == DRAFT:
+            self.draft = SurveyResponse(survey=self.survey_id)
+            self.refresh_rows(to_draft=True)
+            self.notify("Cleared the form being typed", timeout=2)
+            return
+        from piptui.ui.screens.dialogs import ConfirmDialog
+
+        number = grid.cursor_coordinate.row + 1
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                try:
+                    self.ops.delete(key)
+                except PiptuiError as exc:
+                    self._report(exc)
+                self.refresh_rows()
+
+        self.app.push_screen(ConfirmDialog(f"Delete response {number}?", "Ctrl+Z undoes it.", yes="Delete"), done)
+
+    def action_undo(self) -> None:
+        self._undo_redo(redo=False)
+
+    def action_redo(self) -> None:
+        self._undo_redo(redo=True)
+
+    def _undo_redo(self, *, redo: bool) -> None:
+        try:
+            label = self.store.redo() if redo else self.store.undo()
+        except PiptuiError as exc:
+            self._report(exc)
+            return
+        if label is None:
+            self.notify(f"Nothing of yours to {'redo' if redo else 'undo'}", severity="warning")
+        else:
+            self.notify(f"{'Redone' if redo else 'Undone'}: {label}", markup=False)
+        if self.columns:
+            self.refresh_rows()
+
+    def action_report(self) -> None:
+        from piptui.ui.screens.report import ReportScreen
+
+        self.app.push_screen(ReportScreen(self.store.path, session=self.number, author=self.store.author,
+                                          library=self.library))
+
+    def action_back(self) -> None:
+        if self.editing is not None:
+            self._close_text(keep=False)
+            return
+        if self.draft.is_blank:
+            self.dismiss(None)
+            return
+        from piptui.ui.screens.dialogs import ConfirmDialog
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmDialog("Leave without saving the form being typed?",
+                                           "Ctrl+S saves it; what is typed in it is lost if you leave.",
+                                           yes="Leave"), done)
+
+    def help_sections(self) -> list[tuple[str, list[BindingType]]]:
+        return [("Survey", SURVEY_BINDINGS)]
+
+    def _report(self, exc: PiptuiError) -> None:
+        self.notify(exc.message, title="Conflict" if isinstance(exc, Conflict) else "Not saved",
+                    severity="error", markup=False)
+
+
+SCREEN = SurveyScreen
