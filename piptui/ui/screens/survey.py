@@ -91,7 +91,8 @@ class SurveyScreen(Screen[None]):
         yield Header()
         yield Static(id="survey-prompt")
         yield DataTable(id="survey-grid", cursor_type="cell", zebra_stripes=True)
-        yield Input(id="survey-text", classes="-hidden", placeholder="The answer; Enter keeps it, Esc cancels")
+        yield Input(id="survey-text", classes="-hidden", placeholder="The answer; Enter keeps it, Esc cancels",
+                    select_on_focus=False)
         yield Static(id="survey-status")
         yield Footer()
 
