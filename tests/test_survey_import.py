@@ -170,3 +170,14 @@ def test_a_file_with_an_error_imports_nothing(programme_file: Path, evaluation: 
 def test_blank_rows_only(programme_file: Path, evaluation: Exercise) -> None:
     with pytest.raises(SurveyImportError, match="no responses"):
         import_csv(programme_file, csv_bytes("Timestamp,trust", "2008,", ","), evaluation, source="f.csv")
+
+
+def test_the_documented_example_imports(programme_file: Path, evaluation: Exercise) -> None:
+    doc = (Path(__file__).parent.parent / "docs" / "survey-csv.md").read_text("utf-8")
+    example = doc.split("```csv\n", 1)[1].split("```", 1)[0]
+    result = import_csv(programme_file, example.encode("utf-8"), evaluation, source="example.csv")
+    assert result.summary().splitlines() == ["Imported 2 survey responses into test",
+                                             "Ignored columns that are not in the survey: Timestamp"]
+    second = result.parsed.responses[1]
+    assert second.answers["perspective"] == 5 and second.sector is Sector.VCS
+    assert second.open_answers == {"comments": "More time for the role play please"}
