@@ -58,12 +58,11 @@ def question_table(table: GroupTable, report: SurveyReport) -> list[str]:
 
 def _footnotes(rows: Sequence[QuestionRow], responses: int) -> list[str]:
     notes = []
-    for row in rows:
-        if row.rounding_off:
-            notes.append(f"{MARK} *{md_line(row.question.text)}* adds up to {row.total}% only because each "
-                         "percentage is rounded.")
-        if row.answered == 0:
-            notes.append(f"Nobody answered *{md_line(row.question.text)}*.")
+    off = [f"*{md_line(r.question.text)}* ({r.total}%)" for r in rows if r.rounding_off]
+    if off:
+        these = "This row adds" if len(off) == 1 else "These rows add"
+        notes.append(f"{MARK} {these} up to 99% or 101% only because each percentage is rounded: {'; '.join(off)}.")
+    notes += [f"Nobody answered *{md_line(r.question.text)}*." for r in rows if r.answered == 0]
     if any(r.no_answer for r in rows):
         notes.append(f"Answered: how many of the {responses} respondents answered the question; no answer is "
                      "left out of the percentages.")

@@ -76,13 +76,14 @@ def legend(labels: Sequence[str]) -> Content:
 
 
 def question_lines(n: int, row: QuestionRow, width: int) -> list[Content]:
+    """The question, then its bar and figures; every bar of a report has the same length."""
     text = one_line(row.question.text, max(width - 5, 10))
     head = Content.assemble((f"{n:>2}. ", "bold"), literal(text))
     if row.percents is None:
         return [head, Content.assemble("    ", ("nobody answered", "dim italic"))]
     figures = " ".join(f"{p:>3}%" for p in row.percents)
-    tail = f"  n={row.answered}" + (f" {MARK}" if row.rounding_off else "")
-    bar_width = max(10, width - 4 - len(figures) - 2 - len(tail) - 1)
+    tail = f"  n={row.answered:<4}" + (MARK if row.rounding_off else " ")
+    bar_width = max(10, width - 4 - (5 * len(row.percents) - 1) - 2 - 9)
     return [head, Content.assemble("    ", bar(row.counts, bar_width), "  ", figures, (tail, "dim"))]
 
 
