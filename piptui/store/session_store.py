@@ -41,6 +41,8 @@ from piptui.store.storage import (
     META_TABLE,
     SCHEMA_VERSION,
     AtomicJSONStorage,
+    LockTimeout,
+    ProgrammeLock,
     StatKey,
     atomic_write_bytes,
 )
@@ -53,8 +55,8 @@ T = TypeVar("T")
 PROGRAMME_TABLE = "programme"
 PROGRAMME_KEY = "programme"
 LOCK_TIMEOUT = 10.0  # seconds to wait for another writer before giving up with a message
-# How often a waiting writer retries the lock. filelock polls (it never blocks); at its default
-# 50 ms a writer in a loop re-took the lock before a waiting one looked, for up to the timeout.
+# How often a waiting writer retries the lock (it polls, never blocks, so that it can time out).
+# At filelock's default 50 ms a writer in a loop re-took the lock before a waiting one looked.
 LOCK_POLL = 0.001
 
 
@@ -117,16 +119,11 @@ class SessionStore:
             raise ProgrammeNotFound(f"No programme file at {self.path}")
         self._db = PiptuiDB(str(self.path))
         self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
-        self._lock_instance: FileLock | None = None
+        # the writers' lock: the same lock file and flock as programme_lock(), kept open
+        self._lock = ProgrammeLock(Path(str(self.path) + ".lock"), timeout=LOCK_TIMEOUT, poll=LOCK_POLL)
         self._thread_lock = threading.RLock()
         self._decoded: dict[str, dict[str, tuple[object, Any]]] = {}
         self._data()  # refuse a bad file at once
-
-    @property
-    def _lock(self) -> FileLock:
-        if self._lock_instance is None:
-            self._lock_instance = programme_lock(self.path)
-        return self._lock_instance
 
     # -- creating ------------------------------------------------------------
     @classmethod
@@ -164,6 +161,8 @@ class SessionStore:
 
     # -- life ----------------------------------------------------------------
     def close(self) -> None:
+        with self._thread_lock:
+            self._lock.close()
         self._db.close()
 
     def __enter__(self) -> SessionStore:
@@ -269,28 +268,31 @@ class SessionStore:
         ``undoable=False`` is for the room's shared state (current session, step, timer):
         it is not content, so it stays out of everyone's undo history.
         """
-        from filelock import Timeout
+        with self._locked(), self._storage.transaction():
+            batch = Batch(self._data(), self.author)
+            yield batch
+            if batch.changes:
+                if undoable:
+                    batch.record(label)
+                self._storage.write(batch.data, batch.dirty)
 
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        """Hold this process's thread lock and the programme's cross-process lock."""
         with self._thread_lock:
             try:
-                self._lock.acquire(poll_interval=LOCK_POLL)
-            except Timeout:
+                self._lock.acquire()
+            except LockTimeout:
                 raise PiptuiError(
                     f"{self.path} is locked by another piptui for over {LOCK_TIMEOUT:.0f} s; nothing was saved"
                 ) from None
             try:
-                with self._storage.transaction():
-                    batch = Batch(self._data(), self.author)
-                    yield batch
-                    if batch.changes:
-                        if undoable:
-                            batch.record(label)
-                        self._storage.write(batch.data, batch.dirty)
+                yield
             finally:
                 self._lock.release()
 
     def _undo_or_redo(self, redo: bool) -> str | None:
-        with self._thread_lock, self._lock.acquire(poll_interval=LOCK_POLL), self._storage.transaction():
+        with self._locked(), self._storage.transaction():
             batch = Batch(self._data(), self.author)
             label = batch.redo() if redo else batch.undo()
             if label is not None:
