@@ -21,12 +21,11 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from piptui.domain.exercise import Exercise, Survey
 from piptui.domain.model import new_id, utc_now
-from piptui.domain.survey import SurveyResponse, check_response
+from piptui.domain.survey import SurveyResponse, check_response, percent
 from piptui.errors import Conflict, PiptuiError
 from piptui.store import SessionStore
 from piptui.store.survey_ops import SurveyOps
@@ -39,13 +38,13 @@ from piptui.ui.screens.survey_cells import (
     question_number,
     set_cell,
 )
+from piptui.ui.screens.survey_text import DRAFT, OpenAnswerEditing
 from piptui.ui.text import literal, one_line, plain
 
 if TYPE_CHECKING:
     from piptui.survey.load import ExerciseSource
 
 POLL_SECONDS = 0.5
-DRAFT = "draft"
 
 SURVEY_BINDINGS: list[BindingType] = [
     Binding("ctrl+s", "save_row", "Save row", tooltip="Save the form being typed now (the rest: no answer)"),
@@ -59,7 +58,7 @@ SURVEY_BINDINGS: list[BindingType] = [
 ]
 
 
-class SurveyScreen(Screen[None]):
+class SurveyScreen(OpenAnswerEditing):
     """Typing in the end-of-programme evaluation forms."""
 
     BINDINGS = SURVEY_BINDINGS
@@ -84,7 +83,7 @@ class SurveyScreen(Screen[None]):
         self.columns: list[GridColumn] = []
         self.responses: list[SurveyResponse] = []
         self.draft = SurveyResponse()
-        self.editing: tuple[str, int] | None = None  # (row key, column) of the open answer being typed
+        self.editing = None
         self._token: object = None
 
     def compose(self) -> ComposeResult:
@@ -203,7 +202,7 @@ class SurveyScreen(Screen[None]):
         grid = self.query_one("#survey-grid", DataTable)
         invited = self.ops.invited()
         saved = len(self.responses)
-        rate = f" ({saved * 100 / invited:.0f}% of {invited} invited)" if invited else " (no participants listed)"
+        rate = f" ({percent(saved, invited)}% of {invited} invited)" if invited else " (no participants listed)"
         on_draft = self.row_key(grid.cursor_coordinate.row) == DRAFT
         where = f"Form {saved + 1} (new)" if on_draft else f"Response {grid.cursor_coordinate.row + 1}"
         word = "response" if saved == 1 else "responses"
@@ -244,20 +243,6 @@ class SurveyScreen(Screen[None]):
             self.back_and_clear()
         elif char is not None and event.is_printable:
             self.type_key(char)
-        else:
-            return False
-        return True
-
-    def _text_key(self, event: events.Key) -> bool:
-        """Keys while an open answer is typed. Keys typed quickly after the first may still arrive
-        from the grid (they were on their way before the focus moved): they go into the text too."""
-        box = self.query_one("#survey-text", Input)
-        if event.key == "enter":
-            self._close_text(keep=True)
-        elif event.key == "backspace":
-            box.action_delete_left()
-        elif event.is_printable and event.character is not None:  # the text box keeps its own: these came late
-            box.insert_text_at_cursor(event.character)
         else:
             return False
         return True
@@ -321,47 +306,6 @@ class SurveyScreen(Screen[None]):
             column, response = self.current()
             self.set_value(column, response, None)
             self.show_prompt()
-
-    # -- open answers ----------------------------------------------------------
-    def start_text(self, first: str | None = None) -> None:
-        column, response = self.current()
-        if column.kind != "open":
-            return
-        grid = self.query_one("#survey-grid", DataTable)
-        self.editing = (self.row_key(grid.cursor_coordinate.row), grid.cursor_coordinate.column)
-        box = self.query_one("#survey-text", Input)
-        box.value = first if first is not None else response.open_answers.get(column.id, "")
-        box.border_title = one_line(column.title, 70)
-        box.remove_class("-hidden")
-        self.set_focus(box, scroll_visible=False)  # now: the keys that follow go to the text
-        box.cursor_position = len(box.value)
-
-    def action_edit_text(self) -> None:
-        if self.columns and self.focused is self.query_one("#survey-grid", DataTable):
-            self.start_text()
-
-    @on(Input.Submitted, "#survey-text")
-    def _text_done(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._close_text(keep=True)
-
-    def _close_text(self, *, keep: bool) -> None:
-        box = self.query_one("#survey-text", Input)
-        grid = self.query_one("#survey-grid", DataTable)
-        editing, self.editing = self.editing, None
-        box.add_class("-hidden")
-        self.set_focus(grid, scroll_visible=False)
-        if editing is None or not keep:
-            return
-        key, col = editing
-        keys = [r.id for r in self.responses] + [DRAFT]
-        if key not in keys:
-            self.notify("That response was deleted meanwhile; the text was not saved", severity="warning")
-            return
-        grid.move_cursor(row=keys.index(key), column=col, animate=False)
-        column, response = self.current()
-        if self.set_value(column, response, box.value.strip() or None):
-            self.advance()
 
     # -- rows ----------------------------------------------------------------
     def action_save_row(self) -> None:
