@@ -173,3 +173,41 @@ def test_bar_lengths_add_up_to_the_width() -> None:
     assert bar_lengths([0, 0, 0, 0], 40) == [0, 0, 0, 0]
     for counts in ([3, 0, 0, 1], [1, 2, 3, 4], [9, 1, 0, 0]):
         assert sum(bar_lengths(counts, 37)) == 37
+
+
+async def test_markup_like_questions_show_literally(sessions_dir: Path, programme: Path) -> None:
+    """A facilitator's own survey script is user text too: its stems and questions are never markup."""
+    from dataclasses import dataclass, field
+
+    from piptui.domain.exercise import Exercise, ExerciseKind, Survey, SurveyGroup, SurveyQuestion
+
+    stem = "[bold]How helpful[/] [@click=app.quit]was it[/]"
+    question = "[red]trust[/] colleagues"
+    survey = Survey(scale=("not helpful", "partially helpful", "neither helpful nor unhelpful", "helpful",
+                           "very helpful"),
+                    groups=(SurveyGroup("g", stem, (SurveyQuestion("trust", question),)),),
+                    open_questions=(SurveyQuestion("comments", "[/]Comments?"),))
+
+    @dataclass
+    class OwnLibrary:
+        exercises: dict[str, Exercise] = field(default_factory=lambda: {
+            "evaluation": Exercise("evaluation", "[b]Own[/b]", ExerciseKind.SURVEY, (), survey=survey)})
+
+    app = create_app(sessions_dir=sessions_dir)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = SurveyScreen(programme, library=OwnLibrary())
+        await app.push_screen(screen)
+        await pilot.pause()
+        await pilot.press("v", "5")
+        await pilot.pause()
+        prompt = text_of(screen.query_one("#survey-prompt", Static))
+        assert stem in prompt and question in prompt
+        await pilot.press("4", "[", "/", "]", "enter")
+        await pilot.pause()
+        assert responses(programme)[0].open_answers == {"comments": "[/]"}
+        await app.push_screen(ReportScreen(programme, library=OwnLibrary()))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        body = text_of(app.screen.query_one("#report-text", Static))
+        assert stem in body and question in body and "[/]Comments?" in body and "• [/]" in body
+        assert app.is_running
