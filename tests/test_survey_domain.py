@@ -229,6 +229,7 @@ def test_parse_sector() -> None:
 def test_parse_sessions() -> None:
     assert parse_sessions("4", 5) == 4 and parse_sessions("", 5) is None and parse_sessions("0", 5) is None
     assert parse_sessions("1;2;4", 5) == 3 and parse_sessions("1, 2, 3, 4, 5", 5) == 5
+    assert parse_sessions("Session 1, Session 2, Session 5", 5) == 3 and parse_sessions("session 4", 5) == 4
     for bad in ("6", "x", "2.5", "1;1", "1;7"):
         with pytest.raises(InvalidInput):
             parse_sessions(bad, 5)

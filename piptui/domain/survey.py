@@ -16,6 +16,7 @@ report says so for that row (:attr:`QuestionRow.rounding_off`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -26,6 +27,7 @@ from piptui.errors import InvalidInput
 DEFAULT_SURVEY = "evaluation"  # the bundled survey exercise's id
 MAX_SCALE = 9  # one key per rating: 1-9
 NOT_GIVEN = "Not given"
+_SESSION_WORD = re.compile(r"^sessions?\s*", re.IGNORECASE)
 ROUNDING_NOTE = (
     "Percentages are of those who answered each question (no answer is left out, never counted as "
     "not helpful). Each is worked out from the counts and rounded to the nearest whole number, a half "
@@ -145,11 +147,12 @@ def parse_rating(text: str, scale: Sequence[str]) -> int | None:
 
 
 def parse_sessions(text: str, max_sessions: int | None) -> int | None:
-    """How many sessions: a number, or the sessions listed ("1;2;4" or "1, 2, 4" counts 3). Blank: not given."""
+    """How many sessions: a number, or the sessions listed ("1;2;4", "1, 2, 4" or "Session 1, Session 2, Session 4"
+    count 3). Blank: not given."""
     word = text.strip()
     if not word or word == "0":
         return None
-    parts = [p.strip() for p in word.replace(";", ",").split(",") if p.strip()]
+    parts = [_SESSION_WORD.sub("", p.strip()) for p in word.replace(";", ",").split(",") if p.strip()]
     numbers = [_whole(p) for p in parts]
     top = max_sessions or 99
     if len(numbers) == 1:
