@@ -37,11 +37,14 @@ class GridColumn:
 
 def grid_columns(survey: Survey) -> list[GridColumn]:
     """Sector, sessions, every rated question numbered from 1, the open questions."""
-    asked = {q.id: q.text for q in survey.respondent}
+    asked = {q.id: q for q in survey.respondent}
+    sector = asked["sector"].text if "sector" in asked else "Which sector do you work in?"
+    sessions = asked["sessions"].text if "sessions" in asked else "How many sessions did you attend?"
+    if "sessions" in asked and asked["sessions"].multiple:
+        sessions += " (type how many)"
     columns = [
-        GridColumn("sector", "sector", "Sec", asked.get("sector", "Which sector do you work in?"), width=3),
-        GridColumn("sessions", "sessions", "Ses",
-                   asked.get("sessions", "How many sessions did you attend?"), width=3),
+        GridColumn("sector", "sector", "Sec", sector, width=3),
+        GridColumn("sessions", "sessions", "Ses", sessions, width=3),
     ]
     n = 0
     for group in survey.groups:
