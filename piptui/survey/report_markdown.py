@@ -91,8 +91,7 @@ def report_markdown(report: SurveyReport) -> str:
     heading = "Evaluation across the groups" if report.areas else f"Evaluation: {title}"
     out: list[str] = [f"# {heading}", ""]
     if report.survey_title:
-        out += [f"Survey: {md_line(report.survey_title)}." + (f" Groups: {report.groups}." if report.areas else ""),
-                ""]
+        out += [f"Survey: {md_line(report.survey_title)}.", ""]
     out += ["## Responses", "", *summary_lines(report), ""]
     for note in report.notes:
         out += [f"> {md_line(note)}", ""]
