@@ -125,6 +125,25 @@ def test_sessions_dir_from_env_then_cwd(tmp_path: Path, monkeypatch: pytest.Monk
     assert "(the user data folder)" in result.output
 
 
+def test_open_at_a_session_makes_it_the_rooms_session(
+    sessions_dir: Path, made: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import piptui.cli
+
+    opened: list[dict[str, object]] = []
+    monkeypatch.setattr(piptui.cli, "run_app", lambda app: opened.append(vars(app)))
+    assert run(sessions_dir, "open", "calderdale", "--session", "3", "--wall").exit_code == 0
+    with SessionStore(made) as store:
+        assert store.programme().current_session == 1  # the wall follows, it does not lead
+    assert run(sessions_dir, "open", "calderdale", "--session", "3", "--as", "Sue").exit_code == 0
+    with SessionStore(made) as store:
+        assert store.programme().current_session == 3
+        assert store.undo() is None  # the room's session is not in anyone's undo history
+    assert len(opened) == 2
+    result = run(sessions_dir, "open", "calderdale", "--session", "4", "--wall", "--notes")
+    assert result.exit_code == 2
+
+
 def test_the_real_command_prints_one_line_and_no_traceback(sessions_dir: Path) -> None:
     out = subprocess.run(
         [sys.executable, "-m", "piptui", "--sessions-dir", str(sessions_dir), "add", "nowhere", "x"],

@@ -107,12 +107,17 @@ def open_cmd(
     """Open programme NAME at its current (or the given) session."""
     if wall and note_taker:
         raise click.UsageError("Choose one of --wall and --notes")
-    from piptui.store import programme_path
+    from piptui.store import SessionStore, programme_path
     from piptui.ui.app import create_app
 
     path = programme_path(obj.sessions_dir, name)
-    obj.check_programme(path)
     mode: Mode = "wall" if wall else "notes" if note_taker else "session"
+    with SessionStore(path, author=person) as store:  # refuses a bad file before any screen opens
+        if session_number is not None:
+            store.session(session_number)  # refuses a session the programme lacks
+            if mode == "session" and store.programme().current_session != session_number:
+                # The facilitator leads: the wall and the note-takers follow to this session.
+                store.set_current_session(session_number)
     run_app(create_app(sessions_dir=obj.sessions_dir, exercise_dirs=obj.exercise_dirs, programme=path,
                        session=session_number, author=person, mode=mode))
 
