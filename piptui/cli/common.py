@@ -39,9 +39,12 @@ class Context:
 
     @cached_property
     def exercise_dirs(self) -> list[Path]:
-        from piptui.exercises import exercise_dirs
-
-        return list(exercise_dirs(self.exercise_dirs_option))
+        """As ``piptui.exercises.exercise_dirs``, which is not imported here: it would load the
+        YAML machinery (~30 ms) before the first frame; the library loads after it."""
+        if self.exercise_dirs_option:
+            return [Path(d) for d in self.exercise_dirs_option]
+        env = os.environ.get("PIPTUI_EXERCISES", "")
+        return [Path(d.strip()) for d in env.split(os.pathsep) if d.strip()]
 
     def check_programme(self, path: Path) -> None:
         """Refuse a programme file that cannot be read, before any screen opens."""

@@ -72,19 +72,20 @@ class PiptuiApp(App[None]):
     # -- screens ------------------------------------------------------------
     def on_mount(self) -> None:
         from piptui.errors import PiptuiError
-        from piptui.ui.screens.home import HomeScreen
 
         try:
             screen = self.first_screen()
         except PiptuiError as exc:  # e.g. a session the programme does not have
+            from piptui.ui.screens.home import HomeScreen
+
             self.notify(exc.message, title="Cannot open", severity="error", markup=False, timeout=30)
             screen = HomeScreen(self.sessions_dir)
         self.push_screen(screen)
 
     def first_screen(self) -> Screen[None]:
-        from piptui.ui.screens.home import HomeScreen
-
         if self.programme_path is None or self.mode == "home":
+            from piptui.ui.screens.home import HomeScreen  # only then: a session's first frame is sooner
+
             return HomeScreen(self.sessions_dir)
         if self.mode in MODE_SCREENS:
             screen = self.mode_screen(self.mode)
