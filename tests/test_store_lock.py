@@ -56,11 +56,12 @@ def test_it_is_reentrant_and_released_by_the_last_release(tmp_path: Path) -> Non
 
 @posix_only
 def test_it_excludes_filelock_on_the_same_file_both_ways(tmp_path: Path) -> None:
-    from filelock import Timeout
+    """An older piptui (or any tool) holding filelock's FileLock on the lock file is excluded, and excludes."""
+    from filelock import FileLock, Timeout
 
     path = tmp_path / "p.json"
     ours = lock(Path(str(path) + ".lock"), timeout=0.05)
-    theirs = programme_lock(path)
+    theirs = FileLock(str(path) + ".lock", thread_local=False)
     with theirs, pytest.raises(LockTimeout):
         ours.acquire()
     with ours, pytest.raises(Timeout):
