@@ -40,12 +40,35 @@ class Context:
 
 
 def child_env(ctx: Context) -> dict[str, str]:
-    """The environment of a measured child process: none of the user's piptui or Textual settings."""
+    """The environment of a measured child process: none of the user's piptui or Textual settings.
+
+    Bytecode caches on, as for an installed piptui, but kept in the scratch folder
+    (``PYTHONPYCACHEPREFIX``), never written into the tree: a launch that compiled piptui's
+    modules every time (``PYTHONDONTWRITEBYTECODE``) would measure the compiler.
+    """
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PIPTUI_", "TEXTUAL"))}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.update(
         XDG_DATA_HOME=str(ctx.folder("xdg")),
         TERM="xterm-256color",
         COLORTERM="truecolor",
         PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")])),
+        PYTHONPYCACHEPREFIX=str(ctx.folder("pycache")),
     )
     return env
+
+
+# What the measured children import: compiled once, before any row, into the scratch folder.
+WARM_IMPORTS = (
+    "import piptui.cli, piptui.programmes, piptui.ui.app, piptui.ui.screens.home, piptui.ui.screens.session, "
+    "piptui.exercises, piptui.ui.watch, psutil, bench.board, bench.capture_to_screen, bench.sync; "
+    "from textual.widgets import Label; piptui.exercises.load_library()"
+)
+
+
+def warm_bytecode(ctx: Context) -> None:
+    """Fill the scratch folder's bytecode caches, so that no measured launch compiles."""
+    import subprocess
+    import sys
+
+    subprocess.run([sys.executable, "-c", WARM_IMPORTS], cwd=ROOT, env=child_env(ctx), check=False)

@@ -18,7 +18,7 @@ import time
 import traceback
 from pathlib import Path
 
-from bench import Context
+from bench import Context, warm_bytecode
 from bench.table import Row, render
 
 # row name -> the module that measures it (each has run(ctx) -> list[Row])
@@ -60,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[Row] = []
     ok = True
     try:
+        if not args.smoke:
+            warm_bytecode(ctx)
         for name in args.only or ROWS:
             got, fine = run_row(name, ctx)
             rows += got
