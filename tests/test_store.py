@@ -236,3 +236,16 @@ def test_create_with_content_is_not_undoable(tmp_path: Path) -> None:
     with SessionStore.create(tmp_path / "x.json", Programme(name="x", area="A"), content=[card]) as s:
         assert s.undo() is None
         assert s.cards() == [card]
+
+
+def test_leftovers_of_a_killed_writer_are_swept_at_the_next_write(programme_file: Path) -> None:
+    leftover = programme_file.with_name(f".{programme_file.name}.0123abcd.tmp")
+    leftover.write_bytes(b'{"half": ')
+    other = programme_file.with_name(".other.json.0123abcd.tmp")
+    other.write_bytes(b"not ours")
+    with SessionStore(programme_file) as store:
+        store.cards()
+        assert leftover.exists()  # reading takes no lock and removes nothing
+        store.add_card("x")
+    assert not leftover.exists()
+    assert other.exists()  # another programme's file is left to its own writers

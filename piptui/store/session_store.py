@@ -9,13 +9,14 @@ whole, so a reader always sees a complete file.
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from tinydb import TinyDB
 from tinydb.table import Table
@@ -47,9 +48,6 @@ from piptui.store.storage import (
     atomic_write_bytes,
 )
 
-if TYPE_CHECKING:
-    from filelock import FileLock
-
 T = TypeVar("T")
 
 PROGRAMME_TABLE = "programme"
@@ -60,11 +58,23 @@ LOCK_TIMEOUT = 10.0  # seconds to wait for another writer before giving up with 
 LOCK_POLL = 0.001
 
 
-def programme_lock(path: Path) -> FileLock:
+def programme_lock(path: Path) -> ProgrammeLock:
     """The cross-process lock every writer of ``path`` holds (``<file>.lock`` beside it)."""
-    from filelock import FileLock  # imported at the first write: reads (and a first frame) take no lock
+    return ProgrammeLock(Path(str(path) + ".lock"), timeout=LOCK_TIMEOUT, poll=LOCK_POLL)
 
-    return FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT, thread_local=False)
+
+def sweep_temporary_files(path: Path) -> int:
+    """Remove temporary files a writer killed mid-write left beside ``path``; call with the lock held.
+
+    Every writer holds the lock while its temporary file exists, so under the lock any that
+    is there belongs to a writer that died. Returns how many were removed.
+    """
+    removed = 0
+    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+            removed += 1
+    return removed
 
 
 def write_programme_file(path: Path, data: dict[str, dict[str, Any]], *, replace: bool) -> bool:
@@ -72,20 +82,21 @@ def write_programme_file(path: Path, data: dict[str, dict[str, Any]], *, replace
 
     Refuses (:class:`ProgrammeExists`, nothing written) when a file exists and not ``replace``.
     """
-    from filelock import Timeout
-
+    lock = programme_lock(path)
     try:
-        with programme_lock(path):
+        with lock:
             existed = path.exists()
             if existed and not replace:
                 raise ProgrammeExists(f"A programme file already exists at {path}")
             chunks = AtomicJSONStorage(path).encode(data)
             os.close(atomic_write_bytes(path, chunks))
             return existed
-    except Timeout:
+    except LockTimeout:
         raise PiptuiError(
             f"{path} is locked by another piptui for over {LOCK_TIMEOUT:.0f} s; nothing was written"
         ) from None
+    finally:
+        lock.close()
 
 
 class UuidTable(Table):  # type: ignore[misc]
@@ -120,8 +131,9 @@ class SessionStore:
         self._db = PiptuiDB(str(self.path))
         self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
         # the writers' lock: the same lock file and flock as programme_lock(), kept open
-        self._lock = ProgrammeLock(Path(str(self.path) + ".lock"), timeout=LOCK_TIMEOUT, poll=LOCK_POLL)
+        self._lock = programme_lock(self.path)
         self._thread_lock = threading.RLock()
+        self._swept = False  # leftovers of killed writers are removed at our first write
         self._decoded: dict[str, dict[str, tuple[object, Any]]] = {}
         self._data()  # refuse a bad file at once
 
@@ -287,6 +299,9 @@ class SessionStore:
                     f"{self.path} is locked by another piptui for over {LOCK_TIMEOUT:.0f} s; nothing was saved"
                 ) from None
             try:
+                if not self._swept:
+                    sweep_temporary_files(self.path)
+                    self._swept = True
                 yield
             finally:
                 self._lock.release()

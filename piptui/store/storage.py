@@ -123,8 +123,8 @@ class LockTimeout(Exception):
 class ProgrammeLock:
     """The cross-process write lock of a programme: an exclusive ``flock`` on ``<file>.lock``.
 
-    The same lock (file and kind) as filelock's ``FileLock`` of ``programme_lock()``, so each
-    excludes the other; but the lock file stays open between writes, so taking the lock is
+    The same lock (file and kind) as filelock's ``FileLock`` would take, so older tools that
+    use filelock are excluded too; but the lock file stays open between writes, so taking the lock is
     one system call (filelock opens, truncates and closes the file every time: ~0.13 ms a
     write). A waiter retries every ``poll`` seconds: it never blocks, so it can time out.
     A lock file deleted or replaced while we kept it open is opened again, never trusted.
