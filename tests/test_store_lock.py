@@ -1,7 +1,7 @@
 """The store's write lock (ProgrammeLock: a kept-open flock) and its writev writes.
 
 The lock must exclude every other writer: another ProgrammeLock in this process or another,
-filelock's FileLock on the same file (``programme_lock()``: create and import use it), a
+filelock's FileLock on the same file (what another tool, or an older piptui, would take), a
 forked child; and must never trust a lock file that was deleted while it kept it open.
 """
 
