@@ -201,3 +201,21 @@ async def test_the_mouse_highlights_then_edits(sessions_dir: Path) -> None:
         await pilot.click(Board, offset=(10, 4))
         await pilot.pause()
         assert isinstance(app.screen, EditCardDialog)
+
+
+async def test_an_edit_keeps_a_move_someone_made_while_the_dialog_was_open(sessions_dir: Path) -> None:
+    app = demo_app(sessions_dir)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await session_ready(pilot)
+        await type_line(pilot, "Reports arrive too late to act on #drivers")
+        card_id = screen.query_one(Board).highlighted_card_id
+        assert card_id is not None
+        await pilot.press("f2")
+        assert isinstance(app.screen, EditCardDialog)
+        with SessionStore(screen.path, author="bob") as bob:  # another terminal moves it meanwhile
+            bob.move_card(card_id, "benefits")
+        app.screen.query_one("#text", Input).value = "Reports arrive too late to act on them"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        card = _by_id(screen.path, card_id)
+        assert (card.text, card.column) == ("Reports arrive too late to act on them", "benefits")

@@ -6,6 +6,7 @@ Every action here is bound in :mod:`piptui.ui.bindings`.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import inspect
 from pathlib import Path
@@ -107,9 +108,15 @@ class SessionActions(Screen[None]):
         def done(edit: CardEdit | None) -> None:
             if edit is None:
                 return
+            # Only what this person changed: a field someone else changed meanwhile is kept.
+            changes = {
+                name: value
+                for name, value in dataclasses.asdict(edit).items()
+                if value != getattr(card, name)
+            }
             try:
-                self.store.edit_card(card_id, text=edit.text, tags=edit.tags, sector=edit.sector,
-                                     voiced_as=edit.voiced_as, column=edit.column, confidential=edit.confidential)
+                if changes:
+                    self.store.edit_card(card_id, **changes)
             except PiptuiError as exc:
                 self._report(exc)
             self.refresh_from_store(select=card_id)
