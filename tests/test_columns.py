@@ -82,3 +82,19 @@ def test_filter_matches_tags_sector_and_words() -> None:
     assert CardFilter(sector=Sector.COUNCIL).matches(Card(text="x", voiced_as=Sector.COUNCIL))
     assert not CardFilter().active and CardFilter(words="x").active
     assert CardFilter(tags=("a",), sector=Sector.VCS, words="w").describe() == '#a @vcs "w"'
+
+
+def test_draft_card_puts_a_card_in_the_column_its_tags_name() -> None:
+    import pytest
+
+    from piptui.domain.columns import draft_card
+    from piptui.errors import InvalidInput
+
+    draft = draft_card("!Tenders too short #barriers-power #procurement @vcs >council", COLUMNS)
+    assert draft.column == "barriers-power"
+    assert draft.tags == ("procurement",)  # the column's id is where it went, not a tag
+    assert (draft.text, draft.sector, draft.voiced_as, draft.confidential) == (
+        "Tenders too short", Sector.VCS, Sector.COUNCIL, True)
+    assert draft_card("no columns here #trust", ()).column is None
+    with pytest.raises(InvalidInput, match="needs some text"):
+        draft_card("#trust @vcs", COLUMNS)

@@ -6,9 +6,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from piptui.domain.capture import normalise_tag
+from piptui.domain.capture import normalise_tag, parse_capture
 from piptui.domain.exercise import Column
 from piptui.domain.model import Card, Sector
+from piptui.errors import InvalidInput
 
 UNSORTED = "unsorted"  # the board's bucket for cards without one of the step's columns
 
@@ -55,6 +56,36 @@ def column_tags(columns: Sequence[Column]) -> list[str]:
         if tag and tag not in out:
             out.append(tag)
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class CardDraft:
+    """What a typed capture line becomes on a step with these columns (before it is saved)."""
+
+    text: str
+    tags: tuple[str, ...]
+    sector: Sector | None
+    voiced_as: Sector | None
+    column: str | None
+    confidential: bool
+
+
+def draft_card(line: str, columns: Sequence[Column]) -> CardDraft:
+    """Parse a capture line for a step: a tag naming a column puts the card there (and is not
+    kept as a tag when it is the column's id). Raises :class:`InvalidInput` when only shortcuts
+    were typed."""
+    parsed = parse_capture(line)
+    if not parsed.text:
+        raise InvalidInput("A card needs some text besides its #tags and @sector; nothing was saved")
+    ids = {normalise_tag(c.id) for c in columns}
+    return CardDraft(
+        text=parsed.text,
+        tags=tuple(t for t in parsed.tags if t not in ids),
+        sector=parsed.sector,
+        voiced_as=parsed.voiced_as,
+        column=column_for_tags(parsed.tags, columns),
+        confidential=parsed.confidential,
+    )
 
 
 def neighbour_column(columns: Sequence[Column], current: str | None, offset: int) -> str | None:

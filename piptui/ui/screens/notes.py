@@ -18,8 +18,7 @@ from textual.content import Content
 from textual.widgets import Footer, Header, Input, OptionList
 from textual.widgets.option_list import Option
 
-from piptui.domain.capture import normalise_tag, parse_capture
-from piptui.domain.columns import column_for_tags, column_tags
+from piptui.domain.columns import column_tags, draft_card
 from piptui.domain.model import Card
 from piptui.errors import PiptuiError
 from piptui.ui.text import one_line
@@ -124,22 +123,18 @@ class NotesScreen(LiveScreen):
         """
         if not line.strip():
             return None
-        parsed = parse_capture(line)
         room = self.room
-        columns = room.columns if room is not None else ()
-        column_ids = {normalise_tag(c.id) for c in columns}
         try:
-            if not parsed.text:
-                raise PiptuiError("A card needs some text besides its #tags and @sector; nothing was saved")
+            draft = draft_card(line, room.columns if room is not None else ())
             card = self.store.add_card(
-                parsed.text,
-                tags=[t for t in parsed.tags if t not in column_ids],
-                sector=parsed.sector,
-                voiced_as=parsed.voiced_as,
+                draft.text,
+                tags=draft.tags,
+                sector=draft.sector,
+                voiced_as=draft.voiced_as,
                 session=room.session.number if room is not None else self.pinned_session,
                 step=room.step_ref if room is not None else None,
-                column=column_for_tags(parsed.tags, columns),
-                confidential=parsed.confidential,
+                column=draft.column,
+                confidential=draft.confidential,
             )
         except PiptuiError as exc:
             self.notify(exc.message, title="Not saved", severity="error", markup=False)

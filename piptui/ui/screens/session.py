@@ -16,8 +16,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Input
 
 from piptui.domain.agenda import agenda_steps
-from piptui.domain.capture import normalise_tag, parse_capture
-from piptui.domain.columns import CardFilter, ColumnGroup, column_for_tags, column_tags, group_cards
+from piptui.domain.capture import parse_capture
+from piptui.domain.columns import CardFilter, ColumnGroup, column_tags, draft_card, group_cards
 from piptui.domain.exercise import Column, Exercise, Step, step_ref
 from piptui.domain.model import Card, Session
 from piptui.domain.timer import add_minutes, pause, reset, start
@@ -228,16 +228,11 @@ class SessionScreen(SessionActions):
         capture_line = self.query_one(CaptureLine)
         if not line.strip():
             return None
-        parsed = parse_capture(line)
-        column = column_for_tags(parsed.tags, self.columns)
-        ids = {normalise_tag(c.id) for c in self.columns}
-        tags = [t for t in parsed.tags if t not in ids]
         try:
-            if not parsed.text:
-                raise PiptuiError("A card needs some text besides its #tags and @sector; nothing was saved")
+            draft = draft_card(line, self.columns)
             card = self.store.add_card(
-                parsed.text, tags=tags, sector=parsed.sector, voiced_as=parsed.voiced_as,
-                session=self.number, step=self.step_ref, column=column, confidential=parsed.confidential,
+                draft.text, tags=draft.tags, sector=draft.sector, voiced_as=draft.voiced_as,
+                session=self.number, step=self.step_ref, column=draft.column, confidential=draft.confidential,
             )
         except PiptuiError as exc:
             self.notify(exc.message, title="Not saved", severity="error", markup=False)
