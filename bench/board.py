@@ -68,9 +68,10 @@ def in_child(ctx: Context, path: Path, cards: int) -> dict[str, Any]:
 
 def run(ctx: Context) -> list[Row]:
     try:
+        from piptui.ui.screens.session import SessionScreen  # noqa: F401
         from piptui.ui.widgets.board import Board  # noqa: F401
     except ImportError as exc:
-        return [not_available("board", f"no board widget yet ({exc})", f"<= {GOAL} s")]
+        return [not_available("board", f"the board does not import ({exc})", f"<= {GOAL} s")]
     folder = ctx.folder("board")
     shown, big = ctx.size(5_000, 200), ctx.size(10_000, 400)
     empty = programme(folder / "empty.json", 0, seed=ctx.seed, board=True)

@@ -91,7 +91,9 @@ def run(ctx: Context) -> list[Row]:
     try:
         from piptui.ui.screens.session import SessionScreen  # noqa: F401
     except ImportError as exc:
-        return [not_available("capture-to-screen", f"no session screen yet ({exc})", f"< {GOAL * 1000:.0f} ms")]
+        return [
+            not_available("capture-to-screen", f"the session screen does not import ({exc})", f"< {GOAL * 1000:.0f} ms")
+        ]
     folder = ctx.folder("capture-to-screen")
     n, rounds = ctx.size(1_000, 100), ctx.size(20, 3)
     ours = in_child(ctx, programme(folder / "full.json", n, seed=ctx.seed, board=True), rounds)

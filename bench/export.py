@@ -37,7 +37,7 @@ def run(ctx: Context) -> list[Row]:
         from piptui.exercises import load_library
         from piptui.export.exporter import ExportFormat, ExportRequest, run_export
     except ImportError as exc:
-        return [not_available("export", f"no exporter yet ({exc})", f"<= {GOAL} s")]
+        return [not_available("export", f"the exporter does not import ({exc})", f"<= {GOAL} s")]
     n = ctx.size(10_000, 300)
     folder = ctx.folder("export")
     path = programme(folder / "programme.json", n, seed=ctx.seed)
