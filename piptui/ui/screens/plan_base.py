@@ -24,9 +24,10 @@ from textual.widgets.option_list import Option
 
 from piptui.domain.exercise import Exercise, Step, split_step_ref
 from piptui.domain.model import Participant
-from piptui.errors import Conflict, PiptuiError
+from piptui.errors import PiptuiError
 from piptui.store import SessionStore
 from piptui.store.plan_ops import PlanOps
+from piptui.ui.feedback import report_error, undo_or_redo
 from piptui.ui.text import SECTOR_SHORT, one_line
 
 POLL_SECONDS = 0.5
@@ -123,8 +124,7 @@ class PlanBaseScreen(Screen[None]):
 
     # -- doing things --------------------------------------------------------
     def report(self, exc: PiptuiError) -> None:
-        self.notify(exc.message, title="Conflict" if isinstance(exc, Conflict) else "Not done",
-                    severity="error", markup=False)
+        report_error(self, exc)
 
     def attempt(self, what: Callable[[], R], done: str | None = None) -> R | None:
         """Run a store operation; report a user error instead of raising; redraw either way."""
@@ -146,16 +146,8 @@ class PlanBaseScreen(Screen[None]):
         self._undo_redo(redo=True)
 
     def _undo_redo(self, *, redo: bool) -> None:
-        try:
-            label = self.store.redo() if redo else self.store.undo()
-        except PiptuiError as exc:
-            self.report(exc)
-            return
-        if label is None:
-            self.notify(f"Nothing of yours to {'redo' if redo else 'undo'}", severity="warning")
-        else:
-            self.notify(f"{'Redone' if redo else 'Undone'}: {label}", markup=False)
-        self.refresh_view()
+        if undo_or_redo(self, self.store, redo=redo):
+            self.refresh_view()
 
     def action_back(self) -> None:
         self.dismiss(None)

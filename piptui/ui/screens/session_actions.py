@@ -17,8 +17,9 @@ from textual.widgets import Input
 
 from piptui.domain.columns import CardFilter, neighbour_column
 from piptui.domain.exercise import Column
-from piptui.errors import Conflict, PiptuiError
+from piptui.errors import PiptuiError
 from piptui.store import SessionStore
+from piptui.ui.feedback import report_error, undo_or_redo
 from piptui.ui.screens.dialogs import CardEdit, ConfirmDialog, EditCardDialog, PickDialog
 from piptui.ui.text import one_line
 from piptui.ui.widgets.board import Board
@@ -90,8 +91,7 @@ class SessionActions(Screen[None]):
         return card_id
 
     def _report(self, exc: PiptuiError) -> None:
-        self.notify(exc.message, title="Conflict" if isinstance(exc, Conflict) else "",
-                    severity="error", markup=False)
+        report_error(self, exc, title="")
 
     def action_edit_card(self) -> None:
         card_id = self._selected()
@@ -191,16 +191,8 @@ class SessionActions(Screen[None]):
         self._undo_redo(redo=True)
 
     def _undo_redo(self, *, redo: bool) -> None:
-        try:
-            label = self.store.redo() if redo else self.store.undo()
-        except PiptuiError as exc:
-            self._report(exc)
-            return
-        if label is None:
-            self.notify(f"Nothing of yours to {'redo' if redo else 'undo'}", severity="warning")
-        else:
-            self.notify(f"{'Redone' if redo else 'Undone'}: {label}", markup=False)
-        self.refresh_from_store(force=True)
+        if undo_or_redo(self, self.store, redo=redo):
+            self.refresh_from_store(force=True)
 
     # -- steps, timer, views -----------------------------------------------------
     def action_previous_step(self) -> None:

@@ -26,9 +26,10 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from piptui.domain.exercise import Exercise, Survey
 from piptui.domain.model import new_id, utc_now
 from piptui.domain.survey import SurveyResponse, check_response, percent
-from piptui.errors import Conflict, PiptuiError
+from piptui.errors import PiptuiError
 from piptui.store import SessionStore
 from piptui.store.survey_ops import SurveyOps
+from piptui.ui.feedback import report_error, undo_or_redo
 from piptui.ui.screens.survey_cells import (
     GridColumn,
     cell_text,
@@ -359,15 +360,8 @@ class SurveyScreen(OpenAnswerEditing):
         self._undo_redo(redo=True)
 
     def _undo_redo(self, *, redo: bool) -> None:
-        try:
-            label = self.store.redo() if redo else self.store.undo()
-        except PiptuiError as exc:
-            self._report(exc)
+        if not undo_or_redo(self, self.store, redo=redo):
             return
-        if label is None:
-            self.notify(f"Nothing of yours to {'redo' if redo else 'undo'}", severity="warning")
-        else:
-            self.notify(f"{'Redone' if redo else 'Undone'}: {label}", markup=False)
         if self.columns:
             self.refresh_rows()
 
@@ -398,8 +392,7 @@ class SurveyScreen(OpenAnswerEditing):
         return [("Survey", SURVEY_BINDINGS)]
 
     def _report(self, exc: PiptuiError) -> None:
-        self.notify(exc.message, title="Conflict" if isinstance(exc, Conflict) else "Not saved",
-                    severity="error", markup=False)
+        report_error(self, exc, title="Not saved")
 
 
 SCREEN = SurveyScreen
