@@ -259,3 +259,20 @@ def test_the_documented_examples_are_valid(tmp_path: Path) -> None:
     step = library.exercises["sorting"].step("sort")
     assert step is not None and [c.id for c in step.columns] == ["barriers-organisation", "barriers-people",
                                                                  "barriers-power"]
+
+
+def test_bundled_scripts_read_the_same_with_libyaml_as_with_the_pure_loader() -> None:
+    """The bundled files may be parsed by libyaml (faster start); it must change nothing."""
+    import importlib.resources
+
+    from piptui.exercises.files import read_file
+
+    root = importlib.resources.files("piptui.bundled_exercises")
+    items = [(p, "exercise") for p in root.iterdir() if p.name.endswith(".yaml")]
+    items += [(p, "programme") for p in (root / "programmes").iterdir() if p.name.endswith(".yaml")]
+    assert len(items) >= 10
+    for item, kind in items:
+        fast = read_file(item, item.name, kind, trusted=True)  # type: ignore[arg-type]
+        pure = read_file(item, item.name, kind, trusted=False)  # type: ignore[arg-type]
+        assert fast.errors == pure.errors == []
+        assert (fast.exercise, fast.programme) == (pure.exercise, pure.programme)

@@ -75,17 +75,21 @@ def kind_of(path: Path | str, hint: FileKind | None = None) -> FileKind | None:
     return "programme" if Path(str(path)).parent.name == PROGRAMMES_FOLDER else None
 
 
-def read_file(source: Readable, display: str, kind: FileKind | None = None) -> FileResult:
-    """Read and validate one file. ``kind`` None: a mapping with ``sessions`` and no ``steps`` is a programme."""
+def read_file(
+    source: Readable, display: str, kind: FileKind | None = None, *, trusted: bool = False
+) -> FileResult:
+    """Read and validate one file. ``kind`` None: a mapping with ``sessions`` and no ``steps`` is a programme.
+
+    ``trusted`` is for the bundled scripts only (they may be parsed by libyaml)."""
     result = FileResult(display, kind or "exercise")
-    problems = _read(source, result, kind)
+    problems = _read(source, result, kind, trusted)
     result.errors = [result.error_at(p.pos, p.message) for p in sorted(problems, key=lambda p: p.pos)]
     if result.errors:
         result.exercise = result.programme = None
     return result
 
 
-def _read(source: Readable, result: FileResult, kind: FileKind | None) -> list[Problem]:
+def _read(source: Readable, result: FileResult, kind: FileKind | None, trusted: bool) -> list[Problem]:
     try:
         data = source.read_bytes()
     except OSError as exc:
@@ -95,7 +99,7 @@ def _read(source: Readable, result: FileResult, kind: FileKind | None) -> list[P
     text, problem = decode(data)
     if text is None:
         return [problem] if problem else []
-    doc, problems = read_marked(text)
+    doc, problems = read_marked(text, trusted=trusted)
     if doc is None and not problems:
         return [Problem(START, "the file is empty: an exercise needs id, title, kind and steps")]
     if doc is not None and not isinstance(doc, MarkedMap):

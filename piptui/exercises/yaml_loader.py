@@ -102,24 +102,14 @@ SAFE_TAGS = frozenset(
 )
 
 
-class MarkedLoader(yaml.SafeLoader):
-    """SafeLoader that records positions, refuses duplicate keys and refuses every non-plain tag."""
+class _Marking:
+    """What both loaders do while constructing: record positions, refuse duplicate keys and
+    every non-plain tag. Mixed into a PyYAML loader class (it relies on SafeConstructor)."""
 
     def __init__(self, stream: str) -> None:
-        super().__init__(stream)
+        super().__init__(stream)  # type: ignore[call-arg]
         self.problems: list[Problem] = []
         self._depth = 0
-
-    def compose_node(self, parent: Node | None, index: int) -> Node | None:
-        """PyYAML composes recursively: refuse absurd nesting before Python's stack runs out."""
-        self._depth += 1
-        try:
-            if self._depth > MAX_DEPTH:
-                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
-                raise yaml.composer.ComposerError(None, None, f"nested more than {MAX_DEPTH} levels deep", mark)
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
 
     # -- refusal of tags ----------------------------------------------------------
     def construct_object(self, node: Node, deep: bool = False) -> Any:
@@ -127,7 +117,7 @@ class MarkedLoader(yaml.SafeLoader):
             self._refuse_tag(node)
             return REJECTED
         try:
-            return super().construct_object(node, deep=deep)
+            return super().construct_object(node, deep=deep)  # type: ignore[misc]
         except (ValueError, OverflowError) as exc:  # 2008-13-45 looks like a date; 10**5000 digits
             what = node.value if isinstance(node, ScalarNode) else "value"
             what = what if len(what) <= 40 else what[:37] + "..."
@@ -157,7 +147,7 @@ class MarkedLoader(yaml.SafeLoader):
                 self.problems.append(Problem(here, f"duplicate key '{key}' (first written at line {seen[key].line})"))
             else:
                 seen[key] = here
-        self.flatten_mapping(node)
+        self.flatten_mapping(node)  # type: ignore[attr-defined]
         for key_node, value_node in node.value:
             key = self._key_text(key_node)
             if key is None:
@@ -188,8 +178,36 @@ class MarkedLoader(yaml.SafeLoader):
         return str(node.value)
 
 
-MarkedLoader.add_constructor("tag:yaml.org,2002:map", MarkedLoader.construct_marked_map)
-MarkedLoader.add_constructor("tag:yaml.org,2002:seq", MarkedLoader.construct_marked_list)
+class MarkedLoader(_Marking, yaml.SafeLoader):
+    """The pure-Python SafeLoader, marking: for every file a person wrote."""
+
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
+        """PyYAML composes recursively: refuse absurd nesting before Python's stack runs out."""
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+                raise yaml.composer.ComposerError(None, None, f"nested more than {MAX_DEPTH} levels deep", mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+# The bundled scripts are ours (every one is validated by the tests), so they may be parsed by
+# libyaml, several times faster: the library is read at every start. libyaml composes in C without
+# the nesting guard above, so files a person wrote always go through MarkedLoader.
+TrustedLoader: type[Any] = MarkedLoader
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _CMarkedLoader(_Marking, yaml.CSafeLoader):
+        """libyaml's SafeLoader, marking: for the bundled scripts only."""
+
+    TrustedLoader = _CMarkedLoader
+
+_loaders: list[type[Any]] = [MarkedLoader, TrustedLoader]
+for _loader in _loaders:
+    _loader.add_constructor("tag:yaml.org,2002:map", _loader.construct_marked_map)
+    _loader.add_constructor("tag:yaml.org,2002:seq", _loader.construct_marked_list)
 
 
 # Plain-words hints for PyYAML's commonest syntax messages.
@@ -235,13 +253,14 @@ def decode(data: bytes) -> tuple[str | None, Problem | None]:
         return None, Problem(Pos(line, column), "the file is not UTF-8 text: save it as UTF-8")
 
 
-def read_marked(text: str) -> tuple[Any, list[Problem]]:
+def read_marked(text: str, *, trusted: bool = False) -> tuple[Any, list[Problem]]:
     """The document's value (``None`` when empty) and every problem met while reading it.
 
-    A syntax error gives ``(None, [that problem])``.
+    A syntax error gives ``(None, [that problem])``. ``trusted`` (the bundled scripts only)
+    may use libyaml.
     """
     try:
-        loader = MarkedLoader(text)  # checks the characters first
+        loader = (TrustedLoader if trusted else MarkedLoader)(text)  # checks the characters first
     except yaml.YAMLError as exc:
         return None, [syntax_problem(exc, text)]
     try:
