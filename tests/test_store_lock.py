@@ -15,7 +15,6 @@ import pytest
 
 from piptui.errors import PiptuiError
 from piptui.store import SessionStore, storage
-from piptui.store import session_store as session_store_module
 from piptui.store.session_store import programme_lock
 from piptui.store.storage import LockTimeout, ProgrammeLock
 
@@ -98,7 +97,7 @@ def test_a_forked_child_does_not_share_its_parents_lock(tmp_path: Path) -> None:
 
 
 def test_a_store_waiting_too_long_saves_nothing(programme_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(session_store_module, "LOCK_TIMEOUT", 0.05)
+    monkeypatch.setattr(programme_file_module, "LOCK_TIMEOUT", 0.05)
     before = programme_file.read_bytes()
     with (
         SessionStore(programme_file, author="ann") as store,

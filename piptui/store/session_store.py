@@ -9,7 +9,6 @@ whole, so a reader always sees a complete file.
 from __future__ import annotations
 
 import contextlib
-import glob
 import os
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -34,69 +33,27 @@ from piptui.domain.model import (
     Timer,
     utc_now,
 )
-from piptui.errors import InvalidInput, PiptuiError, ProgrammeExists, ProgrammeFileError, ProgrammeNotFound
+from piptui.errors import InvalidInput, PiptuiError, ProgrammeFileError, ProgrammeNotFound
 from piptui.store import codec
 from piptui.store.batch import TABLE_OF, Batch
+from piptui.store.programme_file import (
+    LOCK_TIMEOUT,
+    PROGRAMME_KEY,
+    PROGRAMME_TABLE,
+    programme_lock,
+    sweep_temporary_files,
+    write_programme_file,
+)
 from piptui.store.storage import (
     META_KEY,
     META_TABLE,
     SCHEMA_VERSION,
     AtomicJSONStorage,
     LockTimeout,
-    ProgrammeLock,
     StatKey,
-    atomic_write_bytes,
 )
 
 T = TypeVar("T")
-
-PROGRAMME_TABLE = "programme"
-PROGRAMME_KEY = "programme"
-LOCK_TIMEOUT = 10.0  # seconds to wait for another writer before giving up with a message
-# How often a waiting writer retries the lock (it polls, never blocks, so that it can time out).
-# At filelock's default 50 ms a writer in a loop re-took the lock before a waiting one looked.
-LOCK_POLL = 0.001
-
-
-def programme_lock(path: Path) -> ProgrammeLock:
-    """The cross-process lock every writer of ``path`` holds (``<file>.lock`` beside it)."""
-    return ProgrammeLock(Path(str(path) + ".lock"), timeout=LOCK_TIMEOUT, poll=LOCK_POLL)
-
-
-def sweep_temporary_files(path: Path) -> int:
-    """Remove temporary files a writer killed mid-write left beside ``path``; call with the lock held.
-
-    Every writer holds the lock while its temporary file exists, so under the lock any that
-    is there belongs to a writer that died. Returns how many were removed.
-    """
-    removed = 0
-    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
-        with contextlib.suppress(OSError):
-            leftover.unlink()
-            removed += 1
-    return removed
-
-
-def write_programme_file(path: Path, data: dict[str, dict[str, Any]], *, replace: bool) -> bool:
-    """Write a whole programme file atomically under its lock; return whether one was there.
-
-    Refuses (:class:`ProgrammeExists`, nothing written) when a file exists and not ``replace``.
-    """
-    lock = programme_lock(path)
-    try:
-        with lock:
-            existed = path.exists()
-            if existed and not replace:
-                raise ProgrammeExists(f"A programme file already exists at {path}")
-            chunks = AtomicJSONStorage(path).encode(data)
-            os.close(atomic_write_bytes(path, chunks))
-            return existed
-    except LockTimeout:
-        raise PiptuiError(
-            f"{path} is locked by another piptui for over {LOCK_TIMEOUT:.0f} s; nothing was written"
-        ) from None
-    finally:
-        lock.close()
 
 
 class UuidTable(Table):  # type: ignore[misc]
