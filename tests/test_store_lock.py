@@ -15,6 +15,7 @@ import pytest
 
 from piptui.errors import PiptuiError
 from piptui.store import SessionStore, storage
+from piptui.store import programme_file as programme_file_module
 from piptui.store.session_store import programme_lock
 from piptui.store.storage import LockTimeout, ProgrammeLock
 
