@@ -25,7 +25,7 @@ from piptui.domain.model import Card
 from piptui.programmes import ensure_demo
 from piptui.store import codec
 from piptui.store.batch import EVENT_CAP, EVENTS
-from piptui.store.session_store import write_programme_file
+from piptui.store.programme_file import write_programme_file
 from piptui.store.storage import META_KEY, META_TABLE
 
 Data = dict[str, dict[str, Any]]

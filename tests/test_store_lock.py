@@ -16,7 +16,7 @@ import pytest
 from piptui.errors import PiptuiError
 from piptui.store import SessionStore, storage
 from piptui.store import programme_file as programme_file_module
-from piptui.store.session_store import programme_lock
+from piptui.store.programme_file import programme_lock
 from piptui.store.storage import LockTimeout, ProgrammeLock
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="flock and fork")

@@ -16,7 +16,7 @@ from typing import Any
 from piptui.errors import ProgrammeExists
 from piptui.export.json_format import ProgrammeExport, read_export
 from piptui.store.locations import programme_path, validate_name
-from piptui.store.session_store import PROGRAMME_KEY, PROGRAMME_TABLE, write_programme_file
+from piptui.store.programme_file import PROGRAMME_KEY, PROGRAMME_TABLE, write_programme_file
 from piptui.store.storage import META_KEY, META_TABLE, check_data
 
 

@@ -19,7 +19,7 @@ import orjson
 from piptui.errors import PiptuiError
 from piptui.export.validate import check_tables
 from piptui.store.batch import EVENTS
-from piptui.store.session_store import PROGRAMME_KEY, PROGRAMME_TABLE
+from piptui.store.programme_file import PROGRAMME_KEY, PROGRAMME_TABLE
 from piptui.store.storage import META_KEY, META_TABLE, SCHEMA_VERSION
 
 FORMAT = "piptui-programme-export"

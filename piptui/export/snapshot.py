@@ -16,7 +16,7 @@ from piptui.domain.plan import in_order
 from piptui.errors import InvalidInput, ProgrammeFileError
 from piptui.store import codec
 from piptui.store.batch import TABLE_OF
-from piptui.store.session_store import PROGRAMME_KEY, PROGRAMME_TABLE
+from piptui.store.programme_file import PROGRAMME_KEY, PROGRAMME_TABLE
 
 T = TypeVar("T")
 

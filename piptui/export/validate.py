@@ -18,7 +18,7 @@ from typing import Any
 
 from piptui.domain.model import Programme, Session
 from piptui.store.batch import TABLE_OF
-from piptui.store.session_store import PROGRAMME_KEY, PROGRAMME_TABLE
+from piptui.store.programme_file import PROGRAMME_KEY, PROGRAMME_TABLE
 
 DERIVED = frozenset({"id", "card_ids"})  # the id is the document's key; a cluster's cards come from the cards
 MAX_PROBLEMS = 50
