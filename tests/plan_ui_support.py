@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Input, OptionList
+from ui_support import patience
 
 from piptui.domain.model import Card, Participant, Programme, Sector, Session
 from piptui.store import SessionStore
@@ -47,7 +48,7 @@ def app_for(folder: Path) -> PiptuiApp:
 
 async def push(pilot: Pilot[Any], screen: S) -> S:
     pilot.app.push_screen(screen)
-    for _ in range(50):
+    for _ in patience():
         await pilot.pause()
         if pilot.app.screen is screen and screen.is_mounted:
             break

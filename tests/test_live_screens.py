@@ -8,7 +8,7 @@ from typing import Any
 
 from textual.pilot import Pilot
 from textual.widgets import Digits, Input
-from ui_support import demo_app, notifications, screen_text
+from ui_support import demo_app, notifications, patience, screen_text
 
 from piptui.domain.model import Timer
 from piptui.store import SessionStore
@@ -24,7 +24,7 @@ NOTES_WORDS = "Read out the four dimensions"
 
 async def live_ready(pilot: Pilot[Any], cls: type[LiveScreen]) -> Any:
     """The screen of ``cls`` once it has drawn the room."""
-    for _ in range(300):
+    for _ in patience():
         screen = pilot.app.screen
         if isinstance(screen, cls) and screen.room is not None:
             await pilot.pause()
@@ -33,7 +33,7 @@ async def live_ready(pilot: Pilot[Any], cls: type[LiveScreen]) -> Any:
     raise AssertionError(f"the {cls.__name__} did not load (screen is {pilot.app.screen!r})")
 
 
-async def eventually(pilot: Pilot[Any], condition: Any, timeout: float = 3.0) -> bool:
+async def eventually(pilot: Pilot[Any], condition: Any, timeout: float = 10.0) -> bool:
     """Poll ``condition`` while the app runs (the watcher polls every 0.25 s); no timing asserted."""
     loop = asyncio.get_running_loop()
     end = loop.time() + timeout

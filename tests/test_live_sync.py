@@ -12,7 +12,7 @@ from typing import Any
 
 from textual.pilot import Pilot
 from textual.widgets import Input
-from ui_support import board_lines, demo_app, notifications, session_ready
+from ui_support import board_lines, demo_app, notifications, patience, session_ready
 
 from piptui.errors import Conflict, NotFound
 from piptui.store import SessionStore
@@ -25,7 +25,7 @@ from piptui.ui.widgets.board import Board
 SORT = "sorting/sort"
 
 
-async def eventually(condition: Any, timeout: float = 3.0) -> bool:
+async def eventually(condition: Any, timeout: float = 10.0) -> bool:
     loop = asyncio.get_running_loop()
     end = loop.time() + timeout
     while loop.time() < end:
@@ -36,7 +36,7 @@ async def eventually(condition: Any, timeout: float = 3.0) -> bool:
 
 
 async def live_ready(pilot: Pilot[Any], cls: type) -> Any:
-    for _ in range(300):
+    for _ in patience():
         screen = pilot.app.screen
         if isinstance(screen, cls) and getattr(screen, "room", None) is not None:
             return screen

@@ -25,7 +25,7 @@ class WatchApp(App[None]):
         self.seen.append(message)
 
 
-async def wait_for(condition, timeout: float = 5.0) -> bool:  # type: ignore[no-untyped-def]
+async def wait_for(condition, timeout: float = 10.0) -> bool:  # type: ignore[no-untyped-def]
     loop = asyncio.get_running_loop()
     end = loop.time() + timeout
     while loop.time() < end:

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from ui_support import session_ready
+from ui_support import patience, session_ready
 
 from piptui.programmes import ensure_demo
 from piptui.ui.app import create_app
@@ -37,7 +37,7 @@ async def _home_ready(pilot: Pilot[Any]) -> None:
     """Rows in, and the table's columns sized to them (that happens on a later refresh)."""
     table = pilot.app.screen.query_one("DataTable")
     widths: list[int] = []
-    for _ in range(300):
+    for _ in patience():
         await pilot.pause(0.02)
         if table.row_count:
             widths.append(sum(column.get_render_width(table) for column in table.columns.values()))

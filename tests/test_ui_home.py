@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import DataTable, Input
-from ui_support import notifications, screen_text, session_ready
+from ui_support import notifications, patience, screen_text, session_ready
 
 from piptui.programmes import ensure_demo
 from piptui.store import SessionStore
@@ -16,7 +16,7 @@ from piptui.ui.screens.home import HomeScreen
 
 async def _rows(pilot, count: int) -> DataTable:  # type: ignore[no-untyped-def]
     table = pilot.app.screen.query_one(DataTable)
-    for _ in range(200):
+    for _ in patience():
         if table.row_count >= count:
             return table
         await pilot.pause(0.01)
@@ -44,7 +44,7 @@ async def test_create_a_programme_from_the_dialog(sessions_dir: Path) -> None:
         await pilot.pause()
         assert "No programmes yet" in screen_text(app)
         await pilot.press("n")
-        for _ in range(100):
+        for _ in patience():
             if isinstance(app.screen, NewProgrammeDialog):
                 break
             await pilot.pause(0.01)
@@ -66,7 +66,7 @@ async def test_a_bad_name_is_refused_with_a_message(sessions_dir: Path) -> None:
     app = create_app(sessions_dir=sessions_dir)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.press("n")
-        for _ in range(100):
+        for _ in patience():
             if isinstance(app.screen, NewProgrammeDialog):
                 break
             await pilot.pause(0.01)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Input
-from ui_support import board_lines, demo_app, screen_text, session_ready, type_line
+from ui_support import board_lines, demo_app, patience, screen_text, session_ready, type_line
 
 from piptui.domain.model import Programme, Session
 from piptui.store import SessionStore
@@ -72,7 +72,7 @@ async def test_programme_names_with_markup_are_literal(sessions_dir: Path) -> No
                         sessions=[Session(1, title="[@click=app.quit]s[/]")]).close()
     app = create_app(sessions_dir=sessions_dir)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        for _ in range(100):
+        for _ in patience():
             await pilot.pause(0.01)
             if "odd" in screen_text(app):
                 break

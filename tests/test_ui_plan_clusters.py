@@ -9,6 +9,7 @@ from pathlib import Path
 
 from plan_ui_support import app_for, make_programme, notes, prompts, push, type_into
 from textual.widgets import OptionList
+from ui_support import patience
 
 from piptui.store import SessionStore
 from piptui.ui.screens.cluster_dialogs import GroupDialog, SuggestionEditDialog, TextDialog
@@ -173,7 +174,7 @@ async def test_suggestions_are_offered_then_accepted_edited_or_rejected(sessions
         await pilot.press("s")
         suggest = app.screen
         assert isinstance(suggest, SuggestionsScreen)
-        for _ in range(100):
+        for _ in patience():
             await pilot.pause(0.02)
             if suggest.suggestions is not None:
                 break
@@ -209,7 +210,7 @@ async def test_suggestions_are_offered_then_accepted_edited_or_rejected(sessions
         await pilot.press("s")
         again = app.screen
         assert isinstance(again, SuggestionsScreen)
-        for _ in range(100):
+        for _ in patience():
             await pilot.pause(0.02)
             if again.suggestions is not None:
                 break

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from plan_ui_support import prompts
 from textual.widgets import OptionList
-from ui_support import demo_app, session_ready
+from ui_support import demo_app, patience, session_ready
 
 from piptui.ui.screens.clusters import ClustersScreen
 from piptui.ui.screens.plan import PlanScreen
@@ -14,7 +14,7 @@ from piptui.ui.screens.review import ReviewScreen
 
 
 async def _wait_for(pilot, kind: type) -> object:  # type: ignore[no-untyped-def]
-    for _ in range(100):
+    for _ in patience():
         await pilot.pause()
         if isinstance(pilot.app.screen, kind) and pilot.app.screen.ready:
             await pilot.pause()

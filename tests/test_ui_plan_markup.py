@@ -6,7 +6,7 @@ from pathlib import Path
 
 from plan_ui_support import app_for, push
 from textual.widgets import Select
-from ui_support import screen_text
+from ui_support import patience, screen_text
 
 from piptui.domain.model import Card, Participant, Programme, Sector, Session
 from piptui.store import SessionStore
@@ -53,7 +53,7 @@ async def test_every_plan_screen_shows_user_text_literally(sessions_dir: Path) -
         await pilot.press("s")
         suggest = app.screen
         assert isinstance(suggest, SuggestionsScreen)
-        for _ in range(100):
+        for _ in patience():
             await pilot.pause(0.02)
             if suggest.suggestions is not None:
                 break

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,19 @@ from piptui.ui.widgets.board import Board
 
 Input.cursor_blink = False  # deterministic screens
 
+PATIENCE = 15.0  # seconds a test waits for a worker or a screen; CI machines can be slow and busy
+
+
+def patience(seconds: float = PATIENCE) -> Iterator[int]:
+    """Count loop turns until a deadline: ``for _ in patience(): ... await pilot.pause(); if ok: break``.
+
+    A deadline in time, not a number of turns, so a loaded machine does not fail a test."""
+    deadline = time.monotonic() + seconds
+    turn = 0
+    while time.monotonic() < deadline:
+        yield turn
+        turn += 1
+
 
 def demo_app(sessions_dir: Path, *, author: str | None = "ann", mode: str = "session", **kw: Any) -> PiptuiApp:
     path = ensure_demo(sessions_dir)
@@ -23,7 +38,7 @@ def demo_app(sessions_dir: Path, *, author: str | None = "ann", mode: str = "ses
 
 async def session_ready(pilot: Pilot[Any]) -> SessionScreen:
     """The session screen once its exercise library has loaded."""
-    for _ in range(200):
+    for _ in patience():
         screen = pilot.app.screen
         if isinstance(screen, SessionScreen) and screen.library is not None:
             await pilot.pause()
