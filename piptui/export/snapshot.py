@@ -65,14 +65,14 @@ def read_snapshot(data: Data) -> Snapshot:
         programme = codec.decode(Programme, dict(header))
     except (TypeError, ValueError) as exc:
         raise ProgrammeFileError(f"The programme header cannot be read: {exc}") from None
-    cards = sorted(_decode_all(data, Card), key=lambda c: (c.created, c.id))
+    cards = sorted(_decode_all(data, Card), key=lambda c: c.created)
     members: dict[str, list[str]] = {}
     for card in cards:
         if card.cluster:
             members.setdefault(card.cluster, []).append(card.id)
     clusters = sorted(
         (replace(k, card_ids=tuple(members.get(k.id, ()))) for k in _decode_all(data, Cluster)),
-        key=lambda k: (k.created, k.id),
+        key=lambda k: k.created,
     )
     participants = sorted(
         _decode_all(data, Participant), key=lambda p: (SECTOR_ORDER[p.sector], p.name.casefold(), p.name, p.id)

@@ -197,7 +197,7 @@ class SessionStore:
             cards = [c for c in cards if c.session == session]
         if step is not None:
             cards = [c for c in cards if c.step == step]
-        return sorted(cards, key=lambda c: (c.created, c.id))
+        return sorted(cards, key=lambda c: c.created)
 
     def card(self, card_id: str) -> Card:
         return self._one(Card, card_id)
@@ -214,7 +214,7 @@ class SessionStore:
             if c.cluster:
                 members.setdefault(c.cluster, []).append(c.id)
         clusters = [replace(k, card_ids=tuple(members.get(k.id, ()))) for k in self._all(Cluster)]
-        return sorted(clusters, key=lambda k: (k.created, k.id))
+        return sorted(clusters, key=lambda k: k.created)
 
     def objectives(self) -> list[Objective]:
         return sorted(self._all(Objective), key=lambda o: (o.plan, o.position, o.created))

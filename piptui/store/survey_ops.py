@@ -39,7 +39,7 @@ class SurveyOps:
         docs = self.store.raw().get(RESPONSES, {})
         found = [codec.decode(SurveyResponse, doc, doc_id) for doc_id, doc in docs.items()]
         found = [r for r in found if survey is None or r.survey == survey]
-        return sorted(found, key=lambda r: (r.created, r.id))
+        return sorted(found, key=lambda r: r.created)
 
     def invited(self) -> int:
         """Who was asked: the programme's participants."""
