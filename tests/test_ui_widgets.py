@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from textual.app import App, ComposeResult
+from textual.binding import Binding
 
 from piptui.domain.model import Card, Sector, Timer
 from piptui.ui.bindings import BOARD_BINDINGS, SESSION_BINDINGS
 from piptui.ui.screens.help import bindings_of
 from piptui.ui.widgets.board import card_prompt
 from piptui.ui.widgets.capture import CaptureSuggester
+from piptui.ui.widgets.key_bar import KeyBar
 from piptui.ui.widgets.timer import StepTimer
 
 
@@ -57,3 +59,40 @@ def test_every_binding_has_a_description_and_help_text() -> None:
     assert len(keys) == len(set(keys)), "a key bound twice on the session screen"
     single_letters = [k for k in keys if len(k) == 1]
     assert not single_letters, "the capture line has the focus: no single letters on the session screen"
+
+
+class _KeyBarApp(App[None]):
+    BINDINGS = [
+        Binding("f2", "press('edit')", "Edit", tooltip="Edit it"),
+        Binding("f3,ctrl+e", "press('move')", "Move"),
+        Binding("f4", "press('hidden')", "Hidden", show=False),
+        Binding("f5", "press('long')", "A description far too long to fit on a narrow bar at all"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pressed: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield KeyBar()
+
+    def action_press(self, name: str) -> None:
+        self.pressed.append(name)
+
+
+async def test_the_key_bar_shows_the_shown_keys_and_a_click_presses_one() -> None:
+    app = _KeyBarApp()
+    async with app.run_test(size=(60, 5), notifications=True) as pilot:
+        bar = app.query_one(KeyBar)
+        line = str(bar.render())
+        assert line.startswith(" f2 Edit  f3 Move ")  # one key per action, the first of "f3,ctrl+e"
+        assert "Hidden" not in line and "far too long" not in line  # not shown; does not fit
+        assert line.endswith("▏ ^p Commands ") and len(line) == 60  # the palette's key on the right
+        await pilot.click(KeyBar, offset=(6, 0))  # on "Edit"
+        await pilot.click(KeyBar, offset=(11, 0))  # on "f3"
+        await pilot.click(KeyBar, offset=(30, 0))  # on nothing
+        assert app.pressed == ["edit", "move"]
+        await pilot.click(KeyBar, offset=(55, 0))  # on "Commands"
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "CommandPalette"

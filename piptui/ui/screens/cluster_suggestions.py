@@ -13,7 +13,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from piptui.domain.clustering import Suggestion, suggest_clusters
@@ -23,6 +23,7 @@ from piptui.store import SessionStore
 from piptui.ui.screens.cluster_dialogs import GroupChoice, GroupDialog, SuggestionEdit, SuggestionEditDialog
 from piptui.ui.screens.plan_base import COMMON_BINDINGS, PlanBaseScreen, StepLookup, highlighted_id, show_options
 from piptui.ui.text import literal, one_line
+from piptui.ui.widgets.key_bar import KeyBar
 
 SUGGESTION_BINDINGS: list[BindingType] = [
     Binding("a,enter", "accept", "Accept", tooltip="Make the highlighted suggestion a cluster (title first)"),
@@ -60,7 +61,7 @@ class SuggestionsScreen(PlanBaseScreen):
         yield Header()
         yield OptionList(id="suggestions", markup=False)
         yield Static(id="suggestions-hint")
-        yield Footer()
+        yield KeyBar()
 
     def screen_subtitle(self) -> str:
         return f"Session {self.number} · suggested clusters"

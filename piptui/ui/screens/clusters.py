@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from piptui.domain.model import Card, Cluster
@@ -24,6 +24,7 @@ from piptui.ui.screens.cluster_dialogs import GroupChoice, GroupDialog
 from piptui.ui.screens.plan_base import COMMON_BINDINGS, highlighted_id, plural, show_options
 from piptui.ui.text import SECTOR_SHORT, literal, one_line
 from piptui.ui.widgets.board import SECTOR_STYLE
+from piptui.ui.widgets.key_bar import KeyBar
 
 CLUSTERS_BINDINGS: list[BindingType] = [
     Binding("space", "mark", "Mark", tooltip="Mark or unmark the highlighted card (or cluster)"),
@@ -77,7 +78,7 @@ class ClustersScreen(ClusterActions):
             yield OptionList(id="cluster-cards", markup=False)
             yield OptionList(id="cluster-list", markup=False)
         yield Static(id="clusters-hint")
-        yield Footer()
+        yield KeyBar()
 
     def screen_subtitle(self) -> str:
         return f"Session {self.number} · clusters"

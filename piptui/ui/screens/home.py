@@ -8,13 +8,14 @@ from pathlib import Path
 from textual import on, work
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from piptui.errors import PiptuiError
 from piptui.store.locations import ProgrammeInfo, list_programmes
 from piptui.ui.bindings import HOME_BINDINGS
 from piptui.ui.screens.dialogs import NewProgramme, NewProgrammeDialog
 from piptui.ui.text import literal, plain
+from piptui.ui.widgets.key_bar import KeyBar
 
 
 def changed_text(mtime: float) -> str:
@@ -39,7 +40,7 @@ class HomeScreen(Screen[None]):
         yield Static(literal(f"Programmes in {self.sessions_dir}"), id="home-heading")
         yield DataTable(id="programmes", cursor_type="row", zebra_stripes=True)
         yield Static(literal("Reading the sessions folder…", "dim"), id="home-status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = "piptui"

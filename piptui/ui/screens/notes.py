@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Footer, Header, Input, OptionList
+from textual.widgets import Header, Input, OptionList
 from textual.widgets.option_list import Option
 
 from piptui.domain.columns import column_tags, draft_card
@@ -25,6 +25,7 @@ from piptui.ui.text import one_line
 from piptui.ui.watch import LiveScreen, Room
 from piptui.ui.widgets.board import card_prompt
 from piptui.ui.widgets.capture import CaptureLine
+from piptui.ui.widgets.key_bar import KeyBar
 from piptui.ui.widgets.prompt import StepPrompt, StepTitle
 from piptui.ui.widgets.timer import StepTimer
 
@@ -87,7 +88,7 @@ class NotesScreen(LiveScreen):
             yield StepPrompt(id="step-prompt")
             yield LatestCards(id="notes-cards")
             yield CaptureLine(id="capture")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from piptui.domain.model import Action, ActionStatus, Card, Cluster, Objective, Participant
@@ -35,6 +35,7 @@ from piptui.ui.screens.plan_dialogs import (
     review_line,
 )
 from piptui.ui.text import literal, one_line
+from piptui.ui.widgets.key_bar import KeyBar
 
 PLAN_BINDINGS: list[BindingType] = [
     Binding("a", "add_action", "Action", tooltip="Add an action under the highlighted objective"),
@@ -110,7 +111,7 @@ class PlanScreen(PlanBaseScreen):
         yield OptionList(id="plan-list", markup=False)
         with VerticalScroll(id="plan-detail"):
             yield Static(id="plan-detail-text")
-        yield Footer()
+        yield KeyBar()
 
     def screen_subtitle(self) -> str:
         return f"Session {self.number} · action plan"

@@ -21,12 +21,13 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from piptui.domain.model import SECTOR_IDS, Sector
 from piptui.domain.survey import NoResponses, QuestionRow, Share, SurveyReport
 from piptui.errors import PiptuiError
 from piptui.ui.text import SECTOR_SHORT, literal, one_line
+from piptui.ui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from piptui.survey.load import ExerciseSource
@@ -152,7 +153,7 @@ class ReportScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="report-body"):
             yield Static(id="report-text")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = one_line(self.path.stem, 60)

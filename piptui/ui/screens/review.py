@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from piptui.domain.model import Action, ActionStatus, Objective, Rag
@@ -30,6 +30,7 @@ from piptui.ui.screens.plan import action_prompt, leads_text
 from piptui.ui.screens.plan_base import COMMON_BINDINGS, PlanBaseScreen, highlighted_id, plural, show_options
 from piptui.ui.screens.plan_dialogs import ReviewDialog, ReviewResult, review_line
 from piptui.ui.text import literal, one_line
+from piptui.ui.widgets.key_bar import KeyBar
 
 REVIEW_BINDINGS: list[BindingType] = [
     Binding("e", "review", "Review", tooltip="Review the highlighted action: status, rating, note (also Enter)"),
@@ -63,7 +64,7 @@ class ReviewScreen(PlanBaseScreen):
         yield OptionList(id="review-list", markup=False)
         with VerticalScroll(id="review-detail"):
             yield Static(id="review-detail-text")
-        yield Footer()
+        yield KeyBar()
 
     def screen_subtitle(self) -> str:
         return f"Session {self.number} · review of the plan"

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Header, Input
 
 from piptui.domain.agenda import agenda_steps
 from piptui.domain.capture import parse_capture
@@ -30,6 +30,7 @@ from piptui.ui.widgets.agenda import Agenda
 from piptui.ui.widgets.board import Board
 from piptui.ui.widgets.capture import CaptureLine
 from piptui.ui.widgets.column_index import ColumnIndex
+from piptui.ui.widgets.key_bar import KeyBar
 from piptui.ui.widgets.prompt import FacilitatorNotes, StepPrompt, StepTitle
 from piptui.ui.widgets.timer import StepTimer
 
@@ -86,7 +87,7 @@ class SessionScreen(SessionActions):
                             classes="-hidden", compact=True)
                 yield Board(id="board")
                 yield CaptureLine(id="capture")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = self.programme.area or self.programme.name

@@ -21,7 +21,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from piptui.domain.exercise import Exercise, Survey
 from piptui.domain.model import new_id, utc_now
@@ -41,6 +41,7 @@ from piptui.ui.screens.survey_cells import (
 )
 from piptui.ui.screens.survey_text import DRAFT, OpenAnswerEditing
 from piptui.ui.text import literal, one_line, plain
+from piptui.ui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from piptui.survey.load import ExerciseSource
@@ -94,7 +95,7 @@ class SurveyScreen(OpenAnswerEditing):
         yield Input(id="survey-text", classes="-hidden", placeholder="The answer; Enter keeps it, Esc cancels",
                     select_on_focus=False)
         yield Static(id="survey-status")
-        yield Footer()
+        yield KeyBar()
 
     # -- life ----------------------------------------------------------------
     def on_mount(self) -> None:

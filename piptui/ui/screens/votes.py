@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from piptui.domain.model import Cluster, Participant
@@ -22,6 +22,7 @@ from piptui.errors import PiptuiError
 from piptui.ui.screens.cluster_dialogs import TextDialog
 from piptui.ui.screens.plan_base import COMMON_BINDINGS, PlanBaseScreen, highlighted_id, show_options
 from piptui.ui.text import literal, one_line
+from piptui.ui.widgets.key_bar import KeyBar
 
 ROOM = "room"
 VOTES_BINDINGS: list[BindingType] = [
@@ -55,7 +56,7 @@ class VotesScreen(PlanBaseScreen):
             yield OptionList(id="voters", markup=False)
             yield OptionList(id="vote-clusters", markup=False)
         yield Static(id="votes-hint")
-        yield Footer()
+        yield KeyBar()
 
     def screen_subtitle(self) -> str:
         return f"Session {self.number} · votes"
