@@ -7,19 +7,10 @@ import sys
 
 import pytest
 
-from piptui.domain import (
-    Card,
-    Column,
-    Exercise,
-    ExerciseKind,
-    ProgrammeScript,
-    ScriptSession,
-    Sector,
-    Step,
-    Timer,
-    parse_capture,
-)
 from piptui.domain.agenda import sessions_from_script
+from piptui.domain.capture import parse_capture
+from piptui.domain.exercise import Column, Exercise, ExerciseKind, ProgrammeScript, ScriptSession, Step
+from piptui.domain.model import Card, Sector, Timer
 from piptui.domain.timer import add_minutes, format_clock, pause, remaining, start
 
 

@@ -15,7 +15,7 @@ from piptui.domain.model import Action, Card, Cluster, Objective, Participant, P
 from piptui.domain.plan import in_order
 from piptui.errors import InvalidInput, ProgrammeFileError
 from piptui.store import codec
-from piptui.store.batch import TABLE_OF
+from piptui.store.batch import table_of
 from piptui.store.programme_file import PROGRAMME_KEY, PROGRAMME_TABLE
 
 T = TypeVar("T")
@@ -45,7 +45,7 @@ class Snapshot:
 
 
 def _decode_all(data: Data, cls: type[T]) -> list[T]:
-    table = TABLE_OF[cls]
+    table = table_of(cls)
     docs = data.get(table, {})
     out: list[T] = []
     for doc_id, doc in docs.items():

@@ -1,6 +1,6 @@
 """Checking the tables of an imported programme against the entities they hold. Pure.
 
-Known tables (the programme header and every table in ``piptui.store.batch.TABLE_OF``,
+Known tables (the programme header and every table in ``piptui.store.batch.TABLES``,
 so a table another part of piptui registers is checked too) must hold documents whose
 known fields have the right types and whose required fields are there. Unknown fields and
 unknown tables are kept as they are, as the store keeps them; they must still be objects.
@@ -17,7 +17,7 @@ from enum import Enum
 from typing import Any
 
 from piptui.domain.model import Programme, Session
-from piptui.store.batch import TABLE_OF
+from piptui.store.batch import entity_classes
 from piptui.store.programme_file import PROGRAMME_KEY, PROGRAMME_TABLE
 
 DERIVED = frozenset({"id", "card_ids"})  # the id is the document's key; a cluster's cards come from the cards
@@ -25,7 +25,7 @@ MAX_PROBLEMS = 50
 
 
 def entity_tables() -> dict[str, type]:
-    tables = {table: cls for cls, table in TABLE_OF.items()}
+    tables = {table: cls for cls, table in entity_classes().items()}
     tables[PROGRAMME_TABLE] = Programme
     return tables
 

@@ -9,11 +9,10 @@ person who made it, from any process.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import import_module
 from typing import Any, TypeVar
 
-from piptui.domain.model import Action, Card, Cluster, Objective, Participant, Session, new_id, utc_now
-from piptui.domain.survey import SurveyResponse
-from piptui.domain.voting import Vote
+from piptui.domain.model import Session, new_id, utc_now
 from piptui.errors import Conflict, NotFound
 from piptui.store import codec
 from piptui.store.storage import META_KEY, META_TABLE, Data
@@ -23,16 +22,33 @@ T = TypeVar("T")
 EVENTS = "events"
 EVENT_CAP = 1000  # undo history kept per programme file (all authors)
 
-TABLE_OF: dict[type, str] = {
-    Card: "cards",
-    Cluster: "clusters",
-    Objective: "objectives",
-    Action: "actions",
-    Participant: "participants",
-    Session: "sessions",
-    Vote: "votes",  # per-person dot votes (piptui.domain.voting)
-    SurveyResponse: "responses",  # anonymous end-of-programme questionnaires (piptui.domain.survey)
+# The table of each entity, by the entity's class. The classes are named here, not imported:
+# opening a programme need not create the survey's and the votes' dataclasses (about 1 ms
+# each, on the way to the first frame).
+TABLES: dict[str, str] = {
+    "piptui.domain.model.Card": "cards",
+    "piptui.domain.model.Cluster": "clusters",
+    "piptui.domain.model.Objective": "objectives",
+    "piptui.domain.model.Action": "actions",
+    "piptui.domain.model.Participant": "participants",
+    "piptui.domain.model.Session": "sessions",
+    "piptui.domain.voting.Vote": "votes",  # per-person dot votes
+    "piptui.domain.survey.SurveyResponse": "responses",  # anonymous end-of-programme questionnaires
 }
+
+
+def table_of(cls: type) -> str:
+    """The table that holds ``cls`` (KeyError for a class that is not an entity)."""
+    return TABLES[f"{cls.__module__}.{cls.__qualname__}"]
+
+
+def entity_classes() -> dict[type, str]:
+    """Every entity class and its table (imports them all)."""
+    classes: dict[type, str] = {}
+    for name, table in TABLES.items():
+        module, _, qualname = name.rpartition(".")
+        classes[getattr(import_module(module), qualname)] = table
+    return classes
 
 Doc = dict[str, Any]
 BOOKKEEPING = frozenset({"edited", "edited_by"})  # who touched it last: never a conflict by itself
@@ -87,7 +103,7 @@ class Batch:
 
     # -- entities ------------------------------------------------------------
     def get(self, cls: type[T], obj_id: str) -> T:
-        table = TABLE_OF[cls]
+        table = table_of(cls)
         doc = self.doc(table, obj_id)
         if doc is None:
             noun = table.rstrip("s")
@@ -95,18 +111,18 @@ class Batch:
         return codec.decode(cls, doc, obj_id)
 
     def find(self, cls: type[T], obj_id: str) -> T | None:
-        doc = self.doc(TABLE_OF[cls], obj_id)
+        doc = self.doc(table_of(cls), obj_id)
         return None if doc is None else codec.decode(cls, doc, obj_id)
 
     def all(self, cls: type[T]) -> list[T]:
-        return [codec.decode(cls, d, i) for i, d in self.data.get(TABLE_OF[cls], {}).items()]
+        return [codec.decode(cls, d, i) for i, d in self.data.get(table_of(cls), {}).items()]
 
     def put(self, obj: Any) -> None:
-        table, obj_id = TABLE_OF[type(obj)], key_of(obj)
+        table, obj_id = table_of(type(obj)), key_of(obj)
         self.put_doc(table, obj_id, codec.merge(self.doc(table, obj_id), obj))
 
     def delete(self, cls: type, obj_id: str) -> None:
-        self.put_doc(TABLE_OF[cls], obj_id, None)
+        self.put_doc(table_of(cls), obj_id, None)
 
     # -- the event log -------------------------------------------------------
     def _meta(self) -> Doc:

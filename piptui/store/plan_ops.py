@@ -26,7 +26,7 @@ from piptui.domain.model import (
 from piptui.domain.voting import Vote, check_budget, check_count, vote_id
 from piptui.errors import InvalidInput
 from piptui.store import codec
-from piptui.store.batch import TABLE_OF, Batch
+from piptui.store.batch import Batch, table_of
 from piptui.store.session_store import SessionStore
 
 BUDGET_FIELD = "vote_budget"  # kept on the session's document, next to its known fields
@@ -53,19 +53,19 @@ class PlanOps:
 
     # -- reads ---------------------------------------------------------------
     def votes(self, session: int | None = None) -> list[Vote]:
-        docs = self.store.raw().get(TABLE_OF[Vote], {})
+        docs = self.store.raw().get(table_of(Vote), {})
         votes = [codec.decode(Vote, d, i) for i, d in docs.items()]
         return [v for v in votes if session is None or v.session == session]
 
     def budget(self, session: int) -> int | None:
-        doc = self.store.raw().get(TABLE_OF[Session], {}).get(str(session), {})
+        doc = self.store.raw().get(table_of(Session), {}).get(str(session), {})
         value = doc.get(BUDGET_FIELD)
         return value if isinstance(value, int) and value > 0 else None
 
     def review_date_for(self, session: int | None) -> str:
         when = None
         if session is not None:
-            doc = self.store.raw().get(TABLE_OF[Session], {}).get(str(session), {})
+            doc = self.store.raw().get(table_of(Session), {}).get(str(session), {})
             when = doc.get("date")
         return P.default_review_date(when, self.today())
 
@@ -232,12 +232,12 @@ class PlanOps:
     def set_budget(self, session: int, budget: int | None) -> None:
         with self.store.batch("set vote budget") as b:
             b.get(Session, str(session))
-            doc = dict(b.doc(TABLE_OF[Session], str(session)) or {})
+            doc = dict(b.doc(table_of(Session), str(session)) or {})
             if budget is None:
                 doc.pop(BUDGET_FIELD, None)
             else:
                 doc[BUDGET_FIELD] = check_count(budget, "A budget")
-            b.put_doc(TABLE_OF[Session], str(session), doc)
+            b.put_doc(table_of(Session), str(session), doc)
 
     # -- objectives ----------------------------------------------------------
     def promote(self, cluster_ids: Sequence[str], *, title: str = "", session: int | None = None) -> Objective:

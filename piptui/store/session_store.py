@@ -35,7 +35,7 @@ from piptui.domain.model import (
 )
 from piptui.errors import InvalidInput, PiptuiError, ProgrammeFileError, ProgrammeNotFound
 from piptui.store import codec
-from piptui.store.batch import TABLE_OF, Batch
+from piptui.store.batch import Batch, table_of
 from piptui.store.programme_file import (
     LOCK_TIMEOUT,
     PROGRAMME_KEY,
@@ -124,7 +124,7 @@ class SessionStore:
             "actions": {},
         }
         for obj in content:
-            data[TABLE_OF[type(obj)]][obj.id] = codec.encode(obj)
+            data[table_of(type(obj))][obj.id] = codec.encode(obj)
         write_programme_file(path, data, replace=False)
         return cls(path, author=author)
 
@@ -156,7 +156,7 @@ class SessionStore:
 
     def _all(self, cls: type[T]) -> list[T]:
         """Every entity of a table, decoding only documents that changed since last time."""
-        table = TABLE_OF[cls]
+        table = table_of(cls)
         docs = self._data().get(table, {})
         cache = self._decoded.get(table, {})
         fresh: dict[str, tuple[object, Any]] = {}
@@ -203,9 +203,9 @@ class SessionStore:
         return self._one(Card, card_id)
 
     def _one(self, cls: type[T], obj_id: str) -> T:
-        doc = self._data().get(TABLE_OF[cls], {}).get(obj_id)
+        doc = self._data().get(table_of(cls), {}).get(obj_id)
         if doc is None:
-            raise PiptuiError(f"No such {TABLE_OF[cls].rstrip('s')}: it may have been deleted")
+            raise PiptuiError(f"No such {table_of(cls).rstrip('s')}: it may have been deleted")
         return codec.decode(cls, doc, obj_id)
 
     def clusters(self) -> list[Cluster]:

@@ -14,10 +14,10 @@ from datetime import UTC, datetime, timedelta
 from piptui.domain.survey import SurveyResponse
 from piptui.errors import InvalidInput, NotFound
 from piptui.store import codec
-from piptui.store.batch import TABLE_OF
+from piptui.store.batch import table_of
 from piptui.store.session_store import SessionStore
 
-RESPONSES = TABLE_OF[SurveyResponse]
+RESPONSES = table_of(SurveyResponse)
 
 
 def stamps(count: int, start: datetime | None = None) -> list[str]:

@@ -10,7 +10,7 @@ import dataclasses
 import importlib
 import inspect
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.screen import Screen
 from textual.widgets import Input
@@ -20,10 +20,12 @@ from piptui.domain.exercise import Column
 from piptui.errors import PiptuiError
 from piptui.store import SessionStore
 from piptui.ui.feedback import report_error, undo_or_redo
-from piptui.ui.screens.dialogs import CardEdit, ConfirmDialog, EditCardDialog, PickDialog
 from piptui.ui.text import one_line
 from piptui.ui.widgets.board import Board
 from piptui.ui.widgets.capture import CaptureLine
+
+if TYPE_CHECKING:
+    from piptui.ui.screens.dialogs import CardEdit
 
 # Screens other helpers write; pushed when their module is importable.
 PLUGIN_SCREENS: dict[str, tuple[str, str]] = {
@@ -99,6 +101,8 @@ class SessionActions(Screen[None]):
             self.edit_card(card_id)
 
     def edit_card(self, card_id: str) -> None:
+        from piptui.ui.screens.dialogs import EditCardDialog  # dialogs load when first used, not at start-up
+
         try:
             card = self.store.card(card_id)
         except PiptuiError as exc:
@@ -130,6 +134,8 @@ class SessionActions(Screen[None]):
         if not self.columns:
             self.notify("This step has no columns to move cards between", severity="warning")
             return
+        from piptui.ui.screens.dialogs import PickDialog
+
         choices = [(c.title if not c.group else f"{c.group} › {c.title}", c.id) for c in self.columns]
         choices.append(("Unsorted", ""))
         current = self.store.card(card_id).column or ""
@@ -180,6 +186,8 @@ class SessionActions(Screen[None]):
             else:
                 self.notify("Card deleted (Ctrl+Z undoes)")
             self.refresh_from_store()
+
+        from piptui.ui.screens.dialogs import ConfirmDialog
 
         self.app.push_screen(ConfirmDialog("Delete this card?", one_line(card.text, 300), yes="Delete"), done)
 
