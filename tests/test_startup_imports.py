@@ -17,6 +17,7 @@ FIRST_FRAME = "import piptui.cli, piptui.programmes, piptui.ui.app, piptui.ui.sc
 DEFERRED = {
     "piptui.domain.survey": "the survey screen and the report",
     "piptui.domain.voting": "the vote screen",
+    "piptui.domain.exercise": "the step shown, once the library has loaded",
     "piptui.exercises": "the exercise library, loaded in a worker after the first frame",
     "piptui.ui.screens.dialogs": "the edit, move and confirm dialogs",
     "textual.widgets._footer": "nothing: the key bar replaces it",

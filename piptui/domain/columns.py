@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from piptui.domain.capture import normalise_tag, parse_capture
-from piptui.domain.exercise import Column
 from piptui.domain.model import Card, Sector
 from piptui.errors import InvalidInput
+
+if TYPE_CHECKING:  # the exercise classes load with the library, after the session's first frame
+    from piptui.domain.exercise import Column
 
 UNSORTED = "unsorted"  # the board's bucket for cards without one of the step's columns
 
@@ -149,6 +152,8 @@ def group_cards(cards: Sequence[Card], columns: Sequence[Column], card_filter: C
     for card in cards:
         buckets[card.column if card.column in ids else UNSORTED].append(card)  # type: ignore[index]
     groups: list[ColumnGroup] = []
+    from piptui.domain.exercise import Column
+
     unsorted_column = Column(id=UNSORTED, title="Unsorted")
     for column in (*columns, unsorted_column):
         bucket = buckets[column.id]

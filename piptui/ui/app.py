@@ -51,6 +51,7 @@ class PiptuiApp(App[None]):
         self.mode: Mode = mode if programme is not None else "home"
         self._library: Library | None = None
         self._library_lock = threading.Lock()
+        self._cannot_open: str | None = None
 
     # -- the exercise library: loaded once per app ------------------------------
     def library(self) -> Library:
@@ -70,17 +71,28 @@ class PiptuiApp(App[None]):
         return await worker.wait()
 
     # -- screens ------------------------------------------------------------
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[None]:
+        """The first screen is the bottom of the stack (no empty default screen under it: one
+        screen fewer to compose, lay out and draw before the first frame)."""
         from piptui.errors import PiptuiError
 
+        screen: Screen[None]
         try:
             screen = self.first_screen()
         except PiptuiError as exc:  # e.g. a session the programme does not have
             from piptui.ui.screens.home import HomeScreen
 
-            self.notify(exc.message, title="Cannot open", severity="error", markup=False, timeout=30)
+            self._cannot_open = exc.message
             screen = HomeScreen(self.sessions_dir)
-        self.push_screen(screen)
+        # Textual 8.2 gives the default screen no result callback, so switch_screen away from it
+        # fails (IndexError); give it the empty one push_screen gives every pushed screen.
+        # (textual is pinned; tests/test_ui_home.py switches away from a first screen.)
+        screen._push_result_callback(self, None)
+        return screen
+
+    def on_mount(self) -> None:
+        if self._cannot_open:
+            self.notify(self._cannot_open, title="Cannot open", severity="error", markup=False, timeout=30)
 
     def first_screen(self) -> Screen[None]:
         if self.programme_path is None or self.mode == "home":

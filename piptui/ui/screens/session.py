@@ -2,6 +2,10 @@
 
 The screen owns the state (the store, the session, the current step, the filter) and is
 the only part that talks to the store; its widgets take data and post messages.
+
+Start-up: the first frame shows the screen's frame while the exercise library loads in a
+worker; the exercise classes (``piptui.domain.exercise``) are imported where they are used,
+once the library is there (tests/test_startup_imports.py keeps it so).
 """
 
 from __future__ import annotations
@@ -15,10 +19,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Header, Input
 
-from piptui.domain.agenda import agenda_steps
 from piptui.domain.capture import parse_capture
 from piptui.domain.columns import CardFilter, ColumnGroup, column_tags, draft_card, group_cards
-from piptui.domain.exercise import Column, Exercise, Step, step_ref
 from piptui.domain.model import Card, Session
 from piptui.domain.timer import add_minutes, pause, reset, start
 from piptui.errors import PiptuiError
@@ -35,6 +37,7 @@ from piptui.ui.widgets.prompt import FacilitatorNotes, StepPrompt, StepTitle
 from piptui.ui.widgets.timer import StepTimer
 
 if TYPE_CHECKING:
+    from piptui.domain.exercise import Column, Exercise, Step
     from piptui.exercises import Library
     from piptui.ui.screens.help import HelpSection
 
@@ -168,6 +171,9 @@ class SessionScreen(SessionActions):
         self._show_cards(select=select)
 
     def _show_step(self, session: Session) -> None:
+        from piptui.domain.agenda import agenda_steps
+        from piptui.domain.exercise import step_ref
+
         assert self.library is not None
         self._shown_exercises = session.exercises
         self.steps = agenda_steps(session.exercises, self.library.exercises)
@@ -287,6 +293,8 @@ class SessionScreen(SessionActions):
     def go_to_step(self, index: int) -> None:
         if not self.steps or not 0 <= index < len(self.steps):
             return
+        from piptui.domain.exercise import step_ref
+
         exercise, step = self.steps[index]
         try:
             self.store.set_current_step(self.number, step_ref(exercise.id, step.id), timer=reset(step.timebox))

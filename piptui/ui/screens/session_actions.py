@@ -16,7 +16,6 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from piptui.domain.columns import CardFilter, neighbour_column
-from piptui.domain.exercise import Column
 from piptui.errors import PiptuiError
 from piptui.store import SessionStore
 from piptui.ui.feedback import report_error, undo_or_redo
@@ -25,6 +24,7 @@ from piptui.ui.widgets.board import Board
 from piptui.ui.widgets.capture import CaptureLine
 
 if TYPE_CHECKING:
+    from piptui.domain.exercise import Column
     from piptui.ui.screens.dialogs import CardEdit
 
 # Screens other helpers write; pushed when their module is importable.

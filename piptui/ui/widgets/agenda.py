@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from piptui.domain.exercise import Exercise, Step, step_ref
+if TYPE_CHECKING:
+    from piptui.domain.exercise import Exercise, Step
 
 
 class Agenda(OptionList, can_focus=False):
@@ -27,6 +29,8 @@ class Agenda(OptionList, can_focus=False):
         self._refs: list[str] = []
 
     def show(self, steps: Sequence[tuple[Exercise, Step]], current: int | None) -> None:
+        from piptui.domain.exercise import step_ref  # loaded with the library, after the first frame
+
         options: list[Option] = []
         previous: str | None = None
         refs: list[str] = []

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.content import Content
 from textual.widgets import Static
 
-from piptui.domain.exercise import Exercise, Step
+if TYPE_CHECKING:
+    from piptui.domain.exercise import Exercise, Step
 
 
 class StepTitle(Static):
