@@ -13,7 +13,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from piptui.domain.clustering import Suggestion, suggest_clusters
@@ -24,6 +24,7 @@ from piptui.ui.screens.cluster_dialogs import GroupChoice, GroupDialog, Suggesti
 from piptui.ui.screens.plan_base import COMMON_BINDINGS, PlanBaseScreen, StepLookup, highlighted_id, show_options
 from piptui.ui.text import literal, one_line
 from piptui.ui.widgets.key_bar import KeyBar
+from piptui.ui.widgets.title_bar import TitleBar
 
 SUGGESTION_BINDINGS: list[BindingType] = [
     Binding("a,enter", "accept", "Accept", tooltip="Make the highlighted suggestion a cluster (title first)"),
@@ -58,7 +59,7 @@ class SuggestionsScreen(PlanBaseScreen):
         self.cards: dict[str, Card] = {}
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield OptionList(id="suggestions", markup=False)
         yield Static(id="suggestions-hint")
         yield KeyBar()

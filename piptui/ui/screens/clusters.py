@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from piptui.domain.model import Card, Cluster
@@ -25,6 +25,7 @@ from piptui.ui.screens.plan_base import COMMON_BINDINGS, highlighted_id, plural,
 from piptui.ui.text import SECTOR_SHORT, literal, one_line
 from piptui.ui.widgets.board import SECTOR_STYLE
 from piptui.ui.widgets.key_bar import KeyBar
+from piptui.ui.widgets.title_bar import TitleBar
 
 CLUSTERS_BINDINGS: list[BindingType] = [
     Binding("space", "mark", "Mark", tooltip="Mark or unmark the highlighted card (or cluster)"),
@@ -73,7 +74,7 @@ class ClustersScreen(ClusterActions):
         self._fresh_options: dict[str, tuple[object, Option]] = {}
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="clusters-body"):
             yield OptionList(id="cluster-cards", markup=False)
             yield OptionList(id="cluster-list", markup=False)

@@ -8,7 +8,7 @@ from pathlib import Path
 from textual import on, work
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from piptui.errors import PiptuiError
 from piptui.store.locations import ProgrammeInfo, list_programmes
@@ -16,6 +16,7 @@ from piptui.ui.bindings import HOME_BINDINGS
 from piptui.ui.screens.dialogs import NewProgramme, NewProgrammeDialog
 from piptui.ui.text import literal, plain
 from piptui.ui.widgets.key_bar import KeyBar
+from piptui.ui.widgets.title_bar import TitleBar
 
 
 def changed_text(mtime: float) -> str:
@@ -36,7 +37,7 @@ class HomeScreen(Screen[None]):
         self.programmes: list[ProgrammeInfo] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static(literal(f"Programmes in {self.sessions_dir}"), id="home-heading")
         yield DataTable(id="programmes", cursor_type="row", zebra_stripes=True)
         yield Static(literal("Reading the sessions folder…", "dim"), id="home-status")

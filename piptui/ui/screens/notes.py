@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Header, Input, OptionList
+from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from piptui.domain.columns import column_tags, draft_card
@@ -28,6 +28,7 @@ from piptui.ui.widgets.capture import CaptureLine
 from piptui.ui.widgets.key_bar import KeyBar
 from piptui.ui.widgets.prompt import StepPrompt, StepTitle
 from piptui.ui.widgets.timer import StepTimer
+from piptui.ui.widgets.title_bar import TitleBar
 
 LATEST = 200  # cards listed (the newest); the board of the facilitator has them all
 
@@ -80,7 +81,7 @@ class NotesScreen(LiveScreen):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
 
     def compose_room(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="notes-main"):
             with Horizontal(id="step-bar"):
                 yield StepTitle(id="step-title")

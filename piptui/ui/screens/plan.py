@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from piptui.domain.model import Action, ActionStatus, Card, Cluster, Objective, Participant
@@ -36,6 +36,7 @@ from piptui.ui.screens.plan_dialogs import (
 )
 from piptui.ui.text import literal, one_line
 from piptui.ui.widgets.key_bar import KeyBar
+from piptui.ui.widgets.title_bar import TitleBar
 
 PLAN_BINDINGS: list[BindingType] = [
     Binding("a", "add_action", "Action", tooltip="Add an action under the highlighted objective"),
@@ -107,7 +108,7 @@ class PlanScreen(PlanBaseScreen):
         self.cards: list[Card] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield OptionList(id="plan-list", markup=False)
         with VerticalScroll(id="plan-detail"):
             yield Static(id="plan-detail-text")

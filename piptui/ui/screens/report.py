@@ -21,13 +21,14 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from piptui.domain.model import SECTOR_IDS, Sector
 from piptui.domain.survey import NoResponses, QuestionRow, Share, SurveyReport
 from piptui.errors import PiptuiError
 from piptui.ui.text import SECTOR_SHORT, literal, one_line
 from piptui.ui.widgets.key_bar import KeyBar
+from piptui.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from piptui.survey.load import ExerciseSource
@@ -150,7 +151,7 @@ class ReportScreen(Screen[None]):
         self.message = "Working out the report…"
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="report-body"):
             yield Static(id="report-text")
         yield KeyBar()

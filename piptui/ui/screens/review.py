@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from piptui.domain.model import Action, ActionStatus, Objective, Rag
@@ -31,6 +31,7 @@ from piptui.ui.screens.plan_base import COMMON_BINDINGS, PlanBaseScreen, highlig
 from piptui.ui.screens.plan_dialogs import ReviewDialog, ReviewResult, review_line
 from piptui.ui.text import literal, one_line
 from piptui.ui.widgets.key_bar import KeyBar
+from piptui.ui.widgets.title_bar import TitleBar
 
 REVIEW_BINDINGS: list[BindingType] = [
     Binding("e", "review", "Review", tooltip="Review the highlighted action: status, rating, note (also Enter)"),
@@ -60,7 +61,7 @@ class ReviewScreen(PlanBaseScreen):
         self.actions: dict[str, list[Action]] = {}
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield OptionList(id="review-list", markup=False)
         with VerticalScroll(id="review-detail"):
             yield Static(id="review-detail-text")

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Header, Input
+from textual.widgets import Input
 
 from piptui.domain.capture import parse_capture
 from piptui.domain.columns import CardFilter, ColumnGroup, column_tags, draft_card, group_cards
@@ -35,6 +35,7 @@ from piptui.ui.widgets.column_index import ColumnIndex
 from piptui.ui.widgets.key_bar import KeyBar
 from piptui.ui.widgets.prompt import FacilitatorNotes, StepPrompt, StepTitle
 from piptui.ui.widgets.timer import StepTimer
+from piptui.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from piptui.domain.exercise import Column, Exercise, Step
@@ -74,10 +75,12 @@ class SessionScreen(SessionActions):
         self._shown_exercises: tuple[str, ...] | None = None
         self._last_error: str | None = None
         self._groups: list[ColumnGroup] = []
+        self.title = programme.area or programme.name  # here, not on mount: in the first frame
+        self.sub_title = self._sub_title()
 
     # -- layout --------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="session-body"):
             yield Vertical(id="sidebar")  # filled when first on screen (see show_sidebar)
             with Vertical(id="session-main"):
@@ -93,8 +96,6 @@ class SessionScreen(SessionActions):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.title = self.programme.area or self.programme.name
-        self.sub_title = self._sub_title()
         self.query_one(StepPrompt).show(None, loading=True)
         self.set_interval(1.0, self._tick)
         self.set_interval(POLL_SECONDS, self.refresh_from_store)

@@ -21,7 +21,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.widgets import DataTable, Header, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from piptui.domain.exercise import Exercise, Survey
 from piptui.domain.model import new_id, utc_now
@@ -42,6 +42,7 @@ from piptui.ui.screens.survey_cells import (
 from piptui.ui.screens.survey_text import DRAFT, OpenAnswerEditing
 from piptui.ui.text import literal, one_line, plain
 from piptui.ui.widgets.key_bar import KeyBar
+from piptui.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from piptui.survey.load import ExerciseSource
@@ -89,7 +90,7 @@ class SurveyScreen(OpenAnswerEditing):
         self._token: object = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static(id="survey-prompt")
         yield DataTable(id="survey-grid", cursor_type="cell", zebra_stripes=True)
         yield Input(id="survey-text", classes="-hidden", placeholder="The answer; Enter keeps it, Esc cancels",

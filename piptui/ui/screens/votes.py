@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from piptui.domain.model import Cluster, Participant
@@ -23,6 +23,7 @@ from piptui.ui.screens.cluster_dialogs import TextDialog
 from piptui.ui.screens.plan_base import COMMON_BINDINGS, PlanBaseScreen, highlighted_id, show_options
 from piptui.ui.text import literal, one_line
 from piptui.ui.widgets.key_bar import KeyBar
+from piptui.ui.widgets.title_bar import TitleBar
 
 ROOM = "room"
 VOTES_BINDINGS: list[BindingType] = [
@@ -51,7 +52,7 @@ class VotesScreen(PlanBaseScreen):
         self.budget: int | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="votes-body"):
             yield OptionList(id="voters", markup=False)
             yield OptionList(id="vote-clusters", markup=False)

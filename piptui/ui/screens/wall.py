@@ -16,7 +16,7 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Digits, Header, Static
+from textual.widgets import Digits, Static
 
 from piptui.domain.columns import CardFilter, group_cards
 from piptui.domain.model import Card
@@ -25,6 +25,7 @@ from piptui.ui.text import literal
 from piptui.ui.watch import LiveScreen, Room
 from piptui.ui.widgets.board import Board
 from piptui.ui.widgets.prompt import StepPrompt, StepTitle
+from piptui.ui.widgets.title_bar import TitleBar
 
 WALL_BINDINGS: list[BindingType] = [
     Binding("q", "app.quit", "Quit", tooltip="Close the wall (the programme is not changed)"),
@@ -61,7 +62,7 @@ class WallScreen(LiveScreen):
         self._known: set[str] | None = None
 
     def compose_room(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="wall-top"):
             with Vertical(id="wall-heading"):
                 yield StepTitle(id="wall-step")
