@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import Static
 
 from piptui.domain.model import Card, Sector, Timer
 from piptui.ui.bindings import BOARD_BINDINGS, SESSION_BINDINGS
 from piptui.ui.screens.help import bindings_of
-from piptui.ui.widgets.board import card_prompt
+from piptui.ui.widgets.board import CardContent, card_prompt
 from piptui.ui.widgets.capture import CaptureSuggester
 from piptui.ui.widgets.key_bar import KeyBar
 from piptui.ui.widgets.timer import StepTimer
@@ -96,3 +100,28 @@ async def test_the_key_bar_shows_the_shown_keys_and_a_click_presses_one() -> Non
         await pilot.click(KeyBar, offset=(55, 0))  # on "Commands"
         await pilot.pause()
         assert app.screen.__class__.__name__ == "CommandPalette"
+
+
+_CARD_TEXT = st.lists(
+    st.sampled_from(["a", "b", "x", " ", "  ", ",", "-", "é", "中文", "😀", "[/]", "\t", "\n", "y" * 30]),
+    max_size=40,
+).map("".join)
+
+_STYLES = Static().styles
+_NOWRAP = Static().styles
+_NOWRAP.text_wrap = "nowrap"
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_CARD_TEXT, tags=st.lists(st.sampled_from(["drivers", "a", "long-tag-name"]), max_size=3),
+       sector=st.none() | st.sampled_from(list(Sector)), width=st.integers(4, 120))
+def test_a_card_measures_as_tall_as_textual_lays_it_out(
+    text: str, tags: list[str], sector: Sector | None, width: int
+) -> None:
+    """CardContent counts its wrapped lines instead of building them: the count must be what
+    Content (which draws the card) gets, at every width, for every kind of text."""
+    prompt = card_prompt(Card(text=text, tags=tuple(tags), sector=sector))
+    assert isinstance(prompt, CardContent)
+    plain = Content(prompt.plain, list(prompt.spans))
+    for styles in (_STYLES, _NOWRAP):
+        assert prompt.get_height(styles, width) == plain.get_height(styles, width)
