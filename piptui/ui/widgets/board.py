@@ -81,16 +81,17 @@ class CardContent(Content):
 
     def get_height(self, rules: RulesMap, width: int) -> int:
         plain = self.plain
-        if (
-            divide_line is None
-            or "\n" in plain
-            or "\t" in plain
-            or rules.get("text_wrap", "wrap") == "nowrap"
-        ):
-            return super().get_height(rules, width)
         line_pad = rules.get("line_pad", 0) * 2
-        fold = rules.get("text_overflow", "fold") == "fold"
-        return len(divide_line(plain, width - line_pad, fold=fold)) + 1
+        overflow: str = rules.get("text_overflow", "fold")
+        no_wrap = rules.get("text_wrap", "wrap") == "nowrap"
+        if divide_line is None or no_wrap or "\n" in plain or "\t" in plain:
+            return super().get_height(rules, width)
+        key = (width + line_pad, overflow, no_wrap)  # as Content keys its own cache of the height
+        if self._height_cache[0] == key:
+            return self._height_cache[1]
+        height = len(divide_line(plain, width - line_pad, fold=overflow == "fold")) + 1
+        self._height_cache = (key, height)
+        return height
 
 
 def heading_prompt(group: ColumnGroup, filtered: bool) -> Content:
