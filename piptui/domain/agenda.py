@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-from piptui.domain.exercise import Exercise, ProgrammeScript, Step, step_ref
-from piptui.domain.model import Session, Timer
+from piptui.domain.model import Session, Timer, step_ref
+
+if TYPE_CHECKING:  # types only: the exercise classes load with the library
+    from piptui.domain.exercise import Exercise, ProgrammeScript, Step
 
 
 def agenda_steps(exercise_ids: tuple[str, ...], exercises: Mapping[str, Exercise]) -> list[tuple[Exercise, Step]]:

@@ -143,6 +143,8 @@ def group_cards(cards: Sequence[Card], columns: Sequence[Column], card_filter: C
     A step without columns gives one group with every card. Counts are before filtering, so
     a heading can say "3 of 7".
     """
+    from piptui.domain.exercise import Column  # here: the columns module is on the first frame's path
+
     if not columns:
         shown = tuple(c for c in cards if card_filter.matches(c)) if card_filter.active else tuple(cards)
         return [ColumnGroup(None, shown, len(cards))]
@@ -152,8 +154,6 @@ def group_cards(cards: Sequence[Card], columns: Sequence[Column], card_filter: C
     for card in cards:
         buckets[card.column if card.column in ids else UNSORTED].append(card)  # type: ignore[index]
     groups: list[ColumnGroup] = []
-    from piptui.domain.exercise import Column
-
     unsorted_column = Column(id=UNSORTED, title="Unsorted")
     for column in (*columns, unsorted_column):
         bucket = buckets[column.id]

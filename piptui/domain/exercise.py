@@ -124,13 +124,3 @@ class ProgrammeScript:
     title: str
     sessions: tuple[ScriptSession, ...]
     source: str = ""
-
-
-def step_ref(exercise_id: str, step_id: str) -> str:
-    """The reference a card and a session store for a step: ``"exercise-id/step-id"``."""
-    return f"{exercise_id}/{step_id}"
-
-
-def split_step_ref(ref: str) -> tuple[str, str]:
-    exercise_id, _, step_id = ref.partition("/")
-    return exercise_id, step_id

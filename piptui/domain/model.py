@@ -57,6 +57,16 @@ def new_id() -> str:
     return uuid.uuid4().hex
 
 
+def step_ref(exercise_id: str, step_id: str) -> str:
+    """The reference a card and a session store for a step: ``"exercise-id/step-id"``."""
+    return f"{exercise_id}/{step_id}"
+
+
+def split_step_ref(ref: str) -> tuple[str, str]:
+    exercise_id, _, step_id = ref.partition("/")
+    return exercise_id, step_id
+
+
 def utc_now() -> str:
     """The current time as an ISO 8601 UTC string (what every record stores)."""
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")

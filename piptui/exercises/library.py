@@ -14,7 +14,8 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from piptui.domain.agenda import agenda_steps
-from piptui.domain.exercise import Exercise, ProgrammeScript, Step, split_step_ref
+from piptui.domain.exercise import Exercise, ProgrammeScript, Step
+from piptui.domain.model import split_step_ref
 from piptui.exercises.fields import did_you_mean
 from piptui.exercises.files import PROGRAMMES_FOLDER, SUFFIXES, FileKind, FileResult, folder_files, read_file, read_path
 

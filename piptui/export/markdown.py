@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from piptui.domain.agenda import agenda_steps
-from piptui.domain.exercise import Column, Exercise, Step, split_step_ref, step_ref
-from piptui.domain.model import Card, Cluster, Session
+from piptui.domain.exercise import Column, Exercise, Step
+from piptui.domain.model import Card, Cluster, Session, split_step_ref, step_ref
 from piptui.export.markdown_parts import (
     bold_label,
     card_item,

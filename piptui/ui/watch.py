@@ -50,8 +50,8 @@ from textual.timer import Timer
 from textual.widget import Widget
 
 from piptui.domain.agenda import agenda_steps
-from piptui.domain.exercise import Column, Exercise, Step, step_ref
-from piptui.domain.model import Card, Programme, Session
+from piptui.domain.exercise import Column, Exercise, Step
+from piptui.domain.model import Card, Programme, Session, step_ref
 from piptui.domain.timer import remaining
 from piptui.errors import PiptuiError
 from piptui.store import SessionStore

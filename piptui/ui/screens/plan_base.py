@@ -22,8 +22,8 @@ from textual.screen import Screen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from piptui.domain.exercise import Exercise, Step, split_step_ref
-from piptui.domain.model import Participant
+from piptui.domain.exercise import Exercise, Step
+from piptui.domain.model import Participant, split_step_ref
 from piptui.errors import PiptuiError
 from piptui.store import SessionStore
 from piptui.store.plan_ops import PlanOps

@@ -19,9 +19,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input
 
+from piptui.domain.agenda import agenda_steps
 from piptui.domain.capture import parse_capture
 from piptui.domain.columns import CardFilter, ColumnGroup, column_tags, draft_card, group_cards
-from piptui.domain.model import Card, Session
+from piptui.domain.model import Card, Session, step_ref
 from piptui.domain.timer import add_minutes, pause, reset, start
 from piptui.errors import PiptuiError
 from piptui.store import SessionStore
@@ -172,9 +173,6 @@ class SessionScreen(SessionActions):
         self._show_cards(select=select)
 
     def _show_step(self, session: Session) -> None:
-        from piptui.domain.agenda import agenda_steps
-        from piptui.domain.exercise import step_ref
-
         assert self.library is not None
         self._shown_exercises = session.exercises
         self.steps = agenda_steps(session.exercises, self.library.exercises)
@@ -294,8 +292,6 @@ class SessionScreen(SessionActions):
     def go_to_step(self, index: int) -> None:
         if not self.steps or not 0 <= index < len(self.steps):
             return
-        from piptui.domain.exercise import step_ref
-
         exercise, step = self.steps[index]
         try:
             self.store.set_current_step(self.number, step_ref(exercise.id, step.id), timer=reset(step.timebox))

@@ -10,6 +10,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from piptui.domain.model import step_ref
+
 if TYPE_CHECKING:
     from piptui.domain.exercise import Exercise, Step
 
@@ -29,8 +31,6 @@ class Agenda(OptionList, can_focus=False):
         self._refs: list[str] = []
 
     def show(self, steps: Sequence[tuple[Exercise, Step]], current: int | None) -> None:
-        from piptui.domain.exercise import step_ref  # loaded with the library, after the first frame
-
         options: list[Option] = []
         previous: str | None = None
         refs: list[str] = []
