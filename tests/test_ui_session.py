@@ -10,6 +10,7 @@ from ui_support import (
     demo_app,
     highlighted_text,
     notifications,
+    patience,
     screen_text,
     session_ready,
     type_line,
@@ -243,3 +244,27 @@ async def test_plugin_screens_open_from_the_session(sessions_dir: Path) -> None:
             app.pop_screen()
             await pilot.pause()
             assert app.screen is session
+
+
+async def test_a_broken_exercise_script_is_reported_and_capture_still_works(sessions_dir: Path,
+                                                                            tmp_path: Path) -> None:
+    """The library loads in a worker after the first frame; a script of the user's that does
+    not load is said (with where), the session stays open, and cards can still be captured."""
+    scripts = tmp_path / "my-exercises"
+    scripts.mkdir()
+    (scripts / "broken.yaml").write_text("id: broken\ntitle: [unclosed\n", encoding="utf-8")
+    app = demo_app(sessions_dir, exercise_dirs=[scripts])
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        for _ in patience():
+            await pilot.pause(0.01)
+            if notifications(app):
+                break
+        said = " ".join(notifications(app))
+        assert "broken.yaml:3:1" in said and app.is_running
+        await type_line(pilot, "Still saved #funding")
+        assert "Still saved" in " ".join(c.text for c in _cards_anywhere(sessions_dir))
+
+
+def _cards_anywhere(sessions_dir: Path) -> list:
+    with SessionStore(sessions_dir / "darlington-demo.json") as store:
+        return store.cards()

@@ -52,6 +52,7 @@ class PiptuiApp(App[None]):
         self._library: Library | None = None
         self._library_lock = threading.Lock()
         self._cannot_open: str | None = None
+        self._library_errors_said = False
 
     # -- the exercise library: loaded once per app ------------------------------
     def library(self) -> Library:
@@ -62,6 +63,17 @@ class PiptuiApp(App[None]):
 
                 self._library = load_library(self.exercise_dirs)
             return self._library
+
+    def say_library_errors(self, library: Library) -> None:
+        """Say, once per app, which exercise scripts did not load: they are left out of the
+        agendas, and a facilitator should not find that out in front of the room."""
+        if self._library_errors_said or not library.errors:
+            return
+        self._library_errors_said = True
+        errors = library.errors
+        shown = "\n".join(errors[:3]) + (f"\n… and {len(errors) - 3} more" if len(errors) > 3 else "")
+        self.notify(f"{shown}\nThese are left out. Check them with: piptui exercises check FILE",
+                    title="Exercise scripts that did not load", severity="warning", markup=False, timeout=60)
 
     async def library_async(self) -> Library:
         """The library without blocking the UI (loads in a thread the first time)."""

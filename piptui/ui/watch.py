@@ -42,7 +42,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from textual import work
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.screen import Screen
@@ -56,6 +55,7 @@ from piptui.domain.timer import remaining
 from piptui.errors import PiptuiError
 from piptui.store import SessionStore
 from piptui.store.storage import StatKey, stat_key
+from piptui.ui.library import load_library
 
 if TYPE_CHECKING:
     from piptui.exercises import Library
@@ -226,20 +226,10 @@ class LiveScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = self.programme.area or self.programme.name
-        self.call_after_refresh(self._load_library)  # after the first frame
+        self.call_after_refresh(load_library, self, self._library_ready)  # after the first frame
 
     def on_unmount(self) -> None:
         self.store.close()
-
-    @work(thread=True, exclusive=True, group="library")
-    def _load_library(self) -> None:
-        try:
-            library: Library = self.app.library()  # type: ignore[attr-defined]
-        except PiptuiError as exc:
-            self.app.call_from_thread(self.notify, exc.message, title="Cannot load the exercises",
-                                      severity="error", markup=False, timeout=60)
-            return
-        self.app.call_from_thread(self._library_ready, library)
 
     def _library_ready(self, library: Library) -> None:
         self.library = library

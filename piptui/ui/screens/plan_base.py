@@ -16,7 +16,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from textual import work
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import OptionList
@@ -28,6 +27,7 @@ from piptui.errors import PiptuiError
 from piptui.store import SessionStore
 from piptui.store.plan_ops import PlanOps
 from piptui.ui.feedback import report_error, undo_or_redo
+from piptui.ui.library import load_library
 from piptui.ui.text import SECTOR_SHORT, one_line
 
 POLL_SECONDS = 0.5
@@ -82,7 +82,8 @@ class PlanBaseScreen(Screen[None]):
         self.sub_title = self.screen_subtitle()
         self.set_interval(POLL_SECONDS, self._poll)
         if self.library is None:
-            self._load_library()
+            # Without a library (a script that fails to load), steps show as their stored references.
+            load_library(self, self._library_ready, failed=lambda _error: None, group="plan-library")
         self.refresh_view()
 
     def on_unmount(self) -> None:
@@ -92,17 +93,6 @@ class PlanBaseScreen(Screen[None]):
 
     def screen_subtitle(self) -> str:
         return f"Session {self.number}"
-
-    @work(thread=True, exclusive=True, group="plan-library")
-    def _load_library(self) -> None:
-        getter = getattr(self.app, "library", None)
-        if getter is None:
-            return
-        try:
-            library = getter()
-        except (PiptuiError, ImportError):  # no library: stored step references are shown instead
-            return
-        self.app.call_from_thread(self._library_ready, library)
 
     def _library_ready(self, library: StepLookup) -> None:
         self.library = library

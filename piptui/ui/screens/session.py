@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input
@@ -27,6 +27,7 @@ from piptui.domain.timer import add_minutes, pause, reset, start
 from piptui.errors import PiptuiError
 from piptui.store import SessionStore
 from piptui.ui.bindings import BOARD_BINDINGS, CAPTURE_HELP, SESSION_BINDINGS
+from piptui.ui.library import load_library
 from piptui.ui.screens.session_actions import SessionActions
 from piptui.ui.text import literal, one_line
 from piptui.ui.widgets.agenda import Agenda
@@ -100,7 +101,9 @@ class SessionScreen(SessionActions):
         self.query_one(StepPrompt).show(None, loading=True)
         self.set_interval(1.0, self._tick)
         self.set_interval(POLL_SECONDS, self.refresh_from_store)
-        self.call_after_refresh(self._load_library)  # after the first frame: loading competes for the GIL
+        # After the first frame (loading competes for the GIL); the cards are decoded there
+        # too, off the UI thread (the store caches them).
+        self.call_after_refresh(load_library, self, self._library_ready, also=self._step_cards)
 
     def on_resize(self) -> None:
         if self.size.width >= self.HORIZONTAL_BREAKPOINTS[1][0]:
@@ -125,17 +128,6 @@ class SessionScreen(SessionActions):
         s = self.session
         when = f" · {s.date}" if s.date else ""
         return one_line(f"Session {s.number} · {s.title}{when}", 120)
-
-    @work(thread=True, exclusive=True, group="library")
-    def _load_library(self) -> None:
-        try:
-            library = self.app.library()  # type: ignore[attr-defined]
-            self._step_cards()  # decode the cards here, off the UI thread; the store caches them
-        except PiptuiError as exc:
-            self.app.call_from_thread(self.notify, exc.message, title="Cannot load the exercises",
-                                      severity="error", markup=False, timeout=60)
-            return
-        self.app.call_from_thread(self._library_ready, library)
 
     def _library_ready(self, library: Library) -> None:
         self.library = library

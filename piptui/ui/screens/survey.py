@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -30,6 +30,7 @@ from piptui.errors import PiptuiError
 from piptui.store import SessionStore
 from piptui.store.survey_ops import SurveyOps
 from piptui.ui.feedback import report_error, undo_or_redo
+from piptui.ui.library import load_library
 from piptui.ui.screens.survey_cells import (
     GridColumn,
     cell_text,
@@ -107,24 +108,10 @@ class SurveyScreen(OpenAnswerEditing):
         if self.library is not None:
             self._library_ready(self.library)
         else:
-            self._load_library()
+            load_library(self, self._library_ready, failed=self._report, group="survey-library")
 
     def on_unmount(self) -> None:
         self.store.close()
-
-    @work(thread=True, exclusive=True, group="survey-library")
-    def _load_library(self) -> None:
-        getter = getattr(self.app, "library", None)
-        if getter is None:
-            from piptui.exercises import load_library
-
-            getter = load_library
-        try:
-            library = getter()
-        except PiptuiError as exc:
-            self.app.call_from_thread(self._report, exc)
-            return
-        self.app.call_from_thread(self._library_ready, library)
 
     def _library_ready(self, library: ExerciseSource) -> None:
         from piptui.survey.load import survey_exercise
