@@ -47,8 +47,9 @@ def create_programme(
         known = ", ".join(sorted(library.programmes)) or "none"
         raise InvalidInput(f"No programme script '{script}' (known: {known})")
     sessions = sessions_from_script(programme_script, library.exercises)
-    programme = Programme(name=name, area=area, title=title.strip() or f"{area} Partnership Improvement Programme",
-                          script=script)
+    programme = Programme(
+        name=name, area=area, title=title.strip() or f"{area} Partnership Improvement Programme", script=script
+    )
     SessionStore.create(path, programme, sessions=sessions).close()
     return path
 

@@ -50,10 +50,7 @@ with SessionStore(path, author=who) as store:
 
 def start_together(scripts: list[list[str]], go: Path, timeout: float = 60.0) -> list[subprocess.Popen[str]]:
     """Start ``python -c SCRIPT ARGS...`` processes; release them at once when all are ready."""
-    procs = [
-        subprocess.Popen([sys.executable, "-c", *args], stdout=subprocess.PIPE, text=True)
-        for args in scripts
-    ]
+    procs = [subprocess.Popen([sys.executable, "-c", *args], stdout=subprocess.PIPE, text=True) for args in scripts]
     for proc in procs:
         assert proc.stdout is not None
         line = proc.stdout.readline()  # blocks until imported and the store is open

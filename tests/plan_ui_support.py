@@ -33,12 +33,25 @@ def make_programme(folder: Path, *, author: str = "ann") -> Path:
     sessions = [Session(n, title=f"Session {n}", date=f"2008-0{n}-17") for n in range(1, 6)]
     people = [Participant(name, sector=sector, id=f"person-{n}") for n, (name, sector) in enumerate(PEOPLE)]
     cards = [
-        Card(text, id=f"card-{n}", tags=tags, session=3, step=SORT, column=column, author=author,
-             created=f"2008-04-17T10:{n:02d}:00.000Z")
+        Card(
+            text,
+            id=f"card-{n}",
+            tags=tags,
+            session=3,
+            step=SORT,
+            column=column,
+            author=author,
+            created=f"2008-04-17T10:{n:02d}:00.000Z",
+        )
         for n, (column, text, tags) in enumerate(TEXTS)
     ]
-    SessionStore.create(path, Programme(name="plan-test", area="Testshire", current_session=3),
-                        sessions=sessions, participants=people, content=cards).close()
+    SessionStore.create(
+        path,
+        Programme(name="plan-test", area="Testshire", current_session=3),
+        sessions=sessions,
+        participants=people,
+        content=cards,
+    ).close()
     return path
 
 

@@ -48,8 +48,21 @@ def test_list_of_an_empty_folder_says_how_to_start(sessions_dir: Path) -> None:
 
 
 def test_add_goes_to_the_current_session_and_step(sessions_dir: Path, made: Path) -> None:
-    result = run(sessions_dir, "add", "calderdale", "[red]Lack of resources #notatag", "--tag", "Resources",
-                 "--tag", "capacity", "--sector", "VCS", "--by", "Jean", "--confidential")
+    result = run(
+        sessions_dir,
+        "add",
+        "calderdale",
+        "[red]Lack of resources #notatag",
+        "--tag",
+        "Resources",
+        "--tag",
+        "capacity",
+        "--sector",
+        "VCS",
+        "--by",
+        "Jean",
+        "--confidential",
+    )
     assert result.exit_code == 0, result.output
     with SessionStore(made) as store:
         (card,) = store.cards()
@@ -61,8 +74,9 @@ def test_add_goes_to_the_current_session_and_step(sessions_dir: Path, made: Path
 
 
 def test_add_to_a_given_session_and_step(sessions_dir: Path, made: Path) -> None:
-    result = run(sessions_dir, "add", "calderdale", "x", "--session", "3", "--step", "sorting/sort",
-                 "--column", "drivers")
+    result = run(
+        sessions_dir, "add", "calderdale", "x", "--session", "3", "--step", "sorting/sort", "--column", "drivers"
+    )
     assert result.exit_code == 0, result.output
     with SessionStore(made) as store:
         (card,) = store.cards()
@@ -147,7 +161,9 @@ def test_open_at_a_session_makes_it_the_rooms_session(
 def test_the_real_command_prints_one_line_and_no_traceback(sessions_dir: Path) -> None:
     out = subprocess.run(
         [sys.executable, "-m", "piptui", "--sessions-dir", str(sessions_dir), "add", "nowhere", "x"],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert out.returncode == 1
     assert out.stderr.strip().startswith("piptui: No programme 'nowhere'")

@@ -63,8 +63,9 @@ def test_clustered_cards_are_left_out_unless_asked() -> None:
 
 
 def test_untagged_titles_come_from_shared_words() -> None:
-    cards = _cards([("Tender documents are too long", ()), ("Tender documents need plain English", ()),
-                    ("Budget cuts", ())])
+    cards = _cards(
+        [("Tender documents are too long", ()), ("Tender documents need plain English", ()), ("Budget cuts", ())]
+    )
     (only,) = suggest_clusters(cards)
     assert only.title == "Tender / document"
 
@@ -72,8 +73,9 @@ def test_untagged_titles_come_from_shared_words() -> None:
 def test_a_big_board_is_quick() -> None:
     rng = random.Random(7)
     words = [f"word{k}" for k in range(150)]
-    cards = [Card(" ".join(rng.choice(words) for _ in range(6)), id=f"c{i:03d}", created=f"{i:04d}")
-             for i in range(300)]
+    cards = [
+        Card(" ".join(rng.choice(words) for _ in range(6)), id=f"c{i:03d}", created=f"{i:04d}") for i in range(300)
+    ]
     started = time.perf_counter()
     suggest_clusters(cards)
     assert time.perf_counter() - started < 5

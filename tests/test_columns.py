@@ -32,8 +32,12 @@ def test_a_column_id_or_an_allowed_tag_picks_the_column() -> None:
 def test_a_column_title_picks_the_column_after_ids_and_tags() -> None:
     assert column_for_tags(["power"], COLUMNS) == "barriers-power"
     assert column_for_tags(["#Power"], COLUMNS) == "barriers-power"
-    models = (Column("difficult-models", "Partnership models"), Column("benefits", "Benefits"),
-              Column("x", "Drivers"), Column("drivers", "Other"))
+    models = (
+        Column("difficult-models", "Partnership models"),
+        Column("benefits", "Benefits"),
+        Column("x", "Drivers"),
+        Column("drivers", "Other"),
+    )
     assert column_for_tags(["partnership-models"], models) == "difficult-models"
     assert column_for_tags(["drivers"], models) == "drivers"  # an id beats another column's title
     twins = (Column("a", "People"), Column("b", "People"))
@@ -41,8 +45,16 @@ def test_a_column_title_picks_the_column_after_ids_and_tags() -> None:
 
 
 def test_column_tags_for_completion() -> None:
-    assert column_tags(COLUMNS) == ["drivers", "central-government", "local", "benefits", "learning",
-                                    "barriers-power", "trust", "power"]
+    assert column_tags(COLUMNS) == [
+        "drivers",
+        "central-government",
+        "local",
+        "benefits",
+        "learning",
+        "barriers-power",
+        "trust",
+        "power",
+    ]
 
 
 def test_neighbour_columns_are_clamped() -> None:
@@ -59,8 +71,13 @@ def _card(text: str, column: str | None = None, tags: tuple[str, ...] = (), sect
 
 
 def test_grouping_keeps_column_order_and_counts_before_filtering() -> None:
-    cards = [_card("a", "benefits"), _card("b", "drivers", ("x",), Sector.VCS), _card("c", None),
-             _card("d", "gone-column"), _card("e", "drivers", sector=Sector.COUNCIL)]
+    cards = [
+        _card("a", "benefits"),
+        _card("b", "drivers", ("x",), Sector.VCS),
+        _card("c", None),
+        _card("d", "gone-column"),
+        _card("e", "drivers", sector=Sector.COUNCIL),
+    ]
     groups = group_cards(cards, COLUMNS, CardFilter())
     assert [g.column.id for g in groups if g.column] == ["drivers", "benefits", "barriers-power", UNSORTED]
     assert [[c.text for c in g.cards] for g in groups] == [["b", "e"], ["a"], [], ["c", "d"]]
@@ -94,7 +111,11 @@ def test_draft_card_puts_a_card_in_the_column_its_tags_name() -> None:
     assert draft.column == "barriers-power"
     assert draft.tags == ("procurement",)  # the column's id is where it went, not a tag
     assert (draft.text, draft.sector, draft.voiced_as, draft.confidential) == (
-        "Tenders too short", Sector.VCS, Sector.COUNCIL, True)
+        "Tenders too short",
+        Sector.VCS,
+        Sector.COUNCIL,
+        True,
+    )
     assert draft_card("no columns here #trust", ()).column is None
     with pytest.raises(InvalidInput, match="needs some text"):
         draft_card("#trust @vcs", COLUMNS)

@@ -46,8 +46,14 @@ def test_only_the_store_imports_tinydb() -> None:
     [
         ("Lack of resources #Resources @vcs", "Lack of resources", ("resources",), Sector.VCS, None, False),
         ("!Board feels decided already @vcs", "Board feels decided already", (), Sector.VCS, None, True),
-        ("They only want us for consultation >vcs @council #perspective",
-         "They only want us for consultation", ("perspective",), Sector.COUNCIL, Sector.VCS, False),
+        (
+            "They only want us for consultation >vcs @council #perspective",
+            "They only want us for consultation",
+            ("perspective",),
+            Sector.COUNCIL,
+            Sector.VCS,
+            False,
+        ),
         ("Email jean@cvs.org.uk about it", "Email jean@cvs.org.uk about it", (), None, None, False),
         ("Talk to @jean first", "Talk to @jean first", (), None, None, False),
         ("#a #A #b text", "text", ("a", "b"), None, None, False),

@@ -88,8 +88,7 @@ def test_wrong_type(tmp_path: Path) -> None:
 def test_yes_is_not_text(tmp_path: Path) -> None:
     text = VALID.replace("tags: [funding, reach]", "tags: [funding, yes]")
     assert errors_of(tmp_path, text) == [
-        "13:25: step 'sort', column 'drivers': tags: each item must be text, not true/false "
-        '(put it in quotes: "yes")'
+        "13:25: step 'sort', column 'drivers': tags: each item must be text, not true/false (put it in quotes: \"yes\")"
     ]
 
 
@@ -158,8 +157,9 @@ def test_unsafe_tags_are_refused_where_they_are(tmp_path: Path, value: str, colu
 
 def test_an_unsafe_tag_constructs_nothing(tmp_path: Path) -> None:
     marker = tmp_path / "pwned"
-    text = VALID.replace("    prompt: Where does it go?",
-                         f"    prompt: !!python/object/apply:os.system ['touch {marker}']")
+    text = VALID.replace(
+        "    prompt: Where does it go?", f"    prompt: !!python/object/apply:os.system ['touch {marker}']"
+    )
     with pytest.raises(ExerciseError):
         load_exercise_file(write(tmp_path, text))
     assert not marker.exists()
@@ -207,16 +207,22 @@ def test_kind_specific_keys(tmp_path: Path) -> None:
 
 
 def test_role_sector_is_checked(tmp_path: Path) -> None:
-    text = ("id: rp\ntitle: R\nkind: role_play\nscenario: A board meeting\nroles:\n"
-            "  - {id: chair, title: Chair, sector: council}\n  - {id: cvs, title: CVS, sector: voluntary}\n"
-            "steps:\n  - id: play\n    title: Play\n")
+    text = (
+        "id: rp\ntitle: R\nkind: role_play\nscenario: A board meeting\nroles:\n"
+        "  - {id: chair, title: Chair, sector: council}\n  - {id: cvs, title: CVS, sector: voluntary}\n"
+        "steps:\n  - id: play\n    title: Play\n"
+    )
     (error,) = errors_of(tmp_path, text)
     assert error.startswith("7:35: role 'cvs': sector 'voluntary' is not one of: council, statutory, vcs, other")
 
 
 def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
-    text = VALID.replace("kind: sorting", "kind: sortin").replace("timebox: 20", "timebox: ten") \
-        .replace("    prompt:", "    promt:") + "title: again\n"
+    text = (
+        VALID.replace("kind: sorting", "kind: sortin")
+        .replace("timebox: 20", "timebox: ten")
+        .replace("    prompt:", "    promt:")
+        + "title: again\n"
+    )
     lines = errors_of(tmp_path, text)
     assert [line.split(":")[0] for line in lines] == ["3", "8", "9", "18"]
     with pytest.raises(ExerciseError) as caught:
@@ -242,8 +248,10 @@ def test_an_alias_that_contains_itself_is_refused(tmp_path: Path) -> None:
 
 
 def test_anchors_and_merge_keys_work(tmp_path: Path) -> None:
-    text = VALID.replace("      - id: barriers\n        title: Barriers\n        group: Obstacles\n",
-                         "      - &base\n        id: barriers\n        title: Barriers\n        group: Obstacles\n")
+    text = VALID.replace(
+        "      - id: barriers\n        title: Barriers\n        group: Obstacles\n",
+        "      - &base\n        id: barriers\n        title: Barriers\n        group: Obstacles\n",
+    )
     text += "  - id: again\n    title: Again\n    mode: sort\n    columns:\n      - <<: *base\n        id: other\n"
     exercise = load_exercise_file(write(tmp_path, text))
     assert exercise.steps[1].columns[0].title == "Barriers" and exercise.steps[1].columns[0].id == "other"
@@ -259,8 +267,12 @@ def test_rounds_as_a_number_or_a_list(tmp_path: Path) -> None:
 def test_a_programme_script(tmp_path: Path) -> None:
     folder = tmp_path / "programmes"
     folder.mkdir()
-    path = write(folder, "id: p\ntitle: P\nsessions:\n  - number: 2\n    title: Two\n    exercises: [sorting]\n"
-                         "  - number: 1\n    title: One\n    exercises: [sortng]\n", "p.yaml")
+    path = write(
+        folder,
+        "id: p\ntitle: P\nsessions:\n  - number: 2\n    title: Two\n    exercises: [sorting]\n"
+        "  - number: 1\n    title: One\n    exercises: [sortng]\n",
+        "p.yaml",
+    )
     assert [e.removeprefix(f"{path}:") for e in check_files([path])] == [
         "7:13: session 1: sessions must be in order: 1 comes after 2",
         "9:17: no exercise 'sortng' in the library (did you mean 'sorting'?)",
@@ -275,8 +287,14 @@ def test_the_bundled_sorting_exercise_is_what_the_team_relies_on() -> None:
     step = exercise.step("sort")
     assert step is not None and step.mode is StepMode.SORT
     assert [c.id for c in step.columns] == [
-        "drivers", "benefits", "difficult-models", "difficult-participants", "difficult-processes",
-        "barriers-organisation", "barriers-people", "barriers-power",
+        "drivers",
+        "benefits",
+        "difficult-models",
+        "difficult-participants",
+        "difficult-processes",
+        "barriers-organisation",
+        "barriers-people",
+        "barriers-power",
     ]
     groups = {c.id: c.group for c in step.columns}
     assert groups["difficult-participants"] == "Difficult aspects"

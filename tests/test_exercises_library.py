@@ -36,8 +36,13 @@ MINE = "id: {id}\ntitle: {title}\nkind: brainstorm\nsteps:\n  - id: share\n    t
 def copy_sorting(folder: Path, *, prompt: str = "Our own prompt") -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / "sorting.yaml"
-    text = (BUNDLED / "sorting.yaml").read_text().replace("      - id: drivers\n        title: Drivers\n",
-                                                         "      - id: our-drivers\n        title: Our drivers\n")
+    text = (
+        (BUNDLED / "sorting.yaml")
+        .read_text()
+        .replace(
+            "      - id: drivers\n        title: Drivers\n", "      - id: our-drivers\n        title: Our drivers\n"
+        )
+    )
     target.write_text(text.replace("      What drives partnership working here", f"      {prompt}. What drives"))
     return target
 
@@ -70,7 +75,10 @@ def test_the_default_programme_gives_five_ready_sessions() -> None:
     ]
     sessions = sessions_from_script(script, library.exercises)
     assert [s.current_step for s in sessions] == [
-        "experiences/welcome", "drivers-benefits/drivers", "sorting/sort", "action-planning/recap",
+        "experiences/welcome",
+        "drivers-benefits/drivers",
+        "sorting/sort",
+        "action-planning/recap",
         "plan-review/progress",
     ]
     assert library.programme("pip-4-sessions") is not None
@@ -78,22 +86,39 @@ def test_the_default_programme_gives_five_ready_sessions() -> None:
 
 def test_steps_the_demo_and_the_team_rely_on() -> None:
     library = load_library()
-    for ref in ("sorting/sort", "experiences/share", "perspective-swap/present", "perspective-swap/compare",
-                "role-play/brief", "role-play/play", "role-play/debrief"):
+    for ref in (
+        "sorting/sort",
+        "experiences/share",
+        "perspective-swap/present",
+        "perspective-swap/compare",
+        "role-play/brief",
+        "role-play/play",
+        "role-play/debrief",
+    ):
         assert library.step(ref) is not None, ref
     assert library.step("sorting/nope") is None and library.step("nope/sort") is None
     found = library.step("sorting/sort")
     assert found is not None and found[1].mode is StepMode.SORT
     agenda = library.agenda(["sorting", "missing", "role-play"])
-    assert [f"{e.id}/{s.id}" for e, s in agenda] == ["sorting/sort", "sorting/themes", "role-play/brief",
-                                                     "role-play/play", "role-play/debrief"]
+    assert [f"{e.id}/{s.id}" for e, s in agenda] == [
+        "sorting/sort",
+        "sorting/themes",
+        "role-play/brief",
+        "role-play/play",
+        "role-play/debrief",
+    ]
 
 
 def test_the_evaluation_survey() -> None:
     survey = load_library().exercises["evaluation"].survey
     assert survey is not None
-    assert survey.scale == ("not helpful", "partially helpful", "neither helpful nor unhelpful", "helpful",
-                            "very helpful")
+    assert survey.scale == (
+        "not helpful",
+        "partially helpful",
+        "neither helpful nor unhelpful",
+        "helpful",
+        "very helpful",
+    )
     enabling, improvements = survey.groups
     assert (enabling.id, len(enabling.questions)) == ("enabling", 8)
     assert enabling.stem == "How helpful was the programme in enabling you to ..."
@@ -134,8 +159,9 @@ def test_a_broken_user_file_never_stops_the_library(tmp_path: Path) -> None:
     (folder / "good.yaml").write_text(MINE.format(id="good", title="Good"))
     (folder / "syntax.yaml").write_text("id: x\ntitle: [\n")
     (folder / "programmes").mkdir()
-    (folder / "programmes" / "p.yaml").write_text("id: p\ntitle: P\nsessions:\n  - number: 1\n    title: One\n"
-                                                  "    exercises: [good, zzz]\n")
+    (folder / "programmes" / "p.yaml").write_text(
+        "id: p\ntitle: P\nsessions:\n  - number: 1\n    title: One\n    exercises: [good, zzz]\n"
+    )
     library = load_library([folder, tmp_path / "missing"])
     missing, timebox, syntax, reference = library.errors
     assert missing == f"{tmp_path / 'missing'}:1:1: exercises folder not found"
@@ -154,8 +180,9 @@ def test_two_files_with_one_id_in_a_folder(tmp_path: Path) -> None:
     (tmp_path / "b.yaml").write_text(MINE.format(id="same", title="B"))
     library = load_library([tmp_path])
     assert library.exercises["same"].title == "A"
-    assert library.errors == [f"{tmp_path / 'b.yaml'}:1:5: exercise id 'same' is already used by "
-                              f"{tmp_path / 'a.yaml'}; this file is ignored"]
+    assert library.errors == [
+        f"{tmp_path / 'b.yaml'}:1:5: exercise id 'same' is already used by {tmp_path / 'a.yaml'}; this file is ignored"
+    ]
 
 
 def test_exercise_dirs_cli_then_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -240,8 +267,18 @@ def test_new_uses_a_user_programme_script_and_overrides(tmp_path: Path) -> None:
     text = (mine / "programmes" / "short.yaml").read_text().replace("id: pip-5-sessions", "id: short")
     (mine / "programmes" / "short.yaml").write_text(text)
     sessions_dir = tmp_path / "sessions"
-    result = run("--sessions-dir", str(sessions_dir), "--exercises-dir", str(mine), "new", "x", "--area", "Sutton",
-                 "--script", "short")
+    result = run(
+        "--sessions-dir",
+        str(sessions_dir),
+        "--exercises-dir",
+        str(mine),
+        "new",
+        "x",
+        "--area",
+        "Sutton",
+        "--script",
+        "short",
+    )
     assert result.exit_code == 0, result.output
 
 
@@ -257,8 +294,11 @@ def test_the_documented_examples_are_valid(tmp_path: Path) -> None:
     assert check_files([tmp_path]) == []
     library = load_library([tmp_path])
     step = library.exercises["sorting"].step("sort")
-    assert step is not None and [c.id for c in step.columns] == ["barriers-organisation", "barriers-people",
-                                                                 "barriers-power"]
+    assert step is not None and [c.id for c in step.columns] == [
+        "barriers-organisation",
+        "barriers-people",
+        "barriers-power",
+    ]
 
 
 def test_bundled_scripts_read_the_same_with_libyaml_as_with_the_pure_loader() -> None:

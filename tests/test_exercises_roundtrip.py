@@ -42,9 +42,45 @@ ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789"
 SLUG = st.builds("{}{}".format, st.sampled_from(ALNUM), st.text(ALNUM + "-_", max_size=8))
 CHARS = st.characters(exclude_categories=("Cs", "Cc", "Cn", "Zl", "Zp"))
 # Words YAML would read as something else unless the dumper quotes them.
-TRICKY = st.sampled_from(["yes", "No", "off", "null", "~", "10", "1.5", "0x10", "1e3", ".inf", "2008-01-17",
-                          "- a", "a: b", "#x", "a #b", "'q'", '"d"', "[x]", "{y}", "*a", "&b", "!tag", "!!python/x",
-                          "%x", "@x", "`x", "|", ">", "? k", "---", "...", "<<", "a\\b", "tab\there", "é ü 中"])
+TRICKY = st.sampled_from(
+    [
+        "yes",
+        "No",
+        "off",
+        "null",
+        "~",
+        "10",
+        "1.5",
+        "0x10",
+        "1e3",
+        ".inf",
+        "2008-01-17",
+        "- a",
+        "a: b",
+        "#x",
+        "a #b",
+        "'q'",
+        '"d"',
+        "[x]",
+        "{y}",
+        "*a",
+        "&b",
+        "!tag",
+        "!!python/x",
+        "%x",
+        "@x",
+        "`x",
+        "|",
+        ">",
+        "? k",
+        "---",
+        "...",
+        "<<",
+        "a\\b",
+        "tab\there",
+        "é ü 中",
+    ]
+)
 LINE = st.one_of(TRICKY, st.text(CHARS, min_size=1, max_size=24)).map(str.strip).filter(bool)
 TEXT = st.lists(st.one_of(TRICKY, st.text(CHARS, max_size=24)), min_size=1, max_size=4).map("\n".join).map(str.strip)
 MINUTES = st.one_of(st.integers(0, 480).map(float), st.floats(0, 480, allow_nan=False))
@@ -61,9 +97,12 @@ def columns(draw: st.DrawFn, min_size: int) -> tuple[Column, ...]:
     tags = draw(unique_slugs(0, 8, frozenset(ids)))
     out: list[Column] = []
     for i, cid in enumerate(ids):
-        own = tuple(tags[i::len(ids)])  # each tag in one column only
-        out.append(Column(id=cid, title=draw(LINE), tags=own, group=draw(st.none() | LINE),
-                          description=draw(st.just("") | TEXT)))
+        own = tuple(tags[i :: len(ids)])  # each tag in one column only
+        out.append(
+            Column(
+                id=cid, title=draw(LINE), tags=own, group=draw(st.none() | LINE), description=draw(st.just("") | TEXT)
+            )
+        )
     return tuple(out)
 
 
@@ -76,16 +115,18 @@ def steps(draw: st.DrawFn, kind: ExerciseKind) -> tuple[Step, ...]:
         modes[0] = StepMode.SORT
     out: list[Step] = []
     for sid, mode in zip(ids, modes, strict=True):
-        out.append(Step(
-            id=sid,
-            title=draw(LINE),
-            prompt=draw(st.just("") | TEXT),
-            timebox=draw(MINUTES),
-            mode=mode,
-            columns=draw(columns(1 if mode is StepMode.SORT else 0)),
-            notes=draw(st.just("") | TEXT),
-            rounds=tuple(draw(st.lists(LINE, max_size=3))),
-        ))
+        out.append(
+            Step(
+                id=sid,
+                title=draw(LINE),
+                prompt=draw(st.just("") | TEXT),
+                timebox=draw(MINUTES),
+                mode=mode,
+                columns=draw(columns(1 if mode is StepMode.SORT else 0)),
+                notes=draw(st.just("") | TEXT),
+                rounds=tuple(draw(st.lists(LINE, max_size=3))),
+            )
+        )
     return tuple(out)
 
 
@@ -98,14 +139,21 @@ def surveys(draw: st.DrawFn) -> Survey:
         out = []
         for _ in range(n):
             choices = tuple(draw(st.lists(LINE, max_size=3))) if respondent else ()
-            out.append(SurveyQuestion(id=next(ids), text=draw(TEXT.filter(bool)), choices=choices,
-                                      multiple=bool(choices) and draw(st.booleans())))
+            out.append(
+                SurveyQuestion(
+                    id=next(ids),
+                    text=draw(TEXT.filter(bool)),
+                    choices=choices,
+                    multiple=bool(choices) and draw(st.booleans()),
+                )
+            )
         return tuple(out)
 
     return Survey(
         scale=tuple(draw(st.lists(LINE, min_size=2, max_size=5, unique=True))),
-        groups=tuple(SurveyGroup(id=g, stem=draw(LINE), questions=questions(draw(st.integers(1, 3))))
-                     for g in group_ids),
+        groups=tuple(
+            SurveyGroup(id=g, stem=draw(LINE), questions=questions(draw(st.integers(1, 3)))) for g in group_ids
+        ),
         open_questions=questions(draw(st.integers(0, 2))),
         respondent=questions(draw(st.integers(0, 2)), respondent=True),
     )
@@ -125,8 +173,12 @@ def exercises(draw: st.DrawFn) -> Exercise:
         materials=tuple(draw(st.lists(LINE, max_size=3))),
         notes=draw(st.just("") | TEXT),
         scenario=draw(TEXT.filter(bool)) if role_play else "",
-        roles=tuple(Role(id=r, title=draw(LINE), sector=draw(SECTORS), brief=draw(st.just("") | TEXT))
-                    for r in draw(unique_slugs(2, 4))) if role_play else (),
+        roles=tuple(
+            Role(id=r, title=draw(LINE), sector=draw(SECTORS), brief=draw(st.just("") | TEXT))
+            for r in draw(unique_slugs(2, 4))
+        )
+        if role_play
+        else (),
         survey=draw(surveys()) if kind is ExerciseKind.SURVEY else None,
     )
 

@@ -36,12 +36,18 @@ def test_options_reach_the_notes(sessions_dir: Path, demo: Path) -> None:
     assert result.stdout_bytes == (GOLDEN / "darlington-demo-session-3-full.md").read_bytes()
 
 
-@pytest.mark.parametrize(("file_name", "starts"), [
-    ("notes.md", b"# Darlington"), ("backup.json", b'{\n  "format": "piptui-programme-export"'),
-    ("cards.csv", b"\xef\xbb\xbfid,session,"), ("notes.txt", b"# Darlington"),
-])
-def test_output_file_format_from_its_suffix(sessions_dir: Path, demo: Path, tmp_path: Path, file_name: str,
-                                            starts: bytes) -> None:
+@pytest.mark.parametrize(
+    ("file_name", "starts"),
+    [
+        ("notes.md", b"# Darlington"),
+        ("backup.json", b'{\n  "format": "piptui-programme-export"'),
+        ("cards.csv", b"\xef\xbb\xbfid,session,"),
+        ("notes.txt", b"# Darlington"),
+    ],
+)
+def test_output_file_format_from_its_suffix(
+    sessions_dir: Path, demo: Path, tmp_path: Path, file_name: str, starts: bytes
+) -> None:
     out = tmp_path / file_name
     result = run(sessions_dir, "export", "darlington-demo", "-o", str(out))
     assert result.exit_code == 0, result.output
@@ -80,18 +86,21 @@ def test_import_over_existing_exit_1_then_replace(sessions_dir: Path, demo: Path
     assert replaced.exit_code == 0 and replaced.output.startswith("Replaced programme 'darlington-demo'")
 
 
-@pytest.mark.parametrize(("args", "code", "message"), [
-    (("export", "nowhere"), 1, "No programme 'nowhere'"),
-    (("export", "darlington-demo", "--format", "yaml"), 2, "'yaml' is not one of 'markdown', 'json', 'csv'"),
-    (("export", "darlington-demo", "--session", "9"), 2, "9 is not in the range"),
-    (("export", "darlington-demo", "--format", "json", "--session", "3"), 2, "backup of the whole programme"),
-    (("export", "darlington-demo", "--format", "csv", "--names"), 2, "only listed in the Markdown notes"),
-    (("export", "darlington-demo", "--colour"), 2, "No such option"),
-    (("export",), 2, "Missing argument 'NAME'"),
-    (("export", "darlington-demo", "-o", "/nonexistent-folder/x.md"), 1, "the folder /nonexistent-folder does not"),
-    (("import",), 2, "Missing argument 'FILE'"),
-    (("import", "/no/such/file.json"), 2, "does not exist"),
-])
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (("export", "nowhere"), 1, "No programme 'nowhere'"),
+        (("export", "darlington-demo", "--format", "yaml"), 2, "'yaml' is not one of 'markdown', 'json', 'csv'"),
+        (("export", "darlington-demo", "--session", "9"), 2, "9 is not in the range"),
+        (("export", "darlington-demo", "--format", "json", "--session", "3"), 2, "backup of the whole programme"),
+        (("export", "darlington-demo", "--format", "csv", "--names"), 2, "only listed in the Markdown notes"),
+        (("export", "darlington-demo", "--colour"), 2, "No such option"),
+        (("export",), 2, "Missing argument 'NAME'"),
+        (("export", "darlington-demo", "-o", "/nonexistent-folder/x.md"), 1, "the folder /nonexistent-folder does not"),
+        (("import",), 2, "Missing argument 'FILE'"),
+        (("import", "/no/such/file.json"), 2, "does not exist"),
+    ],
+)
 def test_exit_codes(sessions_dir: Path, demo: Path, args: tuple[str, ...], code: int, message: str) -> None:
     result = run(sessions_dir, *args)
     assert result.exit_code == code, result.output
@@ -108,13 +117,17 @@ def test_a_session_the_programme_lacks_is_bad_data(sessions_dir: Path, tmp_path:
     assert result.exit_code == 1 and "This programme has no session 5 (its sessions: 1, 2, 3, 4)" in result.output
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (b"not json at all", "is not valid JSON"),
-    (b'{"format": "piptui-programme-export", "version": 7}', "exported by a newer piptui"),
-    (b'{"format": "other"}', "is not a piptui export"),
-])
-def test_bad_import_files_exit_1_and_write_nothing(sessions_dir: Path, tmp_path: Path, content: bytes,
-                                                   message: str) -> None:
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"not json at all", "is not valid JSON"),
+        (b'{"format": "piptui-programme-export", "version": 7}', "exported by a newer piptui"),
+        (b'{"format": "other"}', "is not a piptui export"),
+    ],
+)
+def test_bad_import_files_exit_1_and_write_nothing(
+    sessions_dir: Path, tmp_path: Path, content: bytes, message: str
+) -> None:
     bad = tmp_path / "bad.json"
     bad.write_bytes(content)
     result = run(sessions_dir, "import", str(bad))

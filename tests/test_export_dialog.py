@@ -71,7 +71,11 @@ async def test_choosing_json_means_the_whole_programme_with_everything(sessions_
     (request,) = results
     assert request is not None
     assert (request.format, request.session, request.include_confidential, request.names) == (
-        ExportFormat.JSON, None, True, False)
+        ExportFormat.JSON,
+        None,
+        True,
+        False,
+    )
     assert request.programme == screen.path and not (sessions_dir / "exports").exists()  # start=False
 
 

@@ -99,8 +99,31 @@ def check_card_item(card: Card) -> None:
 
 # Markdown's metacharacters, weighted in, plus letters, digits, spaces and line breaks.
 META = "\\`*_~[]()<>|#-+=:!&;./\"' \t\n\r0123456789aZé—"
-PIECES = ["[x](http://e)", "![i](j)", "<script>", "&amp;", "&#65;", "```", "1. ", "# ", "| ", "|", "#", "=",
-          ":--", "\n", "\n\n", "  ", "**", "__", "---", "> ", "\\", "a", " "]
+PIECES = [
+    "[x](http://e)",
+    "![i](j)",
+    "<script>",
+    "&amp;",
+    "&#65;",
+    "```",
+    "1. ",
+    "# ",
+    "| ",
+    "|",
+    "#",
+    "=",
+    ":--",
+    "\n",
+    "\n\n",
+    "  ",
+    "**",
+    "__",
+    "---",
+    "> ",
+    "\\",
+    "a",
+    " ",
+]
 texts = st.one_of(
     st.text(alphabet=st.sampled_from(list(META)), max_size=40),
     st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp", "Zs")), max_size=30),

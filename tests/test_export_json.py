@@ -47,7 +47,11 @@ def test_export_is_complete_and_keeps_confidential_cards(demo: Path) -> None:
     blob = exported(demo)
     document = json.loads(blob)
     assert (document["format"], document["version"], document["schema"], document["name"]) == (
-        FORMAT, 1, 1, "darlington-demo")
+        FORMAT,
+        1,
+        1,
+        "darlington-demo",
+    )
     assert list(document) == ["format", "version", "schema", "name", "tables"]
     tables = document["tables"]
     assert "events" not in tables and "_meta" not in tables
@@ -104,7 +108,8 @@ def test_replace_waits_for_the_lock_and_other_stores_see_the_new_file(demo: Path
         done = threading.Event()
         with open_store.batch("holding the lock"):
             worker = threading.Thread(
-                target=lambda: (import_programme(sessions_dir, blob, source="b", replace=True), done.set()))
+                target=lambda: (import_programme(sessions_dir, blob, source="b", replace=True), done.set())
+            )
             worker.start()
             worker.join(0.3)
             assert not done.is_set()  # blocked on the programme's lock
@@ -217,15 +222,18 @@ def test_bad_imports_say_what_is_wrong_and_write_nothing(demo: Path, tmp_path: P
     assert not target.exists()
 
 
-@pytest.mark.parametrize(("blob", "message"), [
-    (b"", "bad.json is empty"),
-    (b"   \n", "bad.json is empty"),
-    (b"not json", "bad.json is not valid JSON ("),
-    (b'{"a": 1,\n "b": }', "line 2 column 7"),
-    (b'{"format": "piptui-programme-export",', "bad.json is not valid JSON"),
-    (b'{"a": NaN}', "not valid JSON"),
-    (b"\xff\xfe{}", "not valid JSON"),
-])
+@pytest.mark.parametrize(
+    ("blob", "message"),
+    [
+        (b"", "bad.json is empty"),
+        (b"   \n", "bad.json is empty"),
+        (b"not json", "bad.json is not valid JSON ("),
+        (b'{"a": 1,\n "b": }', "line 2 column 7"),
+        (b'{"format": "piptui-programme-export",', "bad.json is not valid JSON"),
+        (b'{"a": NaN}', "not valid JSON"),
+        (b"\xff\xfe{}", "not valid JSON"),
+    ],
+)
 def test_not_json_is_refused(tmp_path: Path, blob: bytes, message: str) -> None:
     with pytest.raises(BadExportFile, match="nothing was imported") as caught:
         import_programme(tmp_path / "target", blob, source="bad.json")

@@ -27,8 +27,10 @@ from piptui.programmes import ensure_demo
 from piptui.store import SessionStore
 
 GOLDEN = Path(__file__).parent / "golden"
-SECRETS = ("Board meetings feel like the council has already decided",
-           "We are invited as guests, not as equal partners")
+SECRETS = (
+    "Board meetings feel like the council has already decided",
+    "We are invited as guests, not as equal partners",
+)
 
 
 def check_golden(name: str, text: str) -> None:
@@ -62,8 +64,7 @@ def test_demo_session_notes_with_everything_match_the_golden_file(demo: dict[str
     check_golden("darlington-demo-session-3-full.md", notes)
 
 
-def test_the_demo_gives_byte_identical_notes_every_time(tmp_path: Path, demo: dict[str, Any],
-                                                        library: Library) -> None:
+def test_the_demo_gives_byte_identical_notes_every_time(tmp_path: Path, demo: dict[str, Any], library: Library) -> None:
     again = ensure_demo(tmp_path, library)
     with SessionStore(again) as store:
         rebuilt = store.raw()
@@ -78,7 +79,7 @@ def test_demo_notes_have_the_expected_shape(demo: dict[str, Any], library: Libra
     headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag == "h2"]
     assert headings[:2] == ["Participants", "Session 1: Experiences and context"]
     assert headings[-1] == "Action plan" and sum(h.startswith("Session ") for h in headings) == 5
-    plan = notes[notes.index("## Action plan"):]
+    plan = notes[notes.index("## Action plan") :]
     rows = table_cells(plan)
     assert rows[0] == list(PLAN_HEADER)
     assert len(rows) == 1 + len(demo["objectives"]) and all(len(r) == 7 for r in rows)
@@ -115,31 +116,87 @@ def test_one_session(demo: dict[str, Any], library: Library) -> None:
 
 # -- a hostile programme: every text a person can type is an attack -------------------
 EVIL = [
-    "a | b | c", "# heading", "* bullet", "- bullet", "+ bullet", "> quote", "1. list", "`code`",
-    "<script>alert(1)</script>", "<b>bold</b>", "[link](http://evil.example)", "![img](http://evil.example/x.png)",
-    "_em_ *em* __strong__", "line one\nline two", "~~strike~~", "&amp; &#65;", "---", "=cmd|' /C calc'!A0",
+    "a | b | c",
+    "# heading",
+    "* bullet",
+    "- bullet",
+    "+ bullet",
+    "> quote",
+    "1. list",
+    "`code`",
+    "<script>alert(1)</script>",
+    "<b>bold</b>",
+    "[link](http://evil.example)",
+    "![img](http://evil.example/x.png)",
+    "_em_ *em* __strong__",
+    "line one\nline two",
+    "~~strike~~",
+    "&amp; &#65;",
+    "---",
+    "=cmd|' /C calc'!A0",
 ]
-LIBRARY = Library(exercises={"ex": Exercise(id="ex", title="*Ex* <i>", kind=ExerciseKind.SORTING, steps=(
-    Step(id="st", title="# Step", prompt="> [p](http://x)\n- line", columns=(
-        Column(id="c1", title="| C1 |"), Column(id="c2", title="`C2`", group="<b>G</b>"))),))})
+LIBRARY = Library(
+    exercises={
+        "ex": Exercise(
+            id="ex",
+            title="*Ex* <i>",
+            kind=ExerciseKind.SORTING,
+            steps=(
+                Step(
+                    id="st",
+                    title="# Step",
+                    prompt="> [p](http://x)\n- line",
+                    columns=(Column(id="c1", title="| C1 |"), Column(id="c2", title="`C2`", group="<b>G</b>")),
+                ),
+            ),
+        )
+    }
+)
 
 
 def hostile(tmp_path: Path) -> dict[str, Any]:
     people = [Participant(name=t, organisation=t, sector=Sector.VCS, id=f"p{i}") for i, t in enumerate(EVIL)]
-    cards = [Card(text=t, id=f"c{i:02d}", tags=(t,), sector=Sector.COUNCIL, session=1, step="ex/st",
-                  column=("c1", "c2", None)[i % 3], cluster="k1" if i % 2 else None, created=f"2008-01-01T10:{i:02d}")
-             for i, t in enumerate(EVIL)]
+    cards = [
+        Card(
+            text=t,
+            id=f"c{i:02d}",
+            tags=(t,),
+            sector=Sector.COUNCIL,
+            session=1,
+            step="ex/st",
+            column=("c1", "c2", None)[i % 3],
+            cluster="k1" if i % 2 else None,
+            created=f"2008-01-01T10:{i:02d}",
+        )
+        for i, t in enumerate(EVIL)
+    ]
     content: list[Any] = [*cards, Cluster(title="[k](http://x) | *k*", id="k1", votes=3, session=1)]
     for i, t in enumerate(EVIL[:5]):
-        content.append(Objective(title=t, id=f"o{i}", council_lead=f"p{i}", vcs_lead="not-an-id <b>", timescale=t,
-                                 review_date="2008-10-01", position=i, session=1))
-        content.append(Action(text=t + "\n" + t, objective=f"o{i}", owners=(t,), due=t, status=ActionStatus.DONE,
-                              rag=Rag.GREEN))
+        content.append(
+            Objective(
+                title=t,
+                id=f"o{i}",
+                council_lead=f"p{i}",
+                vcs_lead="not-an-id <b>",
+                timescale=t,
+                review_date="2008-10-01",
+                position=i,
+                session=1,
+            )
+        )
+        content.append(
+            Action(text=t + "\n" + t, objective=f"o{i}", owners=(t,), due=t, status=ActionStatus.DONE, rag=Rag.GREEN)
+        )
     path = tmp_path / "evil.json"
-    SessionStore.create(path, Programme(name="evil", area="| Area", title="# <Title> [x](y)"), participants=people,
-                        sessions=[S(1, title="*S1* | x", date="2008-01-01", facilitators=("<i>", "`f`"),
-                                    exercises=("ex", "missing <b>"))],
-                        content=content).close()
+    SessionStore.create(
+        path,
+        Programme(name="evil", area="| Area", title="# <Title> [x](y)"),
+        participants=people,
+        sessions=[
+            S(1, title="*S1* | x", date="2008-01-01", facilitators=("<i>", "`f`"), exercises=("ex", "missing <b>"))
+        ],
+        content=content,
+    ).close()
     with SessionStore(path) as store:
         return store.raw()
 
@@ -160,7 +217,7 @@ def test_hostile_text_never_becomes_markup(tmp_path: Path, names: bool) -> None:
     texts = [flat(tokens[tokens.index(i) + 2].children or []) for i in items]
     for card_text in EVIL:
         assert any(x.startswith(shown(card_text) + " — ") for x in texts), card_text
-    plan = table_cells(notes[notes.index("## Action plan"):])
+    plan = table_cells(notes[notes.index("## Action plan") :])
     assert len(plan) == 6 and all(len(r) == 7 for r in plan)
     assert [r[0] for r in plan[1:]] == EVIL[:5] and plan[1][3] == "not-an-id <b>"
     assert plan[1][1] == f"1. {EVIL[0]}\n{EVIL[0]} (done, green; due {EVIL[0]}; owners: {EVIL[0]})"
@@ -213,16 +270,26 @@ def test_export_while_another_store_writes(tmp_path: Path, programme_file: Path)
 
 def test_ten_thousand_cards_export_quickly(tmp_path: Path, library: Library) -> None:
     """A regression guard (the bench has the real number): well under a second on a laptop."""
-    cards = [Card(text=f"Card {i}: lack of resources | *capacity* <b>x</b> [x](http://e) more words here",
-                  id=f"c{i:05d}", tags=("resources", "capacity"), sector=Sector.VCS, session=3,
-                  step="sorting/sort", column=("drivers", "barriers-power", None)[i % 3],
-                  cluster=f"k{i % 50}" if i % 2 else None, confidential=i % 40 == 0,
-                  created=f"2008-03-13T10:{i // 600:02d}:{(i // 10) % 60:02d}.{i % 1000:03d}Z")
-             for i in range(10_000)]
+    cards = [
+        Card(
+            text=f"Card {i}: lack of resources | *capacity* <b>x</b> [x](http://e) more words here",
+            id=f"c{i:05d}",
+            tags=("resources", "capacity"),
+            sector=Sector.VCS,
+            session=3,
+            step="sorting/sort",
+            column=("drivers", "barriers-power", None)[i % 3],
+            cluster=f"k{i % 50}" if i % 2 else None,
+            confidential=i % 40 == 0,
+            created=f"2008-03-13T10:{i // 600:02d}:{(i // 10) % 60:02d}.{i % 1000:03d}Z",
+        )
+        for i in range(10_000)
+    ]
     clusters = [Cluster(title=f"Theme {k}", id=f"k{k}", votes=k % 7, session=3) for k in range(50)]
     path = tmp_path / "big.json"
-    SessionStore.create(path, Programme(name="big", area="Big"), sessions=[S(3, exercises=("sorting",))],
-                        content=[*cards, *clusters]).close()
+    SessionStore.create(
+        path, Programme(name="big", area="Big"), sessions=[S(3, exercises=("sorting",))], content=[*cards, *clusters]
+    ).close()
     with SessionStore(path) as store:
         data = store.raw()
     start = time.perf_counter()

@@ -14,10 +14,27 @@ from markdown_it.token import Token
 
 MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 MARKUP = {
-    "link_open", "image", "em_open", "strong_open", "s_open", "code_inline", "html_inline", "autolink_open",
+    "link_open",
+    "image",
+    "em_open",
+    "strong_open",
+    "s_open",
+    "code_inline",
+    "html_inline",
+    "autolink_open",
 }
-BLOCK_MARKUP = {"heading_open", "bullet_list_open", "ordered_list_open", "blockquote_open", "hr", "fence",
-                "code_block", "html_block", "table_open", "lheading_open"}
+BLOCK_MARKUP = {
+    "heading_open",
+    "bullet_list_open",
+    "ordered_list_open",
+    "blockquote_open",
+    "hr",
+    "fence",
+    "code_block",
+    "html_block",
+    "table_open",
+    "lheading_open",
+}
 
 
 def parse(markdown: str) -> list[Token]:

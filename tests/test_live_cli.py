@@ -101,8 +101,17 @@ def test_serve_quotes_paths_and_names_for_the_shell(tmp_path: Path, server: type
     result = run(folder, "serve", "darlington-demo", "--view", "notes", "--as", "Jean $(whoami)", "--session", "3")
     assert result.exit_code == 0, result.output
     argv = shlex.split(server.made[0].command)
-    assert argv[3:] == ["--sessions-dir", str(folder), "open", "darlington-demo", "--notes", "--session", "3",
-                        "--as", "Jean $(whoami)"]
+    assert argv[3:] == [
+        "--sessions-dir",
+        str(folder),
+        "open",
+        "darlington-demo",
+        "--notes",
+        "--session",
+        "3",
+        "--as",
+        "Jean $(whoami)",
+    ]
 
 
 def test_serve_refuses_a_public_address_without_public(sessions_dir: Path, server: type[FakeServer]) -> None:
@@ -116,8 +125,18 @@ def test_serve_refuses_a_public_address_without_public(sessions_dir: Path, serve
 def test_serve_on_a_public_address_with_public_warns_loudly(sessions_dir: Path, server: type[FakeServer]) -> None:
     ensure_demo(sessions_dir)
     result = CliRunner().invoke(
-        main, ["--sessions-dir", str(sessions_dir), "serve", "darlington-demo", "--host", "0.0.0.0", "--public",
-               "--view", "session"],
+        main,
+        [
+            "--sessions-dir",
+            str(sessions_dir),
+            "serve",
+            "darlington-demo",
+            "--host",
+            "0.0.0.0",
+            "--public",
+            "--view",
+            "session",
+        ],
     )
     assert result.exit_code == 0, result.output
     assert "WARNING" in result.output and "NO authentication" in result.output

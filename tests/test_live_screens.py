@@ -133,10 +133,16 @@ async def test_the_wall_never_shows_a_confidential_card_nor_the_facilitator_note
         secret = [c for c in cards if c.confidential]
         assert secret, "the demo has a confidential card on this step"
         with SessionStore(screen.path, author="Ann") as facilitator:
-            new_secret = facilitator.add_card("Said in confidence: the chief exec will not come", session=3,
-                                              step=SORT, column="barriers-power", confidential=True)
-            public = facilitator.add_card("Said in the open: meetings are at 10am", session=3, step=SORT,
-                                          column="barriers-power")
+            new_secret = facilitator.add_card(
+                "Said in confidence: the chief exec will not come",
+                session=3,
+                step=SORT,
+                column="barriers-power",
+                confidential=True,
+            )
+            public = facilitator.add_card(
+                "Said in the open: meetings are at 10am", session=3, step=SORT, column="barriers-power"
+            )
         assert await eventually(pilot, lambda: any("meetings are at 10am" in t for t in wall_texts(screen)))
         shown = "\n".join(wall_texts(screen))
         text = screen_text(app)

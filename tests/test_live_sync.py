@@ -135,8 +135,11 @@ def test_editing_a_deleted_card_is_not_found(programme_file: Path) -> None:
     with SessionStore(programme_file, author="ann") as ann, SessionStore(programme_file, author="bo") as bo:
         card = ann.add_card("Soon gone")
         bo.delete_card(card.id)
-        for attempt in (lambda: ann.edit_card(card.id, text="x"), lambda: ann.move_card(card.id, "drivers"),
-                        lambda: ann.delete_card(card.id)):
+        for attempt in (
+            lambda: ann.edit_card(card.id, text="x"),
+            lambda: ann.move_card(card.id, "drivers"),
+            lambda: ann.delete_card(card.id),
+        ):
             try:
                 attempt()
             except NotFound as exc:
@@ -174,18 +177,36 @@ async def test_a_tui_piptui_add_and_the_api_writing_at_once_lose_nothing(session
             before = {c.id for c in store.cards()}
         go = tmp_path / "go"
         writers = start_together([[WRITER, str(path), f"api{k}", "60", str(go)] for k in range(2)], go)
-        adds = [subprocess.Popen([sys.executable, "-m", "piptui", "--sessions-dir", str(sessions_dir), "add",
-                                  "darlington-demo", f"cli card {k}", "--by", f"cli{k}"],
-                                 stdout=subprocess.DEVNULL)
-                for k in range(4)]
+        adds = [
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "piptui",
+                    "--sessions-dir",
+                    str(sessions_dir),
+                    "add",
+                    "darlington-demo",
+                    f"cli card {k}",
+                    "--by",
+                    f"cli{k}",
+                ],
+                stdout=subprocess.DEVNULL,
+            )
+            for k in range(4)
+        ]
         for i in range(20):
             await type_into(pilot, f"tui card {i}")
         await asyncio.to_thread(finish, writers)
         assert [await asyncio.to_thread(p.wait, 60) for p in adds] == [0, 0, 0, 0]
         with SessionStore(path) as store:
             new = [c for c in store.cards() if c.id not in before]
-        expected = ([f"tui card {i}" for i in range(20)] + [f"cli card {k}" for k in range(4)]
-                    + [f"api{k} card {i}" for k in range(2) for i in range(60)])
+        expected = (
+            [f"tui card {i}" for i in range(20)]
+            + [f"cli card {k}" for k in range(4)]
+            + [f"api{k} card {i}" for k in range(2) for i in range(60)]
+        )
         assert sorted(c.text for c in new) == sorted(expected)
-        assert await eventually(lambda: {c.id for c in new if c.step == SORT and c.session == 3}
-                                <= set(screen.query_one(Board).card_ids))
+        assert await eventually(
+            lambda: {c.id for c in new if c.step == SORT and c.session == 3} <= set(screen.query_one(Board).card_ids)
+        )

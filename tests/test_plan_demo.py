@@ -11,21 +11,30 @@ from piptui.programmes import ensure_demo
 from piptui.store import SessionStore
 
 OBJECTIVES = [
-    ("A shared approach to build sustainability and maximise resources within all sectors", [
-        "Cross-sector audit and a database of service provision, resource needs and skills",
-        "A council employee volunteering strategy",
-    ]),
-    ("New and improved approaches to supporting better communication, involvement and partnership working", [
-        "Put the PIP action plan into the joint council / third sector strategy",
-        "A cross-sector training strategy",
-        "A cross-sector induction strategy for new staff",
-        "Joint terms of reference for individual cross-sector partnerships",
-    ]),
-    ("A shared cross-sector understanding of sustainability and support issues, governance structures and key "
-     "elements of partnership working", [
-         "Joint factsheets on governance and operational issues",
-         "Formal policy on council participation and representation on third-sector boards",
-     ]),
+    (
+        "A shared approach to build sustainability and maximise resources within all sectors",
+        [
+            "Cross-sector audit and a database of service provision, resource needs and skills",
+            "A council employee volunteering strategy",
+        ],
+    ),
+    (
+        "New and improved approaches to supporting better communication, involvement and partnership working",
+        [
+            "Put the PIP action plan into the joint council / third sector strategy",
+            "A cross-sector training strategy",
+            "A cross-sector induction strategy for new staff",
+            "Joint terms of reference for individual cross-sector partnerships",
+        ],
+    ),
+    (
+        "A shared cross-sector understanding of sustainability and support issues, governance structures and key "
+        "elements of partnership working",
+        [
+            "Joint factsheets on governance and operational issues",
+            "Formal policy on council participation and representation on third-sector boards",
+        ],
+    ),
 ]
 
 

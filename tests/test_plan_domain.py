@@ -93,8 +93,9 @@ def test_traceability_both_ways() -> None:
     assert objective_of_card(cards[2], [cluster, other], [objective]) is None
 
 
-def _action(aid: str, obj: str, pos: int, status: ActionStatus = ActionStatus.NOT_STARTED, rag: Rag | None = None
-            ) -> Action:
+def _action(
+    aid: str, obj: str, pos: int, status: ActionStatus = ActionStatus.NOT_STARTED, rag: Rag | None = None
+) -> Action:
     return Action(f"action {aid}", obj, id=aid, position=pos, status=status, rag=rag, created="2008-04-17T10:00")
 
 
@@ -186,7 +187,10 @@ def test_votes_tally_budget_and_sorting() -> None:
     assert parse_budget("") is None and parse_budget("5") == 5
     with pytest.raises(InvalidInput):
         parse_budget("0")
-    ks = [Cluster("a", id="a", votes=3, created="1"), Cluster("b", id="b", votes=7, created="2"),
-          Cluster("c", id="c", votes=3, created="3")]
+    ks = [
+        Cluster("a", id="a", votes=3, created="1"),
+        Cluster("b", id="b", votes=7, created="2"),
+        Cluster("c", id="c", votes=3, created="3"),
+    ]
     assert [c.id for c in sorted_by_votes(ks)] == ["b", "a", "c"]
     assert ranks(ks) == {"b": 1, "a": 2, "c": 2}

@@ -44,8 +44,7 @@ def test_the_bundled_role_play_crosses_sectors_for_the_demo_group() -> None:
 
 def test_council_and_statutory_get_vcs_roles_and_vcs_gets_public_roles() -> None:
     assignment = assign_roles(roles(C, V, S, V), people(C, S, V, V, C))
-    assert assignment == {"p0": "r1-vcs", "p1": "r3-vcs", "p2": "r0-council", "p3": "r2-statutory",
-                          "p4": "r1-vcs"}
+    assert assignment == {"p0": "r1-vcs", "p1": "r3-vcs", "p2": "r0-council", "p3": "r2-statutory", "p4": "r1-vcs"}
 
 
 def test_deterministic() -> None:
@@ -75,8 +74,10 @@ def test_people_who_can_cross_are_spread_before_the_others_fill_in() -> None:
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.sampled_from(list(Sector)), max_size=25), st.lists(st.sampled_from(list(Sector)), min_size=1,
-                                                                      max_size=8))
+@given(
+    st.lists(st.sampled_from(list(Sector)), max_size=25),
+    st.lists(st.sampled_from(list(Sector)), min_size=1, max_size=8),
+)
 def test_crosses_whenever_the_other_side_has_a_role(person_sectors: list[Sector], role_sectors: list[Sector]) -> None:
     group, parts = people(*person_sectors), roles(*role_sectors)
     assignment = assign_roles(parts, group)

@@ -54,8 +54,7 @@ def test_home(snap_compare: Any, demo_dir: Path, size: tuple[int, int]) -> None:
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_session(snap_compare: Any, demo_dir: Path, size: tuple[int, int]) -> None:
-    app = create_app(sessions_dir=demo_dir, programme=demo_dir / "darlington-demo.json", mode="session",
-                     author="ann")
+    app = create_app(sessions_dir=demo_dir, programme=demo_dir / "darlington-demo.json", mode="session", author="ann")
 
     async def ready(pilot: Pilot[Any]) -> None:
         await session_ready(pilot)
@@ -65,8 +64,7 @@ def test_session(snap_compare: Any, demo_dir: Path, size: tuple[int, int]) -> No
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_session_after_capture_on_the_board(snap_compare: Any, demo_dir: Path, size: tuple[int, int]) -> None:
-    app = create_app(sessions_dir=demo_dir, programme=demo_dir / "darlington-demo.json", mode="session",
-                     author="ann")
+    app = create_app(sessions_dir=demo_dir, programme=demo_dir / "darlington-demo.json", mode="session", author="ann")
 
     async def ready(pilot: Pilot[Any]) -> None:
         screen = await session_ready(pilot)

@@ -25,13 +25,22 @@ def test_add_card_round_trips_and_is_on_disk(store: SessionStore, programme_file
 
 
 def test_every_entity_round_trips(store: SessionStore, programme_file: Path) -> None:
-    card = store.add_card("Commissioning favours big providers", sector=Sector.VCS, voiced_as="council",
-                          session=2, step="x/y", column="barriers-power", confidential=True)
+    card = store.add_card(
+        "Commissioning favours big providers",
+        sector=Sector.VCS,
+        voiced_as="council",
+        session=2,
+        step="x/y",
+        column="barriers-power",
+        confidential=True,
+    )
     cluster = Cluster(title="Power", votes=4, session=2)
-    objective = Objective(title="Fairer commissioning", clusters=(cluster.id,), timescale="12 months",
-                          review_date="2009-04-17", session=4)
-    action = Action(text="Joint terms of reference", objective=objective.id, owners=("Jean",),
-                    status=ActionStatus.IN_PROGRESS)
+    objective = Objective(
+        title="Fairer commissioning", clusters=(cluster.id,), timescale="12 months", review_date="2009-04-17", session=4
+    )
+    action = Action(
+        text="Joint terms of reference", objective=objective.id, owners=("Jean",), status=ActionStatus.IN_PROGRESS
+    )
     store.save(cluster, objective, action, label="plan")
     store.edit_card(card.id, cluster=cluster.id)
     store.set_timer(1, Timer(duration=600.0, started_at=1.5, elapsed=2.0))

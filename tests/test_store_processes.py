@@ -19,10 +19,7 @@ with SessionStore(path, author=who) as store:
 
 
 def test_four_processes_adding_100_cards_each_end_with_400(programme_file: Path) -> None:
-    procs = [
-        subprocess.Popen([sys.executable, "-c", WRITER, str(programme_file), f"w{k}", "100"])
-        for k in range(4)
-    ]
+    procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(programme_file), f"w{k}", "100"]) for k in range(4)]
     assert [p.wait(timeout=120) for p in procs] == [0, 0, 0, 0]
     with SessionStore(programme_file) as store:
         cards = store.cards()

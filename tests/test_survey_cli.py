@@ -12,8 +12,10 @@ from piptui.programmes import create_programme
 from piptui.store import SessionStore
 from piptui.store.survey_ops import SurveyOps
 
-HEADER = "sector,sessions,perspective,approach,respect,trust,barriers,manage,action-plan,outcomes," \
-         "communication,commissioning,joint-planning,representation,organising,done-differently,comments"
+HEADER = (
+    "sector,sessions,perspective,approach,respect,trust,barriers,manage,action-plan,outcomes,"
+    "communication,commissioning,joint-planning,representation,organising,done-differently,comments"
+)
 FORMS = [  # 8 forms: trust is 1, 1, 6 of 8 answers (12.5%, 12.5%, 75%: adds up to 101)
     "council,5,5,4,4,5,3,4,4,5,5,2,4,,4,Set up a joint induction,",
     "council,4,4,4,5,2,3,3,4,4,4,1,3,,4,,Too short",
@@ -58,17 +60,23 @@ def test_report_tables_from_known_counts(sessions_dir: Path, north: Path) -> Non
     assert result.exit_code == 0, result.output
     md = result.output
     assert "| Invited (the programme's participants) | 12 |\n| Responses | 8 |\n| Response rate | 67% |" in md
-    assert "| Council | 2 | 25% |\n| Statutory agency | 1 | 13% |\n| Voluntary and community sector | 3 | 38% |\n" \
-           "| Other | 1 | 13% |\n| Not given | 1 | 13% |" in md
+    assert (
+        "| Council | 2 | 25% |\n| Statutory agency | 1 | 13% |\n| Voluntary and community sector | 3 | 38% |\n"
+        "| Other | 1 | 13% |\n| Not given | 1 | 13% |" in md
+    )
     assert "Public sector (council and statutory agencies) together: 3 (38%)." in md
-    header = ("| Question | Helpful or very helpful | Partially helpful | Neither helpful nor unhelpful | Not helpful "
-              "| Answered |")
+    header = (
+        "| Question | Helpful or very helpful | Partially helpful | Neither helpful nor unhelpful | Not helpful "
+        "| Answered |"
+    )
     assert md.count(header) == 2
     # trust: 5, 2, 3, 3, 3, 3, 3, 3 -> 1 (4-5), 1 (2), 6 (3), 0 (1) of 8: 13 + 13 + 75 = 101
     assert "| trust colleagues from other sectors more † | 13% | 13% | 75% | 0% | 8 |" in md
-    assert ("† These rows add up to 99% or 101% only because each percentage is rounded: *learn more about the "
-            "perspective of people from other sectors* (101%); *trust colleagues from other sectors more* (101%); "
-            "*overcome barriers") in md
+    assert (
+        "† These rows add up to 99% or 101% only because each percentage is rounded: *learn more about the "
+        "perspective of people from other sectors* (101%); *trust colleagues from other sectors more* (101%); "
+        "*overcome barriers"
+    ) in md
     assert "*joint planning of services* (99%); *organising and managing cross-sector partnerships* (101%)." in md
     # respect: 4, 5, 4, 4, 4, 5, 3 and one blank -> 6 of 7 helpful, 1 neither; the blank is not "not helpful"
     assert "| gain more respect for colleagues from other sectors | 86% | 0% | 14% | 0% | 7 |" in md
@@ -87,8 +95,10 @@ def test_report_csv_to_a_file_by_its_suffix(sessions_dir: Path, north: Path, tmp
     text = out.read_bytes().decode("utf-8-sig")
     assert text.startswith("section,group,item,text,answer,count,base,percent,note\r\n")
     assert "summary,,responses,Responses,,8,12,67,response rate\r\n" in text
-    assert ("question,enabling,trust,trust colleagues from other sectors more,Helpful or very helpful,1,8,13,"
-            "adds up to 101% because each percentage is rounded\r\n") in text
+    assert (
+        "question,enabling,trust,trust colleagues from other sectors more,Helpful or very helpful,1,8,13,"
+        "adds up to 101% because each percentage is rounded\r\n"
+    ) in text
     assert "question,enabling,respect,gain more respect for colleagues from other sectors,No answer,1,8,," in text
 
 
@@ -103,8 +113,9 @@ def test_report_across_areas(sessions_dir: Path, north: Path, tmp_path: Path) ->
     assert md.startswith("# Evaluation across the groups\n")
     assert "| Groups (programmes with responses) | 2 |" in md
     assert "| Invited (the participants of those groups) | 18 |\n| Responses | 10 |\n| Response rate | 56% |" in md
-    assert ("| Eastham | east | 9 | 0 | 0% |\n| Northtown | north | 12 | 8 | 67% |\n"
-            "| Southville | south | 6 | 2 | 33% |") in md
+    assert (
+        "| Eastham | east | 9 | 0 | 0% |\n| Northtown | north | 12 | 8 | 67% |\n| Southville | south | 6 | 2 | 33% |"
+    ) in md
     # trust over both: 1 + 1 helpful, 1 partial, 6 neither, 1 not of 10
     assert "| trust colleagues from other sectors more | 20% | 10% | 60% | 10% | 10 |" in md
     assert "- Excellent (Southville)" in md
@@ -144,10 +155,16 @@ def test_import_from_standard_input_and_unknown_names(sessions_dir: Path) -> Non
     assert run(sessions_dir, "survey", "import", "north", "-", "--survey", "sorting", stdin=blob).exit_code == 1
 
 
-@pytest.mark.parametrize("args", [
-    ("report",), ("report", "north", "--all"), ("report", "north", "--format", "pdf"),
-    ("survey", "import", "north"), ("survey", "import", "north", "/no/such/file.csv"),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("report",),
+        ("report", "north", "--all"),
+        ("report", "north", "--format", "pdf"),
+        ("survey", "import", "north"),
+        ("survey", "import", "north", "/no/such/file.csv"),
+    ],
+)
 def test_bad_usage_exits_2(sessions_dir: Path, args: tuple[str, ...]) -> None:
     make_programme(sessions_dir, "north", "Northtown", 3)
     result = run(sessions_dir, *args)

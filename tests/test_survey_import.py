@@ -40,7 +40,7 @@ GOOD = csv_bytes(
     "2008/10/20 10:01,Ann Smith,council,5,5,4,4,3,,Good",
     "2008/10/20 10:05,,vcs,4,very helpful,,2,1,Joined the Compact group,[red]more time[/]",
     ",,,,,,,,,",
-    "2008/10/21 09:00,,statutory,\"1;2;3\",3,3,,5,,",
+    '2008/10/21 09:00,,statutory,"1;2;3",3,3,,5,,',
 )
 
 
@@ -82,11 +82,22 @@ def test_a_good_file(evaluation: Exercise) -> None:
     ]
     assert [r.sector for r in parsed.responses] == [Sector.COUNCIL, Sector.VCS, Sector.STATUTORY]
     assert [r.sessions_attended for r in parsed.responses] == [5, 4, 3]
-    assert parsed.responses[1].open_answers == {"done-differently": "Joined the Compact group",
-                                                "comments": "[red]more time[/]"}
+    assert parsed.responses[1].open_answers == {
+        "done-differently": "Joined the Compact group",
+        "comments": "[red]more time[/]",
+    }
     assert parsed.ignored == ("Timestamp",) and parsed.personal == ("Name",)
-    assert parsed.missing == ("barriers", "manage", "action-plan", "outcomes", "communication", "commissioning",
-                              "joint-planning", "representation", "organising")
+    assert parsed.missing == (
+        "barriers",
+        "manage",
+        "action-plan",
+        "outcomes",
+        "communication",
+        "commissioning",
+        "joint-planning",
+        "representation",
+        "organising",
+    )
     created = [r.created for r in parsed.responses]
     assert created == sorted(created) and len(set(created)) == 3  # the file's order is kept
 
@@ -141,12 +152,22 @@ def test_file_shape_errors(evaluation: Exercise) -> None:
 
 def test_column_letters() -> None:
     assert [column_letter(i) for i in (0, 1, 25, 26, 27, 51, 52, 701, 702)] == [
-        "A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]
+        "A",
+        "B",
+        "Z",
+        "AA",
+        "AB",
+        "AZ",
+        "BA",
+        "ZZ",
+        "AAA",
+    ]
 
 
 # -- importing ------------------------------------------------------------------------------
-def test_import_is_atomic_refuses_a_second_time_and_undoes_in_one_step(programme_file: Path,
-                                                                       evaluation: Exercise) -> None:
+def test_import_is_atomic_refuses_a_second_time_and_undoes_in_one_step(
+    programme_file: Path, evaluation: Exercise
+) -> None:
     result = import_csv(programme_file, GOOD, evaluation, source="forms.csv")
     assert result.summary().splitlines()[0] == "Imported 3 survey responses into test"
     before = programme_file.read_bytes()
@@ -176,8 +197,10 @@ def test_the_documented_example_imports(programme_file: Path, evaluation: Exerci
     doc = (Path(__file__).parent.parent / "docs" / "survey-csv.md").read_text("utf-8")
     example = doc.split("```csv\n", 1)[1].split("```", 1)[0]
     result = import_csv(programme_file, example.encode("utf-8"), evaluation, source="example.csv")
-    assert result.summary().splitlines() == ["Imported 2 survey responses into test",
-                                             "Ignored columns that are not in the survey: Timestamp"]
+    assert result.summary().splitlines() == [
+        "Imported 2 survey responses into test",
+        "Ignored columns that are not in the survey: Timestamp",
+    ]
     second = result.parsed.responses[1]
     assert second.answers["perspective"] == 5 and second.sector is Sector.VCS
     assert second.open_answers == {"comments": "More time for the role play please"}

@@ -58,8 +58,7 @@ async def test_three_forms_typed_in_by_keyboard(sessions_dir: Path, programme: P
         await pilot.press("c", "5", *"4545344545244", "enter", "enter")
         # Form 2: VCS, 4 sessions; a wrong key corrected with Backspace; two questions without an
         # answer (Space, 0); an open answer with markup-like text.
-        await pilot.press("v", "4", "5", "3", "backspace", "4", "space", "0", *"333332233",
-                          *MARKUP, "enter", "enter")
+        await pilot.press("v", "4", "5", "3", "backspace", "4", "space", "0", *"333332233", *MARKUP, "enter", "enter")
         # Form 3: sector not given, sessions 3, four answers then Ctrl+S saves the rest as no answer.
         await pilot.press("space", "3", "1", "2", "3", "4", "ctrl+s")
         await pilot.pause()
@@ -69,16 +68,27 @@ async def test_three_forms_typed_in_by_keyboard(sessions_dir: Path, programme: P
         assert first.sector is Sector.COUNCIL and first.sessions_attended == 5
         assert list(first.answers.values()) == [4, 5, 4, 5, 3, 4, 4, 5, 4, 5, 2, 4, 4]
         assert second.sector is Sector.VCS and second.sessions_attended == 4
-        assert second.answers == {"perspective": 5, "approach": 4, "barriers": 3, "manage": 3, "action-plan": 3,
-                                  "outcomes": 3, "communication": 3, "commissioning": 2, "joint-planning": 2,
-                                  "representation": 3, "organising": 3}
+        assert second.answers == {
+            "perspective": 5,
+            "approach": 4,
+            "barriers": 3,
+            "manage": 3,
+            "action-plan": 3,
+            "outcomes": 3,
+            "communication": 3,
+            "commissioning": 2,
+            "joint-planning": 2,
+            "representation": 3,
+            "organising": 3,
+        }
         assert second.open_answers == {"done-differently": MARKUP}
         assert third.sector is None and third.sessions_attended == 3
         assert third.answers == {"perspective": 1, "approach": 2, "respect": 3, "trust": 4}
         grid = screen.query_one("#survey-grid", DataTable)
         assert grid.row_count == 4 and grid.cursor_coordinate == (3, 0)  # on the next, new form
-        assert "Form 4 (new) · 3 responses saved (50% of 6 invited)" in text_of(screen.query_one("#survey-status",
-                                                                                                  Static))
+        assert "Form 4 (new) · 3 responses saved (50% of 6 invited)" in text_of(
+            screen.query_one("#survey-status", Static)
+        )
         # The markup-like answer shows literally in the prompt, and the app is still running.
         grid.move_cursor(row=1, column=15)
         await pilot.pause()
@@ -118,8 +128,7 @@ async def test_correcting_a_saved_row_and_bad_keys(sessions_dir: Path, programme
         assert responses(programme) == []
 
 
-async def test_leaving_with_a_form_half_typed_asks_first(sessions_dir: Path, programme: Path,
-                                                          library: Library) -> None:
+async def test_leaving_with_a_form_half_typed_asks_first(sessions_dir: Path, programme: Path, library: Library) -> None:
     app = create_app(sessions_dir=sessions_dir)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         screen = await open_survey(app, pilot, programme, library)
@@ -134,8 +143,7 @@ async def test_leaving_with_a_form_half_typed_asks_first(sessions_dir: Path, pro
         assert [r.sector for r in responses(programme)] == [Sector.COUNCIL]
 
 
-async def test_report_screen_without_and_with_responses(sessions_dir: Path, programme: Path,
-                                                        library: Library) -> None:
+async def test_report_screen_without_and_with_responses(sessions_dir: Path, programme: Path, library: Library) -> None:
     app = create_app(sessions_dir=sessions_dir)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await app.push_screen(ReportScreen(programme, library=library))
@@ -146,8 +154,13 @@ async def test_report_screen_without_and_with_responses(sessions_dir: Path, prog
         with SessionStore(programme) as store:
             ops = SurveyOps(store)
             for values in ((4, 2, 3), (5, 2, 3)):
-                ops.add(SurveyResponse(answers=dict(zip(("perspective", "approach", "trust"), values, strict=True)),
-                                       sector=Sector.VCS, open_answers={"comments": MARKUP}))
+                ops.add(
+                    SurveyResponse(
+                        answers=dict(zip(("perspective", "approach", "trust"), values, strict=True)),
+                        sector=Sector.VCS,
+                        open_answers={"comments": MARKUP},
+                    )
+                )
         await pilot.press("r")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -183,15 +196,19 @@ async def test_markup_like_questions_show_literally(sessions_dir: Path, programm
 
     stem = "[bold]How helpful[/] [@click=app.quit]was it[/]"
     question = "[red]trust[/] colleagues"
-    survey = Survey(scale=("not helpful", "partially helpful", "neither helpful nor unhelpful", "helpful",
-                           "very helpful"),
-                    groups=(SurveyGroup("g", stem, (SurveyQuestion("trust", question),)),),
-                    open_questions=(SurveyQuestion("comments", "[/]Comments?"),))
+    survey = Survey(
+        scale=("not helpful", "partially helpful", "neither helpful nor unhelpful", "helpful", "very helpful"),
+        groups=(SurveyGroup("g", stem, (SurveyQuestion("trust", question),)),),
+        open_questions=(SurveyQuestion("comments", "[/]Comments?"),),
+    )
 
     @dataclass
     class OwnLibrary:
-        exercises: dict[str, Exercise] = field(default_factory=lambda: {
-            "evaluation": Exercise("evaluation", "[b]Own[/b]", ExerciseKind.SURVEY, (), survey=survey)})
+        exercises: dict[str, Exercise] = field(
+            default_factory=lambda: {
+                "evaluation": Exercise("evaluation", "[b]Own[/b]", ExerciseKind.SURVEY, (), survey=survey)
+            }
+        )
 
     app = create_app(sessions_dir=sessions_dir)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:

@@ -68,8 +68,11 @@ async def test_a_failed_save_message_with_markup_is_literal(
 
 async def test_programme_names_with_markup_are_literal(sessions_dir: Path) -> None:
     path = sessions_dir / "odd.json"
-    SessionStore.create(path, Programme(name="odd", area="[red]Area[/]", title="[/bold] title"),
-                        sessions=[Session(1, title="[@click=app.quit]s[/]")]).close()
+    SessionStore.create(
+        path,
+        Programme(name="odd", area="[red]Area[/]", title="[/bold] title"),
+        sessions=[Session(1, title="[@click=app.quit]s[/]")],
+    ).close()
     app = create_app(sessions_dir=sessions_dir)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         for _ in patience():

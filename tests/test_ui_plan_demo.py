@@ -35,8 +35,10 @@ async def test_session_screen_opens_clusters_plan_and_review_of_the_demo(session
         cards = prompts(clusters.query_one("#cluster-cards", OptionList))
         assert "Session 3 · Sorting drivers, benefits, difficulties and barriers › Sort the contributions" in cards
         assert "Obstacles and barriers › Organisation" in cards  # column titles from the library
-        assert any("Lack of resources to participate: small groups" in line and "→ 1. A shared approach" in line
-                   for line in cards)
+        assert any(
+            "Lack of resources to participate: small groups" in line and "→ 1. A shared approach" in line
+            for line in cards
+        )
         await pilot.press("escape")
         assert app.screen is session
         await pilot.press("ctrl+n")

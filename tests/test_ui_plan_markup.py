@@ -20,7 +20,10 @@ from piptui.ui.screens.votes import VotesScreen
 
 COUNCIL, VCS = "[b]Bob[/b] Reeve", "[@click=app.quit]Vera[/] Pye"
 CARD, CLUSTER, OBJECTIVE, ACTION, OWNER = (
-    "[red]Mistrust[/] since the cuts", "[/bold] trust", "[/] shared [i]understanding", "[@click=app.bell]x[/]",
+    "[red]Mistrust[/] since the cuts",
+    "[/bold] trust",
+    "[/] shared [i]understanding",
+    "[@click=app.bell]x[/]",
     "[u]CVS",
 )
 
@@ -28,11 +31,19 @@ CARD, CLUSTER, OBJECTIVE, ACTION, OWNER = (
 def _programme(folder: Path) -> Path:
     path = folder / "markup.json"
     people = [Participant(COUNCIL, sector=Sector.COUNCIL, id="p-c"), Participant(VCS, sector=Sector.VCS, id="p-v")]
-    cards = [Card(CARD, id="c0", tags=("trust",), session=3, created="2008-03-13T10:00:00.000Z"),
-             Card("[blue]History of mistrust[/blue]", id="c1", tags=("trust",), session=3,
-                  created="2008-03-13T10:01:00.000Z")]
-    SessionStore.create(path, Programme(name="markup", area="[b]Area"), sessions=[Session(3), Session(4), Session(5)],
-                        participants=people, content=cards).close()
+    cards = [
+        Card(CARD, id="c0", tags=("trust",), session=3, created="2008-03-13T10:00:00.000Z"),
+        Card(
+            "[blue]History of mistrust[/blue]", id="c1", tags=("trust",), session=3, created="2008-03-13T10:01:00.000Z"
+        ),
+    ]
+    SessionStore.create(
+        path,
+        Programme(name="markup", area="[b]Area"),
+        sessions=[Session(3), Session(4), Session(5)],
+        participants=people,
+        content=cards,
+    ).close()
     return path
 
 
@@ -78,8 +89,9 @@ async def test_every_plan_screen_shows_user_text_literally(sessions_dir: Path) -
         await pilot.press("ctrl+n")
         plan = app.screen
         assert isinstance(plan, PlanScreen)
-        await _shows(pilot, OBJECTIVE, f"Leads: {COUNCIL} (Council) & {VCS} (VCS)", "[b]soon", ACTION, OWNER,
-                     "due [i]2009", CARD)
+        await _shows(
+            pilot, OBJECTIVE, f"Leads: {COUNCIL} (Council) & {VCS} (VCS)", "[b]soon", ACTION, OWNER, "due [i]2009", CARD
+        )
         await pilot.press("e")
         assert isinstance(app.screen, ObjectiveDialog)
         app.screen.query_one("#council-lead", Select).focus()

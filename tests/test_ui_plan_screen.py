@@ -120,8 +120,10 @@ async def test_promote_leads_actions_reorder_move_each_undone(sessions_dir: Path
         assert isinstance(app.screen, PickDialog)
         await pilot.press("1")
         await pilot.pause()
-        assert _plan(path) == [("Maximise [b]resources[/b]", ["Volunteering strategy"]),
-                               ("Understanding", ["Audit of [skills]"])]
+        assert _plan(path) == [
+            ("Maximise [b]resources[/b]", ["Volunteering strategy"]),
+            ("Understanding", ["Audit of [skills]"]),
+        ]
         await pilot.press("ctrl+z")
         assert _plan(path)[0][1] == ["Audit of [skills]", "Volunteering strategy"]
         # edit an action in place (Enter), delete one (asks), undo
@@ -170,8 +172,11 @@ async def test_review_walks_rates_and_carries_over(sessions_dir: Path) -> None:
         await type_into(pilot, "#note", "Database [b]live[/b]")
         with SessionStore(path) as store:
             audit = store.actions()[0]
-        assert (audit.status, audit.rag, audit.review_notes[-1].text) == (ActionStatus.DONE, Rag.GREEN,
-                                                                           "Database [b]live[/b]")
+        assert (audit.status, audit.rag, audit.review_notes[-1].text) == (
+            ActionStatus.DONE,
+            Rag.GREEN,
+            "Database [b]live[/b]",
+        )
         assert audit.review_notes[-1].by == "ann"
         assert "Database [b]live[/b]" in str(screen.query_one("#review-detail-text").content)
         assert "1/3 done (33%)" in prompts(listing)[0]

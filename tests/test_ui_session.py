@@ -62,7 +62,11 @@ async def test_capture_saves_at_once_and_shows_the_card(sessions_dir: Path) -> N
         card = cards[-1]
         assert capture.value == ""
         assert (card.text, card.column, card.sector, card.voiced_as) == (
-            "Nobody returns our calls", "drivers", Sector.VCS, Sector.COUNCIL)
+            "Nobody returns our calls",
+            "drivers",
+            Sector.VCS,
+            Sector.COUNCIL,
+        )
         assert card.author == "ann"
         await pilot.pause()
         assert screen.query_one(Board).highlighted_card_id == card.id
@@ -246,8 +250,7 @@ async def test_plugin_screens_open_from_the_session(sessions_dir: Path) -> None:
             assert app.screen is session
 
 
-async def test_a_broken_exercise_script_is_reported_and_capture_still_works(sessions_dir: Path,
-                                                                            tmp_path: Path) -> None:
+async def test_a_broken_exercise_script_is_reported_and_capture_still_works(sessions_dir: Path, tmp_path: Path) -> None:
     """The library loads in a worker after the first frame; a script of the user's that does
     not load is said (with where), the session stays open, and cards can still be captured."""
     scripts = tmp_path / "my-exercises"

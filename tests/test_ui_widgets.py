@@ -52,8 +52,7 @@ async def test_the_suggester_completes_the_last_tag_or_sector() -> None:
 
 
 def test_a_card_renders_its_text_literally_with_sector_and_tags() -> None:
-    card = Card(text="[red]alarm[/]", tags=("a", "b"), sector=Sector.VCS, voiced_as=Sector.COUNCIL,
-                confidential=True)
+    card = Card(text="[red]alarm[/]", tags=("a", "b"), sector=Sector.VCS, voiced_as=Sector.COUNCIL, confidential=True)
     assert str(card_prompt(card)) == "▍! [red]alarm[/]  VCS as Council  #a #b"
 
 
@@ -114,8 +113,12 @@ _NOWRAP.text_wrap = "nowrap"
 
 
 @settings(max_examples=300, deadline=None)
-@given(text=_CARD_TEXT, tags=st.lists(st.sampled_from(["drivers", "a", "long-tag-name"]), max_size=3),
-       sector=st.none() | st.sampled_from(list(Sector)), width=st.integers(4, 120))
+@given(
+    text=_CARD_TEXT,
+    tags=st.lists(st.sampled_from(["drivers", "a", "long-tag-name"]), max_size=3),
+    sector=st.none() | st.sampled_from(list(Sector)),
+    width=st.integers(4, 120),
+)
 def test_a_card_measures_as_tall_as_textual_lays_it_out(
     text: str, tags: list[str], sector: Sector | None, width: int
 ) -> None:

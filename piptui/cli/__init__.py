@@ -118,8 +118,16 @@ def open_cmd(
             if mode == "session" and store.programme().current_session != session_number:
                 # The facilitator leads: the wall and the note-takers follow to this session.
                 store.set_current_session(session_number)
-    run_app(create_app(sessions_dir=obj.sessions_dir, exercise_dirs=obj.exercise_dirs, programme=path,
-                       session=session_number, author=person, mode=mode))
+    run_app(
+        create_app(
+            sessions_dir=obj.sessions_dir,
+            exercise_dirs=obj.exercise_dirs,
+            programme=path,
+            session=session_number,
+            author=person,
+            mode=mode,
+        )
+    )
 
 
 @main.command("demo")
@@ -131,8 +139,15 @@ def demo_cmd(obj: Context, person: str | None) -> None:
     from piptui.ui.app import create_app
 
     path = ensure_demo(obj.sessions_dir)
-    run_app(create_app(sessions_dir=obj.sessions_dir, exercise_dirs=obj.exercise_dirs, programme=path,
-                       author=person, mode="session"))
+    run_app(
+        create_app(
+            sessions_dir=obj.sessions_dir,
+            exercise_dirs=obj.exercise_dirs,
+            programme=path,
+            author=person,
+            mode="session",
+        )
+    )
 
 
 @main.command("add")
@@ -168,8 +183,15 @@ def add_cmd(
         if session_number is not None:
             store.session(session_number)  # refuses an unknown session
         card = store.add_card(
-            text, tags=tags, sector=sector, voiced_as=voiced_as, author=person, session=session_number,
-            step=step, column=column, confidential=confidential,
+            text,
+            tags=tags,
+            sector=sector,
+            voiced_as=voiced_as,
+            author=person,
+            session=session_number,
+            step=step,
+            column=column,
+            confidential=confidential,
         )
     click.echo(f"Added card {card.id[:8]} to {name} (session {card.session}, step {card.step or '-'})")
 

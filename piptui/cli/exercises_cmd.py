@@ -12,8 +12,10 @@ import click
 
 from piptui.cli.common import Context
 
-_DIR_HELP = ("Folder of your own exercise scripts; they override bundled ones with the same id "
-             "(repeatable; default $PIPTUI_EXERCISES).")
+_DIR_HELP = (
+    "Folder of your own exercise scripts; they override bundled ones with the same id "
+    "(repeatable; default $PIPTUI_EXERCISES)."
+)
 
 
 def _user_dirs(ctx: click.Context) -> list[Path]:
@@ -37,8 +39,12 @@ exercises_group = click.Group(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 exercises_group.params.append(
-    click.Option(["--exercises-dir", "group_dirs"], multiple=True,
-                 type=click.Path(file_okay=False, path_type=Path), help=_DIR_HELP)
+    click.Option(
+        ["--exercises-dir", "group_dirs"],
+        multiple=True,
+        type=click.Path(file_okay=False, path_type=Path),
+        help=_DIR_HELP,
+    )
 )
 
 
@@ -52,20 +58,27 @@ def list_cmd(ctx: click.Context) -> None:
     from piptui.exercises import load_library
 
     library = load_library(_user_dirs(ctx))
-    rows = [(e.id, e.kind.value, e.title, library.sources.get(e.id, "")) for e in
-            sorted(library.exercises.values(), key=lambda e: e.id)]
+    rows = [
+        (e.id, e.kind.value, e.title, library.sources.get(e.id, ""))
+        for e in sorted(library.exercises.values(), key=lambda e: e.id)
+    ]
     _table(("ID", "KIND", "TITLE", "SOURCE"), rows)
     if library.programmes:
         click.echo()
-        progs = [(p.id, f"{len(p.sessions)} sessions", p.title, library.programme_sources.get(p.id, ""))
-                 for p in sorted(library.programmes.values(), key=lambda p: p.id)]
+        progs = [
+            (p.id, f"{len(p.sessions)} sessions", p.title, library.programme_sources.get(p.id, ""))
+            for p in sorted(library.programmes.values(), key=lambda p: p.id)
+        ]
         _table(("PROGRAMME", "SESSIONS", "TITLE", "SOURCE"), progs)
     if library.errors:
         click.echo(err=True)
         for line in library.errors:
             click.echo(line, err=True)
-        click.echo(f"{_plural(len(library.errors), 'error')}: those files were not loaded "
-                   f"(piptui exercises check shows the same)", err=True)
+        click.echo(
+            f"{_plural(len(library.errors), 'error')}: those files were not loaded "
+            f"(piptui exercises check shows the same)",
+            err=True,
+        )
         ctx.exit(1)
 
 
@@ -94,8 +107,9 @@ def check_cmd(ctx: click.Context, paths: tuple[Path, ...]) -> None:
         raise click.UsageError("No exercise files (*.yaml) in " + ", ".join(map(str, paths)))
     for line in library.errors:
         click.echo(line)
-    counted = (f"{_plural(library.valid['exercise'], 'exercise')}, "
-               f"{_plural(library.valid['programme'], 'programme script')}")
+    counted = (
+        f"{_plural(library.valid['exercise'], 'exercise')}, {_plural(library.valid['programme'], 'programme script')}"
+    )
     if library.errors:
         click.echo(f"{_plural(len(library.errors), 'error')} ({_plural(files, 'file')} checked; valid: {counted})")
         ctx.exit(1)

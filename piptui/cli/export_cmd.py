@@ -18,16 +18,31 @@ from piptui.errors import InvalidInput
 
 @click.command("export")
 @click.argument("name")
-@click.option("--session", "session_number", type=click.IntRange(1, 5),
-              help="Only this session (default: the whole programme). Not for --format json.")
-@click.option("--format", "fmt", type=click.Choice(["markdown", "json", "csv"], case_sensitive=False),
-              help="markdown: the notes (default); json: a complete backup that `piptui import` restores, "
-                   "confidential cards included; csv: one row per card. Default: from the -o file's "
-                   "suffix (.md .json .csv), else markdown.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path, allow_dash=True),
-              help="Write to this file (atomically) instead of standard output.")
-@click.option("--include-confidential", is_flag=True,
-              help="Include cards marked confidential (left out by default; the notes say how many).")
+@click.option(
+    "--session",
+    "session_number",
+    type=click.IntRange(1, 5),
+    help="Only this session (default: the whole programme). Not for --format json.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "json", "csv"], case_sensitive=False),
+    help="markdown: the notes (default); json: a complete backup that `piptui import` restores, "
+    "confidential cards included; csv: one row per card. Default: from the -o file's "
+    "suffix (.md .json .csv), else markdown.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path, allow_dash=True),
+    help="Write to this file (atomically) instead of standard output.",
+)
+@click.option(
+    "--include-confidential",
+    is_flag=True,
+    help="Include cards marked confidential (left out by default; the notes say how many).",
+)
 @click.option("--names", is_flag=True, help="List participants by name (default: counts by sector only).")
 @pass_ctx
 def export_command(
@@ -78,8 +93,11 @@ def export_command(
 @click.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path, allow_dash=True))
 @click.option("--name", help="The programme's name here (default: the name in the export).")
-@click.option("--replace", is_flag=True,
-              help="Replace a programme of that name if there is one (atomically; its undo history goes).")
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Replace a programme of that name if there is one (atomically; its undo history goes).",
+)
 @pass_ctx
 def import_command(obj: Context, file: Path, name: str | None, replace: bool) -> None:
     """Recreate a programme from FILE, a JSON export (`piptui export NAME --format json`).
@@ -90,6 +108,7 @@ def import_command(obj: Context, file: Path, name: str | None, replace: bool) ->
 
     from_stdin = str(file) == "-"
     blob = sys.stdin.buffer.read() if from_stdin else file.read_bytes()
-    result = import_programme(obj.sessions_dir, blob, source="standard input" if from_stdin else str(file),
-                              name=name, replace=replace)
+    result = import_programme(
+        obj.sessions_dir, blob, source="standard input" if from_stdin else str(file), name=name, replace=replace
+    )
     click.echo(result.summary())

@@ -28,8 +28,12 @@ SSH_HINT = "ssh -L {port}:localhost:{port} you@this-machine, then browse http://
 
 @click.command("wall")
 @click.argument("name")
-@click.option("--session", "session_number", type=click.IntRange(1, 5),
-              help="Show this session (default: follow the facilitator's current session).")
+@click.option(
+    "--session",
+    "session_number",
+    type=click.IntRange(1, 5),
+    help="Show this session (default: follow the facilitator's current session).",
+)
 @click.pass_context
 def wall_command(ctx: click.Context, name: str, session_number: int | None) -> None:
     """Open programme NAME's wall: the read-only view for the projector.
@@ -68,16 +72,32 @@ def served_command(obj: Context, name: str, view: str, session_number: int | Non
 @click.command("serve")
 @click.argument("name")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on. Only loopback is allowed without --public.")
-@click.option("--view", type=click.Choice(sorted(VIEWS)), default="wall", show_default=True,
-              help="What the browser shows: the read-only wall, the note-taker, or the full session screen.")
-@click.option("--session", "session_number", type=click.IntRange(1, 5),
-              help="Session number (default: follow the facilitator's current session).")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on. Only loopback is allowed without --public.",
+)
+@click.option(
+    "--view",
+    type=click.Choice(sorted(VIEWS)),
+    default="wall",
+    show_default=True,
+    help="What the browser shows: the read-only wall, the note-taker, or the full session screen.",
+)
+@click.option(
+    "--session",
+    "session_number",
+    type=click.IntRange(1, 5),
+    help="Session number (default: follow the facilitator's current session).",
+)
 @click.option("--as", "person", help="Who the browser's captures are recorded as (notes and session views).")
-@click.option("--public", is_flag=True,
-              help="Allow a --host other than loopback. textual-serve has NO password: anyone who reaches "
-              "the port sees the view (and with --view session can change the programme).")
+@click.option(
+    "--public",
+    is_flag=True,
+    help="Allow a --host other than loopback. textual-serve has NO password: anyone who reaches "
+    "the port sees the view (and with --view session can change the programme).",
+)
 @pass_ctx
 def serve_command(
     obj: Context,
@@ -110,7 +130,9 @@ def serve_command(
         click.secho(
             f"WARNING: serving {name} on {host}:{port} with NO authentication. Anyone who can reach "
             f"this address sees the {view} view" + (" and can change the programme." if view != "wall" else "."),
-            err=True, fg="red", bold=True,
+            err=True,
+            fg="red",
+            bold=True,
         )
     command = served_command(obj, name, view, session_number, person)
     server = server_class(command, host=host, port=port, title=f"piptui · {name} · {view}")

@@ -50,17 +50,30 @@ def import_command(obj: Context, name: str, file: Path, survey_id: str | None) -
 
 @click.command("report")
 @click.argument("name", required=False)
-@click.option("--all", "all_programmes", is_flag=True,
-              help="Every programme in the sessions folder together, with a line per group.")
-@click.option("--format", "fmt", type=click.Choice(["markdown", "csv"], case_sensitive=False),
-              help="markdown: the published tables (default); csv: one figure per row, for a spreadsheet. "
-                   "Default: from the -o file's suffix (.md .csv), else markdown.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path, allow_dash=True),
-              help="Write to this file (atomically) instead of standard output.")
+@click.option(
+    "--all",
+    "all_programmes",
+    is_flag=True,
+    help="Every programme in the sessions folder together, with a line per group.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "csv"], case_sensitive=False),
+    help="markdown: the published tables (default); csv: one figure per row, for a spreadsheet. "
+    "Default: from the -o file's suffix (.md .csv), else markdown.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path, allow_dash=True),
+    help="Write to this file (atomically) instead of standard output.",
+)
 @click.option("--survey", "survey_id", help=SURVEY_HELP)
 @pass_ctx
-def report_command(obj: Context, name: str | None, all_programmes: bool, fmt: str | None, output: Path | None,
-                   survey_id: str | None) -> None:
+def report_command(
+    obj: Context, name: str | None, all_programmes: bool, fmt: str | None, output: Path | None, survey_id: str | None
+) -> None:
     """The evaluation report of programme NAME (or --all): response rate, respondents by sector
     and sessions attended, a table per question group, the open answers."""
     if name and all_programmes:
@@ -72,8 +85,9 @@ def report_command(obj: Context, name: str | None, all_programmes: bool, fmt: st
     from piptui.survey.load import all_programmes_report, programme_report
 
     to_stdout = output is None or str(output) == "-"
-    chosen = (fmt or ("csv" if not to_stdout and output is not None and output.suffix.lower() == ".csv"
-                      else "markdown")).lower()
+    chosen = (
+        fmt or ("csv" if not to_stdout and output is not None and output.suffix.lower() == ".csv" else "markdown")
+    ).lower()
     library = load_library(obj.exercise_dirs)
     if name:
         from piptui.store import programme_path

@@ -129,17 +129,19 @@ def suggest_clusters(
             continue
         idx = sorted(idx)
         internal = sum(
-            similarity(words[a], words[b], tags[a], tags[b]) for x, a in enumerate(idx) for b in idx[x + 1:]
+            similarity(words[a], words[b], tags[a], tags[b]) for x, a in enumerate(idx) for b in idx[x + 1 :]
         )
         pairs = len(idx) * (len(idx) - 1) / 2
         group = [pool[i] for i in idx]
         shared = _shared_tags(group)
-        out.append(Suggestion(
-            title=_title(group, shared),
-            card_ids=tuple(c.id for c in group),
-            score=round(internal / pairs, 3),
-            shared_tags=shared,
-        ))
+        out.append(
+            Suggestion(
+                title=_title(group, shared),
+                card_ids=tuple(c.id for c in group),
+                score=round(internal / pairs, 3),
+                shared_tags=shared,
+            )
+        )
     return sorted(out, key=lambda s: (-len(s.card_ids), -s.score, s.card_ids))
 
 

@@ -246,8 +246,13 @@ def refresh_plan(
         if acts and not carry:
             continue
         copy = replace(
-            o, id=make_id(), plan=current + 1, session=session, review_date=review_date,
-            position=len(new_objectives), created=created,
+            o,
+            id=make_id(),
+            plan=current + 1,
+            session=session,
+            review_date=review_date,
+            position=len(new_objectives),
+            created=created,
         )
         new_objectives.append(copy)
         for i, a in enumerate(carry):
@@ -308,7 +313,10 @@ def next_position(items: Iterable[Positioned]) -> int:
 
 # -- reviewing ---------------------------------------------------------------
 STATUS_ORDER: tuple[ActionStatus, ...] = (
-    ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS, ActionStatus.DONE, ActionStatus.DROPPED,
+    ActionStatus.NOT_STARTED,
+    ActionStatus.IN_PROGRESS,
+    ActionStatus.DONE,
+    ActionStatus.DROPPED,
 )
 RAG_ORDER: tuple[Rag, ...] = (Rag.RED, Rag.AMBER, Rag.GREEN)
 

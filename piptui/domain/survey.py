@@ -112,9 +112,16 @@ def check_sessions(value: int | None, max_sessions: int | None) -> None:
 _SECTOR_WORDS: dict[str, Sector] = {
     **{s.value: s for s in Sector},
     **{label.lower(): s for s, label in SECTOR_LABELS.items()},
-    "c": Sector.COUNCIL, "s": Sector.STATUTORY, "v": Sector.VCS, "o": Sector.OTHER,
-    "local authority": Sector.COUNCIL, "statutory": Sector.STATUTORY, "voluntary": Sector.VCS,
-    "third sector": Sector.VCS, "voluntary and community": Sector.VCS, "voluntary sector": Sector.VCS,
+    "c": Sector.COUNCIL,
+    "s": Sector.STATUTORY,
+    "v": Sector.VCS,
+    "o": Sector.OTHER,
+    "local authority": Sector.COUNCIL,
+    "statutory": Sector.STATUTORY,
+    "voluntary": Sector.VCS,
+    "third sector": Sector.VCS,
+    "voluntary and community": Sector.VCS,
+    "voluntary sector": Sector.VCS,
 }
 
 
@@ -201,8 +208,12 @@ def answer_columns(scale: Sequence[str]) -> tuple[AnswerColumn, ...]:
     """
     if len(scale) == 5:
         low, partly, neither, high, top = scale
-        return (AnswerColumn(f"{_cap(high)} or {top}", (4, 5)), AnswerColumn(_cap(partly), (2,)),
-                AnswerColumn(_cap(neither), (3,)), AnswerColumn(_cap(low), (1,)))
+        return (
+            AnswerColumn(f"{_cap(high)} or {top}", (4, 5)),
+            AnswerColumn(_cap(partly), (2,)),
+            AnswerColumn(_cap(neither), (3,)),
+            AnswerColumn(_cap(low), (1,)),
+        )
     return tuple(AnswerColumn(_cap(label), (n,)) for n, label in reversed(list(enumerate(scale, 1))))
 
 
@@ -296,8 +307,9 @@ class SurveyReport:
         return sum(r.rounding_off for t in self.tables for r in t.rows)
 
 
-def question_row(question: SurveyQuestion, responses: Sequence[SurveyResponse],
-                 columns: Sequence[AnswerColumn]) -> QuestionRow:
+def question_row(
+    question: SurveyQuestion, responses: Sequence[SurveyResponse], columns: Sequence[AnswerColumn]
+) -> QuestionRow:
     given = [v for r in responses if (v := r.answers.get(question.id)) is not None]
     counts = tuple(sum(1 for v in given if v in c.values) for c in columns)
     answered = len(given)
@@ -334,12 +346,19 @@ def sessions_shares(responses: Sequence[SurveyResponse], max_sessions: int) -> t
     return _shares(rows, len(responses))
 
 
-def open_answers_of(survey: Survey, responses: Sequence[SurveyResponse],
-                    areas: Mapping[str, str] | None = None) -> tuple[OpenAnswers, ...]:
+def open_answers_of(
+    survey: Survey, responses: Sequence[SurveyResponse], areas: Mapping[str, str] | None = None
+) -> tuple[OpenAnswers, ...]:
     """Every open answer under its question, in the order the responses were given."""
     return tuple(
-        OpenAnswers(q, tuple(OpenAnswer(r.open_answers[q.id], (areas or {}).get(r.id, ""))
-                             for r in responses if q.id in r.open_answers))
+        OpenAnswers(
+            q,
+            tuple(
+                OpenAnswer(r.open_answers[q.id], (areas or {}).get(r.id, ""))
+                for r in responses
+                if q.id in r.open_answers
+            ),
+        )
         for q in survey.open_questions
     )
 
@@ -354,8 +373,9 @@ def build_report(
     max_sessions: int = 5,
 ) -> SurveyReport:
     """The report of one group's responses. No responses: :class:`NoResponses`."""
-    area = AreaResponses(name=title, area=title, invited=invited or 0, responses=tuple(responses),
-                         sessions=max_sessions)
+    area = AreaResponses(
+        name=title, area=title, invited=invited or 0, responses=tuple(responses), sessions=max_sessions
+    )
     return build_cross_area_report(survey, [area], title=title, survey_title=survey_title, single=True)
 
 
@@ -397,16 +417,26 @@ def build_cross_area_report(
         invited=invited,
         response_rate=rate,
         sectors=sector_shares(responses),
-        public_sector=Share("public", "Public sector (council and statutory agencies)", public,
-                            percent(public, len(responses))),
+        public_sector=Share(
+            "public", "Public sector (council and statutory agencies)", public, percent(public, len(responses))
+        ),
         sessions=sessions_shares(responses, max(a.sessions for a in areas)),
-        tables=tuple(GroupTable(g, tuple(question_row(q, responses, columns) for q in g.questions))
-                     for g in survey.groups),
+        tables=tuple(
+            GroupTable(g, tuple(question_row(q, responses, columns) for q in g.questions)) for g in survey.groups
+        ),
         open_answers=open_answers_of(survey, responses, area_of),
-        areas=() if single else tuple(
-            AreaLine(a.name, a.area, a.invited, len(a.responses),
-                     percent(len(a.responses), a.invited) if a.invited > 0 else None)
-            for a in areas),
+        areas=()
+        if single
+        else tuple(
+            AreaLine(
+                a.name,
+                a.area,
+                a.invited,
+                len(a.responses),
+                percent(len(a.responses), a.invited) if a.invited > 0 else None,
+            )
+            for a in areas
+        ),
         groups=1 if single else len(answering),
         notes=tuple(notes),
     )

@@ -37,21 +37,24 @@ def _drop_empty(d: dict[str, Any]) -> dict[str, Any]:
 
 
 def _column(c: Column) -> dict[str, Any]:
-    return _drop_empty({"id": c.id, "title": c.title, "group": c.group, "description": c.description,
-                        "tags": list(c.tags)})
+    return _drop_empty(
+        {"id": c.id, "title": c.title, "group": c.group, "description": c.description, "tags": list(c.tags)}
+    )
 
 
 def _step(s: Step) -> dict[str, Any]:
-    return _drop_empty({
-        "id": s.id,
-        "title": s.title,
-        "mode": s.mode.value,
-        "timebox": _minutes(s.timebox) if s.timebox else None,
-        "prompt": s.prompt,
-        "columns": [_column(c) for c in s.columns],
-        "rounds": list(s.rounds),
-        "notes": s.notes,
-    })
+    return _drop_empty(
+        {
+            "id": s.id,
+            "title": s.title,
+            "mode": s.mode.value,
+            "timebox": _minutes(s.timebox) if s.timebox else None,
+            "prompt": s.prompt,
+            "columns": [_column(c) for c in s.columns],
+            "rounds": list(s.rounds),
+            "notes": s.notes,
+        }
+    )
 
 
 def _role(r: Role) -> dict[str, Any]:
@@ -68,34 +71,39 @@ def _question(q: SurveyQuestion) -> dict[str, Any]:
 
 
 def _survey(s: Survey) -> dict[str, Any]:
-    return _drop_empty({
-        "scale": list(s.scale),
-        "groups": [{"id": g.id, "stem": g.stem, "questions": [_question(q) for q in g.questions]} for g in s.groups],
-        "open_questions": [_question(q) for q in s.open_questions],
-        "respondent": [_question(q) for q in s.respondent],
-    })
+    return _drop_empty(
+        {
+            "scale": list(s.scale),
+            "groups": [
+                {"id": g.id, "stem": g.stem, "questions": [_question(q) for q in g.questions]} for g in s.groups
+            ],
+            "open_questions": [_question(q) for q in s.open_questions],
+            "respondent": [_question(q) for q in s.respondent],
+        }
+    )
 
 
 def exercise_data(exercise: Exercise) -> dict[str, Any]:
     """The exercise as plain data, keys in the documented order."""
-    return _drop_empty({
-        "id": exercise.id,
-        "title": exercise.title,
-        "kind": exercise.kind.value,
-        "purpose": exercise.purpose,
-        "duration": _minutes(exercise.duration),
-        "materials": list(exercise.materials),
-        "notes": exercise.notes,
-        "scenario": exercise.scenario,
-        "roles": [_role(r) for r in exercise.roles],
-        "survey": _survey(exercise.survey) if exercise.survey is not None else None,
-        "steps": [_step(s) for s in exercise.steps],
-    })
+    return _drop_empty(
+        {
+            "id": exercise.id,
+            "title": exercise.title,
+            "kind": exercise.kind.value,
+            "purpose": exercise.purpose,
+            "duration": _minutes(exercise.duration),
+            "materials": list(exercise.materials),
+            "notes": exercise.notes,
+            "scenario": exercise.scenario,
+            "roles": [_role(r) for r in exercise.roles],
+            "survey": _survey(exercise.survey) if exercise.survey is not None else None,
+            "steps": [_step(s) for s in exercise.steps],
+        }
+    )
 
 
 def _dump(data: dict[str, Any]) -> str:
-    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100,
-                     default_flow_style=False)
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
 
 
 def dump_exercise(exercise: Exercise) -> str:
@@ -105,6 +113,8 @@ def dump_exercise(exercise: Exercise) -> str:
 
 def dump_programme(script: ProgrammeScript) -> str:
     """The programme script as a YAML file's text."""
-    sessions = [_drop_empty({"number": s.number, "title": s.title, "purpose": s.purpose,
-                             "exercises": list(s.exercises)}) for s in script.sessions]
+    sessions = [
+        _drop_empty({"number": s.number, "title": s.title, "purpose": s.purpose, "exercises": list(s.exercises)})
+        for s in script.sessions
+    ]
     return _dump({"id": script.id, "title": script.title, "sessions": sessions})

@@ -93,8 +93,9 @@ class Checker:
                 self.error(m.value_pos[key], where, f"{key} is empty")
             return ""
         if not isinstance(value, str):
-            self.error(m.value_pos[key], where, f"{key}: expected text, not {describe(value)}"
-                       + _quote_hint(m.raw.get(key)))
+            self.error(
+                m.value_pos[key], where, f"{key}: expected text, not {describe(value)}" + _quote_hint(m.raw.get(key))
+            )
             return ""
         text = value.strip()
         if required and not text:
@@ -119,8 +120,9 @@ class Checker:
 
     def check_slug(self, value: str, pos: Pos, where: str, what: str) -> str:
         if not SLUG.match(value):
-            self.error(pos, where, f"{what} '{value}' must be lower-case letters, digits, '-' or '_' "
-                                   f"(e.g. '{slugify(value)}')")
+            self.error(
+                pos, where, f"{what} '{value}' must be lower-case letters, digits, '-' or '_' (e.g. '{slugify(value)}')"
+            )
         return value
 
     def minutes(self, m: MarkedMap, key: str, where: str) -> float | None:
@@ -133,8 +135,9 @@ class Checker:
             self.error(m.value_pos[key], where, f"{key} '{shown}' is not a number of minutes")
             return None
         if not 0 <= value <= MAX_MINUTES:
-            self.error(m.value_pos[key], where, f"{key} {m.raw.get(key, value)} is not between 0 and "
-                                                f"{MAX_MINUTES} minutes")
+            self.error(
+                m.value_pos[key], where, f"{key} {m.raw.get(key, value)} is not between 0 and {MAX_MINUTES} minutes"
+            )
             return None
         return float(value)
 
@@ -150,8 +153,11 @@ class Checker:
         try:
             return enum(value.strip().lower())
         except ValueError:
-            self.error(m.value_pos[key], where,
-                       f"{key} '{value}' is not one of: {', '.join(names)}{did_you_mean(value, names)}")
+            self.error(
+                m.value_pos[key],
+                where,
+                f"{key} '{value}' is not one of: {', '.join(names)}{did_you_mean(value, names)}",
+            )
             return default
 
     # -- lists ----------------------------------------------------------------------
@@ -172,8 +178,9 @@ class Checker:
         """A list of one-line texts (materials, rounds, scale labels)."""
         return tuple(text for text, _ in self.texts_at(m, key, where, limit=limit, numbers_ok=numbers_ok))
 
-    def texts_at(self, m: MarkedMap, key: str, where: str, *, limit: int,
-                 numbers_ok: bool = False) -> list[tuple[str, Pos]]:
+    def texts_at(
+        self, m: MarkedMap, key: str, where: str, *, limit: int, numbers_ok: bool = False
+    ) -> list[tuple[str, Pos]]:
         """Like :meth:`texts`, each text with its position."""
         out: list[tuple[str, Pos]] = []
         for item, pos, raw in self.items(m, key, where, limit=limit):
@@ -182,8 +189,12 @@ class Checker:
             if numbers_ok and isinstance(item, int | float) and not isinstance(item, bool):
                 item = raw or str(item)
             if not isinstance(item, str) or not item.strip():
-                self.error(pos, where, f"{key}: each item must be text, not {describe(item)}"
-                           + _quote_hint(raw if not isinstance(item, str) else None))
+                self.error(
+                    pos,
+                    where,
+                    f"{key}: each item must be text, not {describe(item)}"
+                    + _quote_hint(raw if not isinstance(item, str) else None),
+                )
                 continue
             text = item.strip()
             if "\n" in text:
@@ -212,14 +223,31 @@ class Checker:
 
 # Where each key of the format belongs, for a key written at the wrong level.
 KEY_HOMES = {
-    "prompt": "a step", "timebox": "a step", "mode": "a step", "columns": "a step", "rounds": "a step",
-    "tags": "a column", "group": "a column", "description": "a column", "brief": "a role", "sector": "a role",
-    "scale": "the survey section", "groups": "the survey section", "open_questions": "the survey section",
-    "respondent": "the survey section", "questions": "a survey group", "stem": "a survey group",
-    "text": "a survey question", "choices": "a respondent question", "exercises": "a programme session",
-    "steps": "the top level of an exercise", "kind": "the top level of an exercise",
-    "roles": "the top level of a role_play exercise", "scenario": "the top level of a role_play exercise",
-    "survey": "the top level of a survey exercise", "materials": "the top level of an exercise",
+    "prompt": "a step",
+    "timebox": "a step",
+    "mode": "a step",
+    "columns": "a step",
+    "rounds": "a step",
+    "tags": "a column",
+    "group": "a column",
+    "description": "a column",
+    "brief": "a role",
+    "sector": "a role",
+    "scale": "the survey section",
+    "groups": "the survey section",
+    "open_questions": "the survey section",
+    "respondent": "the survey section",
+    "questions": "a survey group",
+    "stem": "a survey group",
+    "text": "a survey question",
+    "choices": "a respondent question",
+    "exercises": "a programme session",
+    "steps": "the top level of an exercise",
+    "kind": "the top level of an exercise",
+    "roles": "the top level of a role_play exercise",
+    "scenario": "the top level of a role_play exercise",
+    "survey": "the top level of a survey exercise",
+    "materials": "the top level of an exercise",
     "sessions": "the top level of a programme script",
 }
 
@@ -229,9 +257,12 @@ def _elsewhere(key: str) -> str:
     if not close:
         return ""
     word = close[0]
-    return f" ('{word}' belongs in {KEY_HOMES[word]})" if word == key else \
-        f" (did you mean '{word}'? it belongs in {KEY_HOMES[word]})"
+    return (
+        f" ('{word}' belongs in {KEY_HOMES[word]})"
+        if word == key
+        else f" (did you mean '{word}'? it belongs in {KEY_HOMES[word]})"
+    )
 
 
 def _quote_hint(raw: str | None) -> str:
-    return f" (put it in quotes: \"{raw}\")" if raw else ""
+    return f' (put it in quotes: "{raw}")' if raw else ""

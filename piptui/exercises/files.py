@@ -75,9 +75,7 @@ def kind_of(path: Path | str, hint: FileKind | None = None) -> FileKind | None:
     return "programme" if Path(str(path)).parent.name == PROGRAMMES_FOLDER else None
 
 
-def read_file(
-    source: Readable, display: str, kind: FileKind | None = None, *, trusted: bool = False
-) -> FileResult:
+def read_file(source: Readable, display: str, kind: FileKind | None = None, *, trusted: bool = False) -> FileResult:
     """Read and validate one file. ``kind`` None: a mapping with ``sessions`` and no ``steps`` is a programme.
 
     ``trusted`` is for the bundled scripts only (they may be parsed by libyaml)."""

@@ -102,8 +102,11 @@ def bundled_results() -> list[FileResult]:
     folders: list[tuple[Traversable, FileKind]] = [(root, "exercise"), (root / PROGRAMMES_FOLDER, "programme")]
     for folder, kind in folders:
         if folder.is_dir():
-            items.extend((item, kind) for item in sorted(folder.iterdir(), key=lambda t: t.name)
-                         if item.is_file() and item.name.lower().endswith(SUFFIXES))
+            items.extend(
+                (item, kind)
+                for item in sorted(folder.iterdir(), key=lambda t: t.name)
+                if item.is_file() and item.name.lower().endswith(SUFFIXES)
+            )
     key = tuple((_display(item), kind, _stamp(item)) for item, kind in items)
     cached = _BUNDLED_CACHE.get(key)
     if cached is None:

@@ -27,8 +27,19 @@ from piptui.domain.model import Sector
 from piptui.exercises.fields import Checker
 from piptui.exercises.yaml_loader import MarkedMap, Pos
 
-EXERCISE_KEYS = ("id", "title", "kind", "purpose", "duration", "materials", "notes", "steps",
-                 "scenario", "roles", "survey")
+EXERCISE_KEYS = (
+    "id",
+    "title",
+    "kind",
+    "purpose",
+    "duration",
+    "materials",
+    "notes",
+    "steps",
+    "scenario",
+    "roles",
+    "survey",
+)
 STEP_KEYS = ("id", "title", "prompt", "timebox", "mode", "columns", "notes", "rounds")
 COLUMN_KEYS = ("id", "title", "group", "description", "tags")
 ROLE_KEYS = ("id", "title", "sector", "brief")
@@ -97,23 +108,28 @@ def _steps(doc: MarkedMap, check: Checker, *, has_survey: bool) -> list[Step]:
         check.unique(seen, sid, m.value_pos.get("id", m.pos), "", "step id")
         mode = check.choice(m, "mode", where, StepMode, StepMode.CAPTURE) or StepMode.CAPTURE
         if mode is StepMode.SURVEY and not has_survey:
-            check.error(m.value_pos["mode"], where,
-                        "mode 'survey' needs the exercise's 'survey:' section (its scale and questions)")
+            check.error(
+                m.value_pos["mode"],
+                where,
+                "mode 'survey' needs the exercise's 'survey:' section (its scale and questions)",
+            )
         columns = _columns(m, check, where)
         if mode is StepMode.SORT and not m.get("columns"):
             check.error(m.pos, where, "a step with mode 'sort' needs columns to sort into")
         timebox = check.minutes(m, "timebox", where)
         rounds = _rounds(m, check, where)
-        steps.append(Step(
-            id=sid,
-            title=check.text(m, "title", where, one_line=True, required=True),
-            prompt=check.text(m, "prompt", where),
-            timebox=timebox or 0.0,
-            mode=mode,
-            columns=columns,
-            notes=check.text(m, "notes", where),
-            rounds=rounds,
-        ))
+        steps.append(
+            Step(
+                id=sid,
+                title=check.text(m, "title", where, one_line=True, required=True),
+                prompt=check.text(m, "prompt", where),
+                timebox=timebox or 0.0,
+                mode=mode,
+                columns=columns,
+                notes=check.text(m, "notes", where),
+                rounds=rounds,
+            )
+        )
     return steps
 
 
@@ -141,19 +157,22 @@ def _columns(step: MarkedMap, check: Checker, step_where: str) -> tuple[Column, 
             check.error(m.value_pos["id"], where, f"column id '{UNSORTED}' is kept for cards without a column")
         tags = _tags(m, check, where)
         tag_positions.append(tags)
-        columns.append(Column(
-            id=cid,
-            title=check.text(m, "title", where, one_line=True, required=True),
-            tags=tuple(t for t, _ in tags),
-            group=check.text(m, "group", where, one_line=True) or None,
-            description=check.text(m, "description", where),
-        ))
+        columns.append(
+            Column(
+                id=cid,
+                title=check.text(m, "title", where, one_line=True, required=True),
+                tags=tuple(t for t, _ in tags),
+                group=check.text(m, "group", where, one_line=True) or None,
+                description=check.text(m, "description", where),
+            )
+        )
     _check_tag_routes(columns, tag_positions, check, step_where)
     return tuple(columns)
 
 
-def _check_tag_routes(columns: list[Column], tag_positions: list[list[tuple[str, Pos]]], check: Checker,
-                      step_where: str) -> None:
+def _check_tag_routes(
+    columns: list[Column], tag_positions: list[list[tuple[str, Pos]]], check: Checker, step_where: str
+) -> None:
     """Each tag must send a card to one column only (the capture line files a card by its tags)."""
     ids = {c.id for c in columns}
     home: dict[str, tuple[str, Pos]] = {}  # tag -> (column id, where it was allowed)
@@ -164,8 +183,12 @@ def _check_tag_routes(columns: list[Column], tag_positions: list[list[tuple[str,
                 check.error(pos, where, f"tag '{tag}' is the id of column '{tag}': a card tagged #{tag} goes there")
             elif tag in home and home[tag][0] != column.id:
                 other, at = home[tag]
-                check.error(pos, where, f"tag '{tag}' is also allowed in column '{other}' (line {at.line}): "
-                                        f"a card tagged #{tag} would always go to '{other}'")
+                check.error(
+                    pos,
+                    where,
+                    f"tag '{tag}' is also allowed in column '{other}' (line {at.line}): "
+                    f"a card tagged #{tag} would always go to '{other}'",
+                )
             home.setdefault(tag, (column.id, pos))
 
 
@@ -193,12 +216,14 @@ def _roles(doc: MarkedMap, check: Checker, kind: ExerciseKind | None) -> tuple[R
         where = f"role '{rid}'" if rid else f"role {n}"
         check.keys(m, where, ROLE_KEYS, ("id", "title", "sector"))
         check.unique(seen, rid, m.value_pos.get("id", m.pos), "", "role id")
-        roles.append(Role(
-            id=rid,
-            title=check.text(m, "title", where, one_line=True, required=True),
-            sector=check.choice(m, "sector", where, Sector) or Sector.OTHER,
-            brief=check.text(m, "brief", where),
-        ))
+        roles.append(
+            Role(
+                id=rid,
+                title=check.text(m, "title", where, one_line=True, required=True),
+                sector=check.choice(m, "sector", where, Sector) or Sector.OTHER,
+                brief=check.text(m, "brief", where),
+            )
+        )
     if kind is ExerciseKind.ROLE_PLAY and len(roles) < 2 and isinstance(doc["roles"], list | None):
         check.error(doc.value_pos["roles"], "", "a role play needs at least two roles")
     return tuple(roles)
@@ -231,11 +256,13 @@ def _survey(doc: MarkedMap, check: Checker, kind: ExerciseKind | None) -> Survey
         where = f"survey group '{gid}'" if gid else f"survey group {n}"
         check.keys(g, where, GROUP_KEYS, ("id", "stem", "questions"))
         check.unique(group_ids, gid, g.value_pos.get("id", g.pos), "survey", "group id")
-        groups.append(SurveyGroup(
-            id=gid,
-            stem=check.text(g, "stem", where, one_line=True, required=True),
-            questions=_questions(g, "questions", check, where, ids),
-        ))
+        groups.append(
+            SurveyGroup(
+                id=gid,
+                stem=check.text(g, "stem", where, one_line=True, required=True),
+                questions=_questions(g, "questions", check, where, ids),
+            )
+        )
     return Survey(
         scale=scale,
         groups=tuple(groups),
@@ -244,8 +271,9 @@ def _survey(doc: MarkedMap, check: Checker, kind: ExerciseKind | None) -> Survey
     )
 
 
-def _questions(m: MarkedMap, key: str, check: Checker, where: str, ids: dict[str, Pos], *,
-               respondent: bool = False) -> tuple[SurveyQuestion, ...]:
+def _questions(
+    m: MarkedMap, key: str, check: Checker, where: str, ids: dict[str, Pos], *, respondent: bool = False
+) -> tuple[SurveyQuestion, ...]:
     out: list[SurveyQuestion] = []
     for n, q in enumerate(check.mappings(m, key, where, "question", limit=MAX_ITEMS), start=1):
         qid = check.slug(q, "id", f"{where}, question {n}")
@@ -256,8 +284,11 @@ def _questions(m: MarkedMap, key: str, check: Checker, where: str, ids: dict[str
         multiple = _flag(q, "multiple", check, qwhere) if respondent else False
         if multiple and not choices:
             check.error(q.key_pos["multiple"], qwhere, "multiple: only a question with choices can take several")
-        out.append(SurveyQuestion(id=qid, text=check.text(q, "text", qwhere, required=True),
-                                  choices=choices, multiple=multiple))
+        out.append(
+            SurveyQuestion(
+                id=qid, text=check.text(q, "text", qwhere, required=True), choices=choices, multiple=multiple
+            )
+        )
     return tuple(out)
 
 
@@ -272,8 +303,9 @@ def _flag(m: MarkedMap, key: str, check: Checker, where: str) -> bool:
 
 
 # -- programme scripts ---------------------------------------------------------------------
-def programme_from(doc: MarkedMap, check: Checker, source: str = "",
-                   refs: list[tuple[str, Pos]] | None = None) -> ProgrammeScript:
+def programme_from(
+    doc: MarkedMap, check: Checker, source: str = "", refs: list[tuple[str, Pos]] | None = None
+) -> ProgrammeScript:
     """A programme script; ``refs`` receives each exercise id with its position (to look them up later)."""
     check.keys(doc, "", PROGRAMME_KEYS, ("id", "title", "sessions"))
     sessions: list[ScriptSession] = []
@@ -291,12 +323,14 @@ def programme_from(doc: MarkedMap, check: Checker, source: str = "",
         exercises = tuple(check.check_slug(ex_id, pos, where, "exercise id") for ex_id, pos in found)
         if refs is not None:
             refs.extend(found)
-        sessions.append(ScriptSession(
-            number=number or n,
-            title=check.text(m, "title", where, one_line=True, required=True),
-            exercises=exercises,
-            purpose=check.text(m, "purpose", where),
-        ))
+        sessions.append(
+            ScriptSession(
+                number=number or n,
+                title=check.text(m, "title", where, one_line=True, required=True),
+                exercises=exercises,
+                purpose=check.text(m, "purpose", where),
+            )
+        )
     if "sessions" in doc and not sessions and doc["sessions"] is None:
         check.error(doc.value_pos["sessions"], "", "sessions is empty: a programme needs at least one session")
     return ProgrammeScript(
@@ -312,7 +346,10 @@ def _session_number(m: MarkedMap, check: Checker, where: str) -> int:
     if value is None:
         return 0
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_SESSIONS:
-        check.error(m.value_pos["number"], where, f"number '{m.raw.get('number', value)}' is not a session "
-                                                   f"number from 1 to {MAX_SESSIONS}")
+        check.error(
+            m.value_pos["number"],
+            where,
+            f"number '{m.raw.get('number', value)}' is not a session number from 1 to {MAX_SESSIONS}",
+        )
         return 0
     return value

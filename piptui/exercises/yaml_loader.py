@@ -121,8 +121,9 @@ class _Marking:
         except (ValueError, OverflowError) as exc:  # 2008-13-45 looks like a date; 10**5000 digits
             what = node.value if isinstance(node, ScalarNode) else "value"
             what = what if len(what) <= 40 else what[:37] + "..."
-            self.problems.append(Problem(pos_of(node.start_mark), f"cannot read '{what}': {exc} "
-                                                                  "(put it in quotes to keep it as text)"))
+            self.problems.append(
+                Problem(pos_of(node.start_mark), f"cannot read '{what}': {exc} (put it in quotes to keep it as text)")
+            )
             return REJECTED
 
     def _refuse_tag(self, node: Node) -> None:

@@ -18,8 +18,21 @@ from collections.abc import Mapping
 from piptui.domain.model import Card, Cluster, Objective
 from piptui.export.snapshot import Data, read_snapshot
 
-COLUMNS = ("id", "session", "step", "column", "cluster", "objective", "text", "tags", "sector", "voiced_as",
-           "confidential", "author", "created")
+COLUMNS = (
+    "id",
+    "session",
+    "step",
+    "column",
+    "cluster",
+    "objective",
+    "text",
+    "tags",
+    "sector",
+    "voiced_as",
+    "confidential",
+    "author",
+    "created",
+)
 BOM = b"\xef\xbb\xbf"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

@@ -31,8 +31,12 @@ class ExportFormat(StrEnum):
         return {"markdown": "Markdown notes", "json": "JSON backup (everything)", "csv": "CSV of cards"}[self.value]
 
 
-SUFFIXES: dict[str, ExportFormat] = {".md": ExportFormat.MARKDOWN, ".markdown": ExportFormat.MARKDOWN,
-                                     ".json": ExportFormat.JSON, ".csv": ExportFormat.CSV}
+SUFFIXES: dict[str, ExportFormat] = {
+    ".md": ExportFormat.MARKDOWN,
+    ".markdown": ExportFormat.MARKDOWN,
+    ".json": ExportFormat.JSON,
+    ".csv": ExportFormat.CSV,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +71,9 @@ def render(data: Data, request: ExportRequest, library: ExerciseLookup | None) -
         return export_json(data)
     if request.format == ExportFormat.CSV:
         return export_csv(data, session=request.session, include_confidential=request.include_confidential)
-    text = export_markdown(data, library, session=request.session,
-                           include_confidential=request.include_confidential, names=request.names)
+    text = export_markdown(
+        data, library, session=request.session, include_confidential=request.include_confidential, names=request.names
+    )
     return text.encode("utf-8")
 
 

@@ -86,31 +86,40 @@ def _check_document(document: dict[str, Any], source: str) -> ProgrammeExport:
         hint = ""
         if META_TABLE in document:
             hint = " It looks like a programme file itself: copy it into the sessions folder instead."
-        got = "no \"format\"" if marker is None else f"\"format\" {json.dumps(marker)}"
-        raise BadExportFile(f"{source} is not a piptui export (it has {got}, expected \"{FORMAT}\")."
-                            f"{hint} Nothing was imported.")
+        got = 'no "format"' if marker is None else f'"format" {json.dumps(marker)}'
+        raise BadExportFile(
+            f'{source} is not a piptui export (it has {got}, expected "{FORMAT}").{hint} Nothing was imported.'
+        )
     version = document.get("version")
     if not _is_int(version) or version < 1:
-        raise BadExportFile(f"{source}: \"version\" must be a whole number from 1 (it is {_show(version)}); "
-                            "nothing was imported")
+        raise BadExportFile(
+            f'{source}: "version" must be a whole number from 1 (it is {_show(version)}); nothing was imported'
+        )
     if version > VERSION:
-        raise BadExportFile(f"{source} was exported by a newer piptui (export format version {version}; this "
-                            f"piptui reads up to {VERSION}). Upgrade piptui to import it; nothing was imported.")
+        raise BadExportFile(
+            f"{source} was exported by a newer piptui (export format version {version}; this "
+            f"piptui reads up to {VERSION}). Upgrade piptui to import it; nothing was imported."
+        )
     schema = document.get("schema")
     if not _is_int(schema) or schema < 1:
-        raise BadExportFile(f"{source}: \"schema\" must be a whole number from 1 (it is {_show(schema)}); "
-                            "nothing was imported")
+        raise BadExportFile(
+            f'{source}: "schema" must be a whole number from 1 (it is {_show(schema)}); nothing was imported'
+        )
     if schema > SCHEMA_VERSION:
-        raise BadExportFile(f"{source} holds a newer programme file schema ({schema}; this piptui reads up to "
-                            f"{SCHEMA_VERSION}). Upgrade piptui to import it; nothing was imported.")
+        raise BadExportFile(
+            f"{source} holds a newer programme file schema ({schema}; this piptui reads up to "
+            f"{SCHEMA_VERSION}). Upgrade piptui to import it; nothing was imported."
+        )
     name = document.get("name")
     if not isinstance(name, str):
-        raise BadExportFile(f"{source}: \"name\" must be the programme's name as text (it is {_show(name)}); "
-                            "nothing was imported")
+        raise BadExportFile(
+            f'{source}: "name" must be the programme\'s name as text (it is {_show(name)}); nothing was imported'
+        )
     tables = document.get("tables")
     if not isinstance(tables, dict):
-        raise BadExportFile(f"{source}: \"tables\" must be an object of tables (it is {_show(tables)}); "
-                            "nothing was imported")
+        raise BadExportFile(
+            f'{source}: "tables" must be an object of tables (it is {_show(tables)}); nothing was imported'
+        )
     problems = check_tables(tables, forbidden=BOOKKEEPING)
     if problems:
         shown = problems[:6]
@@ -153,7 +162,7 @@ def _duplicated_keys(blob: bytes) -> str | None:
         where, value = stack.pop()
         if isinstance(value, _Object):
             if value.twice:
-                return f"{where} gives the key \"{value.twice[0]}\" twice (a duplicated id?)"
+                return f'{where} gives the key "{value.twice[0]}" twice (a duplicated id?)'
             stack += [(f"{_path(where, k)}", v) for k, v in value.items()]
         elif isinstance(value, list):
             stack += [(f"{where}[{i}]", v) for i, v in enumerate(value)]

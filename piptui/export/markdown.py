@@ -97,8 +97,9 @@ def render_notes(snap: Snapshot, library: ExerciseLookup | None, options: NotesO
     return "\n".join(lines) + "\n"
 
 
-def _header(snap: Snapshot, sessions: Sequence[Session], shown: Sequence[Card], withheld: int,
-            options: NotesOptions) -> list[str]:
+def _header(
+    snap: Snapshot, sessions: Sequence[Session], shown: Sequence[Card], withheld: int, options: NotesOptions
+) -> list[str]:
     p = snap.programme
     title = md_line(p.title) or md_line(p.area) or md_line(p.name) or "Programme"
     if options.session is not None:
@@ -114,12 +115,22 @@ def _header(snap: Snapshot, sessions: Sequence[Session], shown: Sequence[Card], 
     lines.append(bold_label("Cards", str(len(shown))))
     confidential = sum(1 for c in shown if c.confidential)
     if withheld:
-        lines.append(bold_label("Confidential", f"{plural(withheld, 'confidential card')} "
-                                f"{'is' if withheld == 1 else 'are'} not included in these notes"))
+        lines.append(
+            bold_label(
+                "Confidential",
+                f"{plural(withheld, 'confidential card')} "
+                f"{'is' if withheld == 1 else 'are'} not included in these notes",
+            )
+        )
     elif confidential:
         them = "it" if confidential == 1 else "them"
-        lines.append(bold_label("Confidential", f"these notes include {plural(confidential, 'confidential card')}"
-                                f" (marked *confidential*): do not share {them} beyond the group"))
+        lines.append(
+            bold_label(
+                "Confidential",
+                f"these notes include {plural(confidential, 'confidential card')}"
+                f" (marked *confidential*): do not share {them} beyond the group",
+            )
+        )
     return [*lines, ""]
 
 
@@ -137,8 +148,11 @@ def _session_section(ctx: _Context, session: Session, cards: list[Card]) -> list
     lines += _agenda(session, agenda)
     withheld = _withheld_in(ctx, session.number)
     if withheld:
-        lines += [f"*{plural(withheld, 'confidential card')} from this session "
-                  f"{'is' if withheld == 1 else 'are'} not included.*", ""]
+        lines += [
+            f"*{plural(withheld, 'confidential card')} from this session "
+            f"{'is' if withheld == 1 else 'are'} not included.*",
+            "",
+        ]
     if not cards and not withheld:
         lines += ["No cards were captured in this session.", ""]
     refs = [step_ref(e.id, s.id) for e, s in agenda]
@@ -266,13 +280,18 @@ def _clusters_table(ctx: _Context, number: int) -> list[str]:
             return k.session
         return next((card_session[i] for i in k.card_ids if card_session.get(i) is not None), None)
 
-    mine = sorted((k for k in ctx.clusters.values() if session_of(k) == number),
-                  key=lambda k: (-k.votes, k.created, k.id))
+    mine = sorted(
+        (k for k in ctx.clusters.values() if session_of(k) == number), key=lambda k: (-k.votes, k.created, k.id)
+    )
     if not mine:
         return []
     rows = [
-        (md_cell(k.title), str(k.votes), str(sum(1 for i in k.card_ids if i not in ctx.hidden)),
-         md_cell(ctx.objective_titles.get(k.objective or "", "")))
+        (
+            md_cell(k.title),
+            str(k.votes),
+            str(sum(1 for i in k.card_ids if i not in ctx.hidden)),
+            md_cell(ctx.objective_titles.get(k.objective or "", "")),
+        )
         for k in mine
     ]
     return ["### Clusters", "", *table(("Cluster", "Votes", "Cards", "Objective"), rows, "lrrl"), ""]

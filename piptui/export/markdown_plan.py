@@ -33,15 +33,17 @@ def plan_section(snap: Snapshot, session: int | None, *, names: bool) -> list[st
         rows = []
         for o in mine:
             actions = by_objective.get(o.id, [])
-            rows.append((
-                md_cell(o.title),
-                actions_cell(actions),
-                person(people.get(o.council_lead or ""), o.council_lead, names=names),
-                person(people.get(o.vcs_lead or ""), o.vcs_lead, names=names),
-                md_cell(o.timescale),
-                md_cell(long_date(o.review_date)),
-                md_cell(progress(actions).summary()),
-            ))
+            rows.append(
+                (
+                    md_cell(o.title),
+                    actions_cell(actions),
+                    person(people.get(o.council_lead or ""), o.council_lead, names=names),
+                    person(people.get(o.vcs_lead or ""), o.vcs_lead, names=names),
+                    md_cell(o.timescale),
+                    md_cell(long_date(o.review_date)),
+                    md_cell(progress(actions).summary()),
+                )
+            )
         lines += [*table(PLAN_HEADER, rows), ""]
     return lines
 

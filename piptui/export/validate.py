@@ -57,7 +57,7 @@ def check_tables(tables: dict[str, Any], *, forbidden: Collection[str] = ()) -> 
             break
     header = tables.get(PROGRAMME_TABLE)
     if not isinstance(header, dict) or not isinstance(header.get(PROGRAMME_KEY), dict):
-        problems.insert(0, f"tables.{PROGRAMME_TABLE}[\"{PROGRAMME_KEY}\"]: the programme header is missing")
+        problems.insert(0, f'tables.{PROGRAMME_TABLE}["{PROGRAMME_KEY}"]: the programme header is missing')
     return problems
 
 
@@ -70,7 +70,7 @@ def check_fields(cls: type, doc: dict[str, Any], where: str) -> list[str]:
             continue
         if f.name not in doc:
             if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-                problems.append(f"{where}: the field \"{f.name}\" is missing")
+                problems.append(f'{where}: the field "{f.name}" is missing')
             continue
         problems += _check(hints[f.name], doc[f.name], f"{where}.{f.name}")
     return problems

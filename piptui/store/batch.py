@@ -50,6 +50,7 @@ def entity_classes() -> dict[type, str]:
         classes[getattr(import_module(module), qualname)] = table
     return classes
 
+
 Doc = dict[str, Any]
 BOOKKEEPING = frozenset({"edited", "edited_by"})  # who touched it last: never a conflict by itself
 

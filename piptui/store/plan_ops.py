@@ -249,8 +249,12 @@ class PlanOps:
             plan = P.latest_plan(objectives)
             siblings = [o for o in objectives if o.plan == plan]
             objective, linked = P.promote(
-                clusters, title=title, session=session, review_date=review_date,
-                position=P.next_position(siblings), plan=plan,
+                clusters,
+                title=title,
+                session=session,
+                review_date=review_date,
+                position=P.next_position(siblings),
+                plan=plan,
             )
             b.put(objective)
             for cluster in linked:
@@ -264,7 +268,10 @@ class PlanOps:
             objectives = b.all(Objective)
             plan = P.latest_plan(objectives)
             objective = Objective(
-                title=clean_title(title, "An objective"), session=session, plan=plan, review_date=review_date,
+                title=clean_title(title, "An objective"),
+                session=session,
+                plan=plan,
+                review_date=review_date,
                 position=P.next_position(o for o in objectives if o.plan == plan),
             )
             b.put(objective)
@@ -324,8 +331,12 @@ class PlanOps:
             b.get(Objective, objective_id)
             siblings = [a for a in b.all(Action) if a.objective == objective_id]
             action = Action(
-                text=clean_title(text, "An action"), objective=objective_id, owners=clean_owners(owners),
-                due=" ".join(due.split()), status=ActionStatus(status), position=P.next_position(siblings),
+                text=clean_title(text, "An action"),
+                objective=objective_id,
+                owners=clean_owners(owners),
+                due=" ".join(due.split()),
+                status=ActionStatus(status),
+                position=P.next_position(siblings),
             )
             b.put(action)
         return action
@@ -390,7 +401,11 @@ class PlanOps:
             if not objectives:
                 raise InvalidInput("There is no plan to refresh yet: promote clusters to objectives first")
             new_objectives, new_actions = P.refresh_plan(
-                objectives, b.all(Action), session=session, review_date=review_date, created=utc_now(),
+                objectives,
+                b.all(Action),
+                session=session,
+                review_date=review_date,
+                created=utc_now(),
             )
             if not new_objectives:
                 raise InvalidInput("Nothing to carry over: every action of the plan is done or dropped")

@@ -250,9 +250,7 @@ def parse_bytes(path: Path, blob: bytes) -> Data:
     try:
         data = orjson.loads(blob)
     except orjson.JSONDecodeError as exc:
-        raise ProgrammeFileError(
-            f"{path}: the file is corrupt or truncated ({exc}); it was not changed"
-        ) from None
+        raise ProgrammeFileError(f"{path}: the file is corrupt or truncated ({exc}); it was not changed") from None
     return check_data(path, data)
 
 

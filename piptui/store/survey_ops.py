@@ -23,8 +23,10 @@ RESPONSES = table_of(SurveyResponse)
 def stamps(count: int, start: datetime | None = None) -> list[str]:
     """``count`` creation times a millisecond apart, so imported rows keep their order."""
     start = start or datetime.now(UTC)
-    return [(start + timedelta(milliseconds=i)).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-            for i in range(count)]
+    return [
+        (start + timedelta(milliseconds=i)).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+        for i in range(count)
+    ]
 
 
 class SurveyOps:
@@ -85,7 +87,8 @@ class SurveyOps:
             if there:
                 raise InvalidInput(
                     f"{source} was imported already ({len(there)} of its {len(responses)} responses are "
-                    "there); nothing was imported")
+                    "there); nothing was imported"
+                )
             for r in responses:
                 b.put(r)
         return len(responses)

@@ -39,10 +39,29 @@ from piptui.store.survey_ops import SurveyOps, stamps
 _NS = uuid.UUID("b7f0c6e4-1d2a-4f8e-9c3b-2a5e7d9f1c08")
 SHOWN_PROBLEMS = 20
 SECTOR_HEADERS = ("sector", "which sector do you work in", "your sector")
-SESSIONS_HEADERS = ("sessions", "sessions attended", "sessions_attended", "number of sessions",
-                    "number of sessions attended", "which sessions did you attend", "how many sessions did you attend")
-PERSONAL_HEADERS = ("name", "your name", "full name", "first name", "surname", "last name", "email",
-                    "e-mail", "email address", "e-mail address", "username", "respondent")
+SESSIONS_HEADERS = (
+    "sessions",
+    "sessions attended",
+    "sessions_attended",
+    "number of sessions",
+    "number of sessions attended",
+    "which sessions did you attend",
+    "how many sessions did you attend",
+)
+PERSONAL_HEADERS = (
+    "name",
+    "your name",
+    "full name",
+    "first name",
+    "surname",
+    "last name",
+    "email",
+    "e-mail",
+    "email address",
+    "e-mail address",
+    "username",
+    "respondent",
+)
 
 
 class SurveyImportError(InvalidInput):
@@ -91,8 +110,9 @@ def _decode(blob: bytes, source: str) -> str:
     try:
         return blob.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise SurveyImportError(f"{source} is not UTF-8 text: save it as \"CSV UTF-8\" and import it again; "
-                                "nothing was imported") from None
+        raise SurveyImportError(
+            f'{source} is not UTF-8 text: save it as "CSV UTF-8" and import it again; nothing was imported'
+        ) from None
 
 
 def _delimiter(text: str) -> str:
@@ -125,8 +145,9 @@ def _match(header: str, rated: Sequence[SurveyQuestion], opened: Sequence[Survey
     return best[1] if best else None
 
 
-def parse_responses_csv(blob: bytes, exercise: Exercise, *, max_sessions: int | None = None,
-                        source: str = "the file") -> ParsedFile:
+def parse_responses_csv(
+    blob: bytes, exercise: Exercise, *, max_sessions: int | None = None, source: str = "the file"
+) -> ParsedFile:
     """Every response of the file, or :class:`SurveyImportError` listing every problem in it."""
     survey = exercise.survey
     if survey is None:
@@ -135,8 +156,10 @@ def parse_responses_csv(blob: bytes, exercise: Exercise, *, max_sessions: int | 
     text = _decode(blob, source)
     records = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
     if not records or not any(cell.strip() for cell in records[0]):
-        raise SurveyImportError(f"{source} is empty: it needs a header row, then one response per row "
-                                "(see docs/survey-csv.md); nothing was imported")
+        raise SurveyImportError(
+            f"{source} is empty: it needs a header row, then one response per row "
+            "(see docs/survey-csv.md); nothing was imported"
+        )
     header = records[0]
     rated, opened = rated_questions(survey), survey.open_questions
     problems: list[Problem] = []
@@ -154,8 +177,14 @@ def parse_responses_csv(blob: bytes, exercise: Exercise, *, max_sessions: int | 
             personal.append(head.strip())
             continue
         if target in seen:
-            problems.append(Problem(1, col, head.strip(), f"a second column for '{target[1]}' "
-                                    f"(column {column_letter(seen[target])} is one already)"))
+            problems.append(
+                Problem(
+                    1,
+                    col,
+                    head.strip(),
+                    f"a second column for '{target[1]}' (column {column_letter(seen[target])} is one already)",
+                )
+            )
             continue
         seen[target] = col
         targets[col] = target
@@ -163,7 +192,8 @@ def parse_responses_csv(blob: bytes, exercise: Exercise, *, max_sessions: int | 
         ids = ", ".join(q.id for q in rated)
         raise SurveyImportError(
             f"{source}: no column is a question of the survey '{exercise.id}'. Name each column by its "
-            f"question's id ({ids}) or its text; see docs/survey-csv.md. Nothing was imported.")
+            f"question's id ({ids}) or its text; see docs/survey-csv.md. Nothing was imported."
+        )
     responses: list[SurveyResponse] = []
     blank: list[int] = []
     digest = hashlib.sha256(blob).hexdigest()
@@ -171,7 +201,7 @@ def parse_responses_csv(blob: bytes, exercise: Exercise, *, max_sessions: int | 
         if not any(cell.strip() for cell in record):
             continue
         row_problems = len(problems)
-        if len(record) > len(header) and any(c.strip() for c in record[len(header):]):
+        if len(record) > len(header) and any(c.strip() for c in record[len(header) :]):
             problems.append(Problem(index, len(header), "", "more cells than the header has columns"))
         answers: dict[str, int | None] = {}
         opens: dict[str, str] = {}
@@ -192,17 +222,32 @@ def parse_responses_csv(blob: bytes, exercise: Exercise, *, max_sessions: int | 
                 problems.append(Problem(index, col, header[col].strip(), exc.message))
         if len(problems) > row_problems:
             continue
-        response = SurveyResponse(answers=answers, sector=sector, sessions_attended=sessions, open_answers=opens,
-                                  survey=exercise.id, id=uuid.uuid5(_NS, f"{digest}:{index}").hex)
+        response = SurveyResponse(
+            answers=answers,
+            sector=sector,
+            sessions_attended=sessions,
+            open_answers=opens,
+            survey=exercise.id,
+            id=uuid.uuid5(_NS, f"{digest}:{index}").hex,
+        )
         if response.is_blank:
             blank.append(index)
         else:
             responses.append(response)
     if problems:
         raise SurveyImportError(_problems_message(source, problems))
-    made = [SurveyResponse(answers=r.answers, sector=r.sector, sessions_attended=r.sessions_attended,
-                           open_answers=r.open_answers, survey=r.survey, id=r.id, created=when)
-            for r, when in zip(responses, stamps(len(responses)), strict=True)]
+    made = [
+        SurveyResponse(
+            answers=r.answers,
+            sector=r.sector,
+            sessions_attended=r.sessions_attended,
+            open_answers=r.open_answers,
+            survey=r.survey,
+            id=r.id,
+            created=when,
+        )
+        for r, when in zip(responses, stamps(len(responses)), strict=True)
+    ]
     missing = tuple(q.id for q in rated if ("rated", q.id) not in seen)
     return ParsedFile(tuple(made), tuple(ignored), tuple(personal), missing, tuple(blank))
 
@@ -226,8 +271,9 @@ class ImportResult:
         n = len(p.responses)
         lines = [f"Imported {n} survey response{'' if n == 1 else 's'} into {self.name}"]
         if p.blank_rows:
-            lines.append(f"Skipped {len(p.blank_rows)} row(s) with no answer at all: "
-                         + ", ".join(str(r) for r in p.blank_rows))
+            lines.append(
+                f"Skipped {len(p.blank_rows)} row(s) with no answer at all: " + ", ".join(str(r) for r in p.blank_rows)
+            )
         if p.personal:
             lines.append("Not read (responses are anonymous): " + ", ".join(p.personal))
         if p.ignored:
@@ -241,8 +287,9 @@ def import_csv(path: Path, blob: bytes, exercise: Exercise, *, source: str) -> I
     """Check ``blob`` whole, then add its responses to the programme at ``path`` in one write."""
     with SessionStore(path) as store:
         sessions = store.sessions()
-        parsed = parse_responses_csv(blob, exercise, max_sessions=max((s.number for s in sessions), default=None),
-                                     source=source)
+        parsed = parse_responses_csv(
+            blob, exercise, max_sessions=max((s.number for s in sessions), default=None), source=source
+        )
         if not parsed.responses:
             raise SurveyImportError(f"{source} has no responses (only blank rows); nothing was imported")
         SurveyOps(store).import_responses(parsed.responses, source=source)

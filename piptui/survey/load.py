@@ -105,16 +105,24 @@ def read_programme(path: Path, library: ExerciseSource, wanted: str | None = Non
 
 
 def no_responses_message(name: str) -> str:
-    return (f"No survey responses for '{name}' yet: type them in on the survey screen (Ctrl+S in a session) "
-            f"or import a CSV file: piptui survey import {name} FILE.csv")
+    return (
+        f"No survey responses for '{name}' yet: type them in on the survey screen (Ctrl+S in a session) "
+        f"or import a CSV file: piptui survey import {name} FILE.csv"
+    )
 
 
 def report_of(data: ProgrammeSurvey) -> SurveyReport:
     """The report of one programme; :class:`NoResponses` (with what to do) when it has none."""
     if not data.responses:
         raise NoResponses(no_responses_message(data.name))
-    return build_report(data.survey, data.responses, title=data.title, survey_title=data.exercise.title,
-                        invited=data.invited, max_sessions=data.sessions)
+    return build_report(
+        data.survey,
+        data.responses,
+        title=data.title,
+        survey_title=data.exercise.title,
+        invited=data.invited,
+        max_sessions=data.sessions,
+    )
 
 
 def programme_report(path: Path, library: ExerciseSource, wanted: str | None = None) -> SurveyReport:
@@ -134,8 +142,9 @@ def all_programmes_report(sessions_dir: Path, library: ExerciseSource, wanted: s
         except PiptuiError as exc:
             skipped.append(f"{info.name} is left out: {exc.message}")
     if not read:
-        raise NoResponses(f"There are no programmes in {sessions_dir} to report on"
-                          + (f" ({'; '.join(skipped)})" if skipped else ""))
+        raise NoResponses(
+            f"There are no programmes in {sessions_dir} to report on" + (f" ({'; '.join(skipped)})" if skipped else "")
+        )
     # One questionnaire for all: the one asked (or the one most programmes use).
     exercise = read[0].exercise
     if wanted is None:
@@ -145,6 +154,7 @@ def all_programmes_report(sessions_dir: Path, library: ExerciseSource, wanted: s
     skipped += [f"{p.name} is left out: it uses the survey '{p.exercise.id}'" for p in read if p not in used]
     if not any(p.responses for p in used):
         raise NoResponses(f"None of the {len(used)} programmes in {sessions_dir} has survey responses yet")
-    report = build_cross_area_report(survey_of(exercise), [p.area_responses() for p in used],
-                                     title=ALL_TITLE, survey_title=exercise.title)
+    report = build_cross_area_report(
+        survey_of(exercise), [p.area_responses() for p in used], title=ALL_TITLE, survey_title=exercise.title
+    )
     return replace(report, notes=report.notes + tuple(skipped)) if skipped else report

@@ -21,38 +21,86 @@ Row = tuple[object, ...]
 
 
 def report_rows(report: SurveyReport) -> list[Row]:
-    rows: list[Row] = [("note", "", "rounding", "How the percentages are worked out", "", "", "", "",
-                        report.rounding_note)]
+    rows: list[Row] = [
+        ("note", "", "rounding", "How the percentages are worked out", "", "", "", "", report.rounding_note)
+    ]
     rows += [("note", "", "", note, "", "", "", "", "") for note in report.notes]
     if report.areas:
         rows.append(("summary", "", "groups", "Groups (programmes with responses)", "", report.groups, "", "", ""))
     invited = "" if report.invited is None else report.invited
     rows.append(("summary", "", "invited", "Invited (participants)", "", invited, "", "", ""))
-    rows.append(("summary", "", "responses", "Responses", "", report.responses, invited,
-                 "" if report.response_rate is None else report.response_rate, "response rate"))
+    rows.append(
+        (
+            "summary",
+            "",
+            "responses",
+            "Responses",
+            "",
+            report.responses,
+            invited,
+            "" if report.response_rate is None else report.response_rate,
+            "response rate",
+        )
+    )
     for share in (*report.sectors, report.public_sector):
-        rows.append(("sector", "", share.key or "not-given", share.label, "", share.count, report.responses,
-                     share.percent, ""))
+        rows.append(
+            ("sector", "", share.key or "not-given", share.label, "", share.count, report.responses, share.percent, "")
+        )
     for share in report.sessions:
-        rows.append(("sessions attended", "", share.key or "not-given", share.label, "", share.count,
-                     report.responses, share.percent, ""))
+        rows.append(
+            (
+                "sessions attended",
+                "",
+                share.key or "not-given",
+                share.label,
+                "",
+                share.count,
+                report.responses,
+                share.percent,
+                "",
+            )
+        )
     for area in report.areas:
-        rows.append(("group", "", area.name, area.area, "", area.responses, area.invited,
-                     "" if area.rate is None else area.rate, "response rate"))
+        rows.append(
+            (
+                "group",
+                "",
+                area.name,
+                area.area,
+                "",
+                area.responses,
+                area.invited,
+                "" if area.rate is None else area.rate,
+                "response rate",
+            )
+        )
     for table in report.tables:
         for row in table.rows:
             q = row.question
             note = f"adds up to {row.total}% because each percentage is rounded" if row.rounding_off else ""
             for n, column in enumerate(report.columns):
                 percent = "" if row.percents is None else row.percents[n]
-                rows.append(("question", table.group.id, q.id, q.text, column.label, row.counts[n], row.answered,
-                             percent, note))
-            rows.append(("question", table.group.id, q.id, q.text, "No answer", row.no_answer, report.responses, "",
-                         "left out of the percentages"))
+                rows.append(
+                    ("question", table.group.id, q.id, q.text, column.label, row.counts[n], row.answered, percent, note)
+                )
+            rows.append(
+                (
+                    "question",
+                    table.group.id,
+                    q.id,
+                    q.text,
+                    "No answer",
+                    row.no_answer,
+                    report.responses,
+                    "",
+                    "left out of the percentages",
+                )
+            )
     for block in report.open_answers:
         for answer in block.answers:
-            rows.append(("open answer", "", block.question.id, block.question.text, answer.text, "", "", "",
-                         answer.area))
+            rows.append(
+                ("open answer", "", block.question.id, block.question.text, answer.text, "", "", "", answer.area)
+            )
     return rows
 
 
@@ -63,4 +111,3 @@ def report_csv(report: SurveyReport) -> bytes:
     for row in report_rows(report):
         writer.writerow([safe_cell(v) for v in row])
     return BOM + out.getvalue().encode("utf-8")
-

@@ -31,16 +31,23 @@ def summary_lines(report: SurveyReport) -> list[str]:
     if report.areas:
         rows.append(("Groups (programmes with responses)", str(report.groups)))
     invited = "not known (no participants listed)" if report.invited is None else str(report.invited)
-    rows += [("Invited (the programme's participants)" if not report.areas else
-              "Invited (the participants of those groups)", invited),
-             ("Responses", str(report.responses)),
-             ("Response rate", pct(report.response_rate))]
+    rows += [
+        (
+            "Invited (the programme's participants)"
+            if not report.areas
+            else "Invited (the participants of those groups)",
+            invited,
+        ),
+        ("Responses", str(report.responses)),
+        ("Response rate", pct(report.response_rate)),
+    ]
     return _table(["", "Number"], rows, right=1)
 
 
 def shares_lines(heading: str, shares: Sequence[Share]) -> list[str]:
-    return _table([heading, "Respondents", "%"], [(md_cell(s.label), str(s.count), pct(s.percent)) for s in shares],
-                  right=2)
+    return _table(
+        [heading, "Respondents", "%"], [(md_cell(s.label), str(s.count), pct(s.percent)) for s in shares], right=2
+    )
 
 
 def question_table(table: GroupTable, report: SurveyReport) -> list[str]:
@@ -64,8 +71,10 @@ def _footnotes(rows: Sequence[QuestionRow], responses: int) -> list[str]:
         notes.append(f"{MARK} {these} up to 99% or 101% only because each percentage is rounded: {'; '.join(off)}.")
     notes += [f"Nobody answered *{md_line(r.question.text)}*." for r in rows if r.answered == 0]
     if any(r.no_answer for r in rows):
-        notes.append(f"Answered: how many of the {responses} respondents answered the question; no answer is "
-                     "left out of the percentages.")
+        notes.append(
+            f"Answered: how many of the {responses} respondents answered the question; no answer is "
+            "left out of the percentages."
+        )
     return notes
 
 

@@ -72,8 +72,13 @@ class PiptuiApp(App[None]):
         self._library_errors_said = True
         errors = library.errors
         shown = "\n".join(errors[:3]) + (f"\n… and {len(errors) - 3} more" if len(errors) > 3 else "")
-        self.notify(f"{shown}\nThese are left out. Check them with: piptui exercises check FILE",
-                    title="Exercise scripts that did not load", severity="warning", markup=False, timeout=60)
+        self.notify(
+            f"{shown}\nThese are left out. Check them with: piptui exercises check FILE",
+            title="Exercise scripts that did not load",
+            severity="warning",
+            markup=False,
+            timeout=60,
+        )
 
     async def library_async(self) -> Library:
         """The library without blocking the UI (loads in a thread the first time)."""
@@ -201,8 +206,11 @@ class PiptuiApp(App[None]):
                     continue
                 seen.add(binding.action)
                 keys = self.get_key_display(binding)
-                yield SystemCommand(f"{binding.description} ({keys})", binding.tooltip or title,
-                                    partial(self.run_action, binding.action, screen))
+                yield SystemCommand(
+                    f"{binding.description} ({keys})",
+                    binding.tooltip or title,
+                    partial(self.run_action, binding.action, screen),
+                )
         yield from super().get_system_commands(screen)
 
 

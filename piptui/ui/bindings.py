@@ -16,8 +16,7 @@ from textual.binding import Binding, BindingType
 APP_BINDINGS: list[BindingType] = [
     Binding("f1", "help", "Help", tooltip="Show every key of this screen", priority=True),
     Binding("ctrl+p", "command_palette", "Commands", tooltip="Search every command by name", show=False),
-    Binding("ctrl+q", "quit", "Quit", tooltip="Quit piptui (everything is saved already)", show=False,
-            priority=True),
+    Binding("ctrl+q", "quit", "Quit", tooltip="Quit piptui (everything is saved already)", show=False, priority=True),
 ]
 
 HOME_BINDINGS: list[BindingType] = [
@@ -44,30 +43,34 @@ SESSION_BINDINGS: list[BindingType] = [
     Binding("ctrl+b", "home", "Programmes", tooltip="Back to the list of programmes", show=False),
     Binding("ctrl+l", "clusters", "Clusters", tooltip="Group the cards into clusters", show=False),
     Binding("ctrl+n", "plan", "Plan", tooltip="The partnership improvement action plan", show=False),
-    Binding("ctrl+t", "review", "Review", tooltip="Review the action plan (session 5): status, RAG, notes",
-            show=False),
+    Binding("ctrl+t", "review", "Review", tooltip="Review the action plan (session 5): status, RAG, notes", show=False),
     Binding("ctrl+o", "export", "Export", tooltip="Export the programme's notes", show=False),
     Binding("ctrl+s", "survey", "Survey", tooltip="The end-of-programme survey", show=False),
-    Binding("escape", "capture", "Capture", tooltip="Back to the capture line (clears a filter there)",
-            show=False),
+    Binding("escape", "capture", "Capture", tooltip="Back to the capture line (clears a filter there)", show=False),
     Binding("up", "board_cursor('up')", "Card up", tooltip="Highlight the card above", show=False),
     Binding("down", "board_cursor('down')", "Card down", tooltip="Highlight the card below", show=False),
     Binding("pageup", "board_cursor('page_up')", "Page up", tooltip="A page of cards up", show=False),
-    Binding("pagedown", "board_cursor('page_down')", "Page down", tooltip="A page of cards down",
-            show=False),
+    Binding("pagedown", "board_cursor('page_down')", "Page down", tooltip="A page of cards down", show=False),
 ]
 
 BOARD_BINDINGS: list[BindingType] = [
     Binding("e,enter", "screen.edit_card", "Edit", tooltip="Edit the highlighted card", show=False),
     Binding("m", "screen.move_card", "Move", tooltip="Move the highlighted card (pick a column)", show=False),
-    Binding("left_square_bracket,h", "screen.shift_card(-1)", "◀ col",
-            tooltip="Move the highlighted card to the previous column"),
-    Binding("right_square_bracket,l", "screen.shift_card(1)", "col ▶",
-            tooltip="Move the highlighted card to the next column"),
+    Binding(
+        "left_square_bracket,h",
+        "screen.shift_card(-1)",
+        "◀ col",
+        tooltip="Move the highlighted card to the previous column",
+    ),
+    Binding(
+        "right_square_bracket,l",
+        "screen.shift_card(1)",
+        "col ▶",
+        tooltip="Move the highlighted card to the next column",
+    ),
     Binding("d,delete", "screen.delete_card", "Delete", tooltip="Delete the highlighted card (asks first)"),
     Binding("u", "screen.undo", "Undo", tooltip="Undo your latest change", show=False),
-    Binding("slash", "screen.filter", "Filter", tooltip="Filter the board: words, #tag, @sector",
-            show=False),
+    Binding("slash", "screen.filter", "Filter", tooltip="Filter the board: words, #tag, @sector", show=False),
     Binding("question_mark", "app.help", "Help", tooltip="Show every key of this screen", show=False),
     Binding("j", "cursor_down", "Down", tooltip="Highlight the card below", show=False),
     Binding("k", "cursor_up", "Up", tooltip="Highlight the card above", show=False),

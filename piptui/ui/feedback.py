@@ -14,8 +14,7 @@ if TYPE_CHECKING:
 
 def report_error(screen: Screen[Any], exc: PiptuiError, title: str = "Not done") -> None:
     """Show a user error as a notification (never markup: it may quote card text)."""
-    screen.notify(exc.message, title="Conflict" if isinstance(exc, Conflict) else title,
-                  severity="error", markup=False)
+    screen.notify(exc.message, title="Conflict" if isinstance(exc, Conflict) else title, severity="error", markup=False)
 
 
 def undo_or_redo(screen: Screen[Any], store: SessionStore, *, redo: bool) -> bool:

@@ -83,8 +83,9 @@ class ClusterActions(PlanBaseScreen):
         if sources:
             self._merge(sources, target)
             return
-        others = [(one_line(k.title, 60), k.id) for k in sorted_by_votes(self.shown.clusters.values())
-                  if k.id != target.id]
+        others = [
+            (one_line(k.title, 60), k.id) for k in sorted_by_votes(self.shown.clusters.values()) if k.id != target.id
+        ]
         if not others:
             self.notify("There is no other cluster to merge with", severity="warning")
             return
@@ -108,8 +109,7 @@ class ClusterActions(PlanBaseScreen):
             return
         chosen = [c for c in self.chosen_cards() if c in cluster.card_ids]
         if not chosen:
-            self.notify("Mark the cards to split off first (Enter on the cluster shows its cards)",
-                        severity="warning")
+            self.notify("Mark the cards to split off first (Enter on the cluster shows its cards)", severity="warning")
             return
 
         def done(title: str | None) -> None:
@@ -117,8 +117,9 @@ class ClusterActions(PlanBaseScreen):
                 self.marked_cards -= set(chosen)
                 self.refresh_view()
 
-        self.app.push_screen(TextDialog(f"Split {len(chosen)} cards off {one_line(cluster.title, 40)}",
-                                        "Title of the new cluster"), done)
+        self.app.push_screen(
+            TextDialog(f"Split {len(chosen)} cards off {one_line(cluster.title, 40)}", "Title of the new cluster"), done
+        )
 
     def action_ungroup(self) -> None:
         cluster = self.highlighted_cluster()
@@ -155,5 +156,12 @@ class ClusterActions(PlanBaseScreen):
                 self.notify(f"Objective: {one_line(objective.title, 60)} (Ctrl+N opens the plan)", markup=False)
                 self.refresh_view()
 
-        self.app.push_screen(TextDialog("Promote to a draft objective", "The objective, in the group's words",
-                                        default_objective_title(clusters), ok="Promote (enter)"), done)
+        self.app.push_screen(
+            TextDialog(
+                "Promote to a draft objective",
+                "The objective, in the group's words",
+                default_objective_title(clusters),
+                ok="Promote (enter)",
+            ),
+            done,
+        )

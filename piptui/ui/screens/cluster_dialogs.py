@@ -38,8 +38,16 @@ class TextDialog(ModalScreen[str | None]):
 
     BINDINGS = CANCEL
 
-    def __init__(self, title: str, label: str = "", value: str = "", *, placeholder: str = "",
-                 detail: str = "", ok: str = "OK (enter)") -> None:
+    def __init__(
+        self,
+        title: str,
+        label: str = "",
+        value: str = "",
+        *,
+        placeholder: str = "",
+        detail: str = "",
+        ok: str = "OK (enter)",
+    ) -> None:
         super().__init__(classes="dialog")
         self.title_text, self.label, self.value = title, label, value
         self.placeholder, self.detail, self.ok = placeholder, detail, ok
@@ -95,8 +103,10 @@ class GroupDialog(ModalScreen[GroupChoice | None]):
             if self.clusters:
                 yield Label(plain("…or add them to an existing cluster (Tab, then Enter)"))
                 options = [
-                    Option(literal(f"{one_line(c.title, 60)}  ").append(literal(f"{len(c.card_ids)} cards", "dim")),
-                           id=c.id)
+                    Option(
+                        literal(f"{one_line(c.title, 60)}  ").append(literal(f"{len(c.card_ids)} cards", "dim")),
+                        id=c.id,
+                    )
                     for c in self.clusters
                 ]
                 yield OptionList(*options, id="existing", markup=False)
@@ -134,8 +144,13 @@ class MultiPickDialog(ModalScreen[list[T] | None], Generic[T]):
 
     BINDINGS = [*CANCEL, Binding("ctrl+s", "save", "OK", priority=True)]
 
-    def __init__(self, title: str, choices: Sequence[tuple[str, T]], ticked: Sequence[T] = (),
-                 hint: str = "Space ticks, Enter or Ctrl+S confirms, Esc cancels") -> None:
+    def __init__(
+        self,
+        title: str,
+        choices: Sequence[tuple[str, T]],
+        ticked: Sequence[T] = (),
+        hint: str = "Space ticks, Enter or Ctrl+S confirms, Esc cancels",
+    ) -> None:
         super().__init__(classes="dialog")
         self.title_text = title
         self.choices = list(choices)
@@ -188,7 +203,8 @@ class SuggestionEditDialog(ModalScreen[SuggestionEdit | None]):
             yield Input(self.suggested, id="title", compact=True)
             yield Label(plain("Cards (Space unticks one that does not belong)"))
             yield Ticks[str](
-                *(Selection(literal(one_line(c.text, 200)), c.id, True) for c in self.cards), id="cards",
+                *(Selection(literal(one_line(c.text, 200)), c.id, True) for c in self.cards),
+                id="cards",
             )
             yield from _buttons("Accept (ctrl+s)")
 

@@ -102,13 +102,19 @@ class SuggestionsScreen(PlanBaseScreen):
             self._drop_taken()
             options = [Option(self._prompt(s), id=str(n)) for n, s in enumerate(self.suggestions)]
             if not options:
-                options = [Option(literal("No suggestions: the ungrouped cards share little wording or tags",
-                                          "dim italic"), id="h:none", disabled=True)]
+                options = [
+                    Option(
+                        literal("No suggestions: the ungrouped cards share little wording or tags", "dim italic"),
+                        id="h:none",
+                        disabled=True,
+                    )
+                ]
         show_options(widget, options)
         count = len(self.suggestions or [])
         widget.border_title = literal(f"Suggested clusters {count}")
         self.query_one("#suggestions-hint", Static).update(
-            literal("Nothing changes until you accept · a accept · e edit · d reject · F1 keys", "dim"))
+            literal("Nothing changes until you accept · a accept · e edit · d reject · F1 keys", "dim")
+        )
 
     def _drop_taken(self) -> None:
         """Forget cards grouped since (here or elsewhere); drop suggestions left with one card."""
@@ -161,16 +167,19 @@ class SuggestionsScreen(PlanBaseScreen):
             if edit is not None:
                 self._apply(s, list(edit.card_ids), GroupChoice(title=edit.title))
 
-        self.app.push_screen(SuggestionEditDialog(s.title, [self.cards[i] for i in s.card_ids if i in self.cards]),
-                             done)
+        self.app.push_screen(
+            SuggestionEditDialog(s.title, [self.cards[i] for i in s.card_ids if i in self.cards]), done
+        )
 
     def _apply(self, s: Suggestion, card_ids: list[str], choice: GroupChoice) -> None:
-        cluster = self.attempt(lambda: self.ops.cluster_cards(
-            card_ids, title=choice.title, cluster_id=choice.cluster_id, session=self.number))
+        cluster = self.attempt(
+            lambda: self.ops.cluster_cards(
+                card_ids, title=choice.title, cluster_id=choice.cluster_id, session=self.number
+            )
+        )
         if cluster is not None and self.suggestions is not None:
             self.suggestions = [x for x in self.suggestions if x is not s]
-            self.notify(f"Cluster {one_line(cluster.title, 60)}: {len(card_ids)} cards (Ctrl+Z undoes)",
-                        markup=False)
+            self.notify(f"Cluster {one_line(cluster.title, 60)}: {len(card_ids)} cards (Ctrl+Z undoes)", markup=False)
             self.refresh_view()
 
     def action_reject(self) -> None:

@@ -30,8 +30,9 @@ from piptui.ui.widgets.title_bar import TitleBar
 CLUSTERS_BINDINGS: list[BindingType] = [
     Binding("space", "mark", "Mark", tooltip="Mark or unmark the highlighted card (or cluster)"),
     Binding("g", "group", "Group", tooltip="Group the marked cards into a new or an existing cluster"),
-    Binding("s", "suggest", "Suggest", tooltip="Suggested clusters (similar wording, shared tags) to accept",
-            show=False),
+    Binding(
+        "s", "suggest", "Suggest", tooltip="Suggested clusters (similar wording, shared tags) to accept", show=False
+    ),
     Binding("v", "votes", "Votes", tooltip="Dot-voting: room tallies, or each person's votes with a budget"),
     Binding("p", "promote", "Promote", tooltip="Promote the marked (or highlighted) clusters to an objective"),
     Binding("ctrl+n", "plan", "Plan", tooltip="The action plan", show=False),
@@ -39,19 +40,20 @@ CLUSTERS_BINDINGS: list[BindingType] = [
     Binding("m", "merge", "Merge", tooltip="Merge the marked clusters into the highlighted one", show=False),
     Binding("x", "split", "Split", tooltip="Split the marked cards off the highlighted cluster", show=False),
     Binding("u", "ungroup", "Ungroup", tooltip="Ungroup the highlighted cluster (its cards stay)", show=False),
-    Binding("o", "take_out", "Take out", tooltip="Take the marked (or highlighted) cards out of their cluster",
-            show=False),
-    Binding("plus,equals_sign", "vote(1)", "+1 vote", tooltip="One more vote on the highlighted cluster",
-            show=False),
+    Binding(
+        "o", "take_out", "Take out", tooltip="Take the marked (or highlighted) cards out of their cluster", show=False
+    ),
+    Binding("plus,equals_sign", "vote(1)", "+1 vote", tooltip="One more vote on the highlighted cluster", show=False),
     Binding("minus", "vote(-1)", "-1 vote", tooltip="One vote fewer on the highlighted cluster", show=False),
-    Binding("a", "toggle_scope", "All sessions", tooltip="Show the cards of every session, or of this one",
-            show=False),
+    Binding("a", "toggle_scope", "All sessions", tooltip="Show the cards of every session, or of this one", show=False),
     Binding("h", "toggle_hide", "Hide grouped", tooltip="Hide or show cards already in a cluster", show=False),
     Binding("c", "clear_marks", "Clear marks", tooltip="Unmark every card and cluster", show=False),
     *COMMON_BINDINGS,
 ]
-HELP = ("Space marks cards (across columns, steps and sessions); g groups them into a cluster. "
-        "Tab moves between the cards and the clusters. Enter on a cluster shows only its cards (Esc shows all).")
+HELP = (
+    "Space marks cards (across columns, steps and sessions); g groups them into a cluster. "
+    "Tab moves between the cards and the clusters. Enter on a cluster shows only its cards (Esc shows all)."
+)
 MARKED, UNMARKED = "■ ", "□ "
 
 
@@ -103,8 +105,11 @@ class ClustersScreen(ClusterActions):
         elif self.hide_grouped:
             cards = [c for c in cards if not c.cluster or c.id in self.marked_cards]
         self.shown = Shown(cards, clusters, objectives)
-        self.numbers = {o.id: n for plan in plan_versions(objectives.values())
-                        for n, o in enumerate(objectives_of_plan(objectives.values(), plan), 1)}
+        self.numbers = {
+            o.id: n
+            for plan in plan_versions(objectives.values())
+            for n, o in enumerate(objectives_of_plan(objectives.values(), plan), 1)
+        }
         self.marked_cards &= {c.id for c in everything}
         self.marked_clusters &= set(clusters)
         self._draw_cards()
@@ -124,8 +129,13 @@ class ClustersScreen(ClusterActions):
                 options.append(Option(literal(title, "bold reverse"), id=f"h:{len(options)}", disabled=True))
             if card.column and card.column != column:
                 column = card.column
-                options.append(Option(literal(self.column_title(card.step, card.column), "bold"),
-                                      id=f"h:{len(options)}", disabled=True))
+                options.append(
+                    Option(
+                        literal(self.column_title(card.step, card.column), "bold"),
+                        id=f"h:{len(options)}",
+                        disabled=True,
+                    )
+                )
             options.append(self._card_option(card))
         if not options:
             empty = "No cards here: a shows every session" if not self.all_sessions else "No cards yet"
@@ -149,15 +159,27 @@ class ClustersScreen(ClusterActions):
                     columns.setdefault(col.id, n)
         for c in cards:
             columns.setdefault(c.column, 1000 + len(columns))
-        return sorted(cards, key=lambda c: (c.session or 0, steps[(c.session, c.step)],
-                                            columns[c.column] if c.column else -1, c.created, c.id))
+        return sorted(
+            cards,
+            key=lambda c: (
+                c.session or 0,
+                steps[(c.session, c.step)],
+                columns[c.column] if c.column else -1,
+                c.created,
+                c.id,
+            ),
+        )
 
     def _card_option(self, card: Card) -> Option:
         """The card's option, the same object while nothing it shows changed (so it is not measured again)."""
         cluster = self.shown.clusters.get(card.cluster or "")
         objective = self.shown.objectives.get(cluster.objective or "") if cluster else None
-        key = (card, card.id in self.marked_cards, cluster.title if cluster else None,
-               (objective.title, self.numbers.get(objective.id)) if objective else None)
+        key = (
+            card,
+            card.id in self.marked_cards,
+            cluster.title if cluster else None,
+            (objective.title, self.numbers.get(objective.id)) if objective else None,
+        )
         cached = self._card_options.get(card.id)
         if cached is None or cached[0] != key:
             cached = (key, Option(self._card_prompt(card), id=card.id))
@@ -186,8 +208,9 @@ class ClustersScreen(ClusterActions):
         widget = self.query_one("#cluster-list", OptionList)
         options = [Option(self._cluster_prompt(k), id=k.id) for k in sorted_by_votes(self.shown.clusters.values())]
         if not options:
-            options.append(Option(literal("No clusters yet: mark cards, then g", "dim italic"), id="h:none",
-                                  disabled=True))
+            options.append(
+                Option(literal("No clusters yet: mark cards, then g", "dim italic"), id="h:none", disabled=True)
+            )
         show_options(widget, options)
         votes = sum(k.votes for k in self.shown.clusters.values())
         widget.border_title = literal(f"Clusters {len(self.shown.clusters)} · {votes} votes")
@@ -216,7 +239,8 @@ class ClustersScreen(ClusterActions):
     def _draw_hint(self) -> None:
         marks = f"{plural(len(self.marked_cards), 'card')}, {plural(len(self.marked_clusters), 'cluster')} marked"
         self.query_one("#clusters-hint", Static).update(
-            literal(f"{marks} · s suggests · Tab: clusters · ^n plan · F1 keys"))
+            literal(f"{marks} · s suggests · Tab: clusters · ^n plan · F1 keys")
+        )
 
     # -- actions -------------------------------------------------------------
     def action_mark(self) -> None:
@@ -255,12 +279,17 @@ class ClustersScreen(ClusterActions):
         self.app.push_screen(GroupDialog(len(card_ids), clusters), done)
 
     def group(self, card_ids: list[str], choice: GroupChoice) -> Cluster | None:
-        cluster = self.attempt(lambda: self.ops.cluster_cards(
-            card_ids, title=choice.title, cluster_id=choice.cluster_id, session=self.number))
+        cluster = self.attempt(
+            lambda: self.ops.cluster_cards(
+                card_ids, title=choice.title, cluster_id=choice.cluster_id, session=self.number
+            )
+        )
         if cluster is not None:
             self.marked_cards -= set(card_ids)
-            self.notify(f"{plural(len(card_ids), 'card')} grouped into {one_line(cluster.title, 60)} "
-                        "(Ctrl+Z undoes)", markup=False)
+            self.notify(
+                f"{plural(len(card_ids), 'card')} grouped into {one_line(cluster.title, 60)} (Ctrl+Z undoes)",
+                markup=False,
+            )
             self.refresh_view()
         return cluster
 
@@ -302,8 +331,7 @@ class ClustersScreen(ClusterActions):
         from piptui.ui.screens.cluster_suggestions import SuggestionsScreen
 
         cards = self.store.cards() if self.all_sessions else self.store.cards(session=self.number)
-        self.open_screen(SuggestionsScreen(self.store, self.library, self.number, cards=cards,
-                                           rejected=self.rejected))
+        self.open_screen(SuggestionsScreen(self.store, self.library, self.number, cards=cards, rejected=self.rejected))
 
     def action_votes(self) -> None:
         from piptui.ui.screens.votes import VotesScreen

@@ -129,15 +129,25 @@ class EditCardDialog(ModalScreen[CardEdit | None]):
             yield Label(plain("Tags (space-separated)"))
             yield Input(" ".join(card.tags), id="tags", compact=True)
             with Horizontal(classes="dialog-row"):
-                yield Select(_sector_options(), value=card.sector or Select.NULL, prompt="Sector",
-                             id="sector", compact=True)
-                yield Select(_sector_options(), value=card.voiced_as or Select.NULL, prompt="Voiced as",
-                             id="voiced", compact=True)
+                yield Select(
+                    _sector_options(), value=card.sector or Select.NULL, prompt="Sector", id="sector", compact=True
+                )
+                yield Select(
+                    _sector_options(),
+                    value=card.voiced_as or Select.NULL,
+                    prompt="Voiced as",
+                    id="voiced",
+                    compact=True,
+                )
             if self.columns:
                 ids = [c.id for c in self.columns]
-                yield Select([(plain(c.title), c.id) for c in self.columns],
-                             value=card.column if card.column in ids else Select.NULL,
-                             prompt="Column: unsorted", id="column", compact=True)
+                yield Select(
+                    [(plain(c.title), c.id) for c in self.columns],
+                    value=card.column if card.column in ids else Select.NULL,
+                    prompt="Column: unsorted",
+                    id="column",
+                    compact=True,
+                )
             yield Checkbox(plain("Confidential"), card.confidential, id="confidential", compact=True)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(plain("Save (ctrl+s)"), id="save", variant="primary")
@@ -209,9 +219,13 @@ class NewProgrammeDialog(ModalScreen[NewProgramme | None]):
             yield Input(id="title", compact=True)
             if self.scripts:
                 ids = [sid for _t, sid in self.scripts]
-                yield Select([(plain(t), sid) for t, sid in self.scripts], id="script", allow_blank=False,
-                             value=self.default_script if self.default_script in ids else ids[0],
-                             compact=True)
+                yield Select(
+                    [(plain(t), sid) for t, sid in self.scripts],
+                    id="script",
+                    allow_blank=False,
+                    value=self.default_script if self.default_script in ids else ids[0],
+                    compact=True,
+                )
             with Horizontal(classes="dialog-buttons"):
                 yield Button(plain("Create (ctrl+s)"), id="create", variant="primary")
                 yield Button(plain("Cancel (esc)"), id="cancel")

@@ -33,7 +33,7 @@ WHOLE = 0  # the scope value meaning "the whole programme"
 HINTS: dict[ExportFormat, str] = {
     ExportFormat.MARKDOWN: "Notes to read and share. Confidential cards are left out unless you tick the box.",
     ExportFormat.JSON: "A complete backup that `piptui import` restores: the whole programme, confidential "
-                       "cards included (marked). Keep it safe.",
+    "cards included (marked). Keep it safe.",
     ExportFormat.CSV: "One row per card, for a spreadsheet. Confidential cards are left out unless you tick the box.",
 }
 
@@ -52,8 +52,9 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
 
     BINDINGS = [*CANCEL, Binding("ctrl+s", "export", "Export", tooltip="Write the export file", priority=True)]
 
-    def __init__(self, path: Path, *, session: int | None = None, author: str | None = None,
-                 start: bool = True) -> None:
+    def __init__(
+        self, path: Path, *, session: int | None = None, author: str | None = None, start: bool = True
+    ) -> None:
         super().__init__(classes="dialog")
         self.path = path
         self.session_number = session
@@ -68,8 +69,13 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         scopes = ([(plain(f"Session {n} only"), n)] if n is not None else []) + [(plain("The whole programme"), WHOLE)]
         with Vertical(classes="dialog-box dialog-wide", id="export-box"):
             yield Static(literal(f"Export {self.path.stem}", "bold"), classes="dialog-title")
-            yield Select([(plain(f.label), f) for f in ExportFormat], value=ExportFormat.MARKDOWN,
-                         allow_blank=False, id="format", compact=True)
+            yield Select(
+                [(plain(f.label), f) for f in ExportFormat],
+                value=ExportFormat.MARKDOWN,
+                allow_blank=False,
+                id="format",
+                compact=True,
+            )
             yield Select(scopes, value=n if n is not None else WHOLE, allow_blank=False, id="scope", compact=True)
             yield Checkbox(plain("Include confidential cards"), False, id="confidential", compact=True)
             yield Checkbox(plain("List participants by name"), False, id="names", compact=True)
@@ -169,11 +175,13 @@ def start_export(app: App[object], request: ExportRequest) -> Worker[Path | None
             app.call_from_thread(app.notify, exc.message, title="Export failed", severity="error", markup=False)
             return None
         except Exception as exc:  # a bug must still be reported, not swallowed by the worker
-            app.call_from_thread(app.notify, f"{type(exc).__name__}: {exc}", title="Export failed",
-                                 severity="error", markup=False)
+            app.call_from_thread(
+                app.notify, f"{type(exc).__name__}: {exc}", title="Export failed", severity="error", markup=False
+            )
             return None
-        app.call_from_thread(app.notify, str(path.resolve()), title=f"Exported {request.format.label}",
-                             markup=False, timeout=10)
+        app.call_from_thread(
+            app.notify, str(path.resolve()), title=f"Exported {request.format.label}", markup=False, timeout=10
+        )
         return path
 
     return app.run_worker(work, thread=True, group="export", exit_on_error=False)

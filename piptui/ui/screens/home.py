@@ -27,8 +27,9 @@ class HomeScreen(Screen[None]):
     """The list of programmes. Reading the folder (every file) runs in a worker."""
 
     BINDINGS = HOME_BINDINGS
-    HELP_INTRO = ("Each programme is one area's group and its file in the sessions folder. "
-                  "Open one to pick a session and run it.")
+    HELP_INTRO = (
+        "Each programme is one area's group and its file in the sessions folder. Open one to pick a session and run it."
+    )
     AUTO_FOCUS = "#programmes"
 
     def __init__(self, sessions_dir: Path) -> None:
@@ -47,8 +48,9 @@ class HomeScreen(Screen[None]):
         self.title = "piptui"
         self.sub_title = "Partnership Improvement Programme"
         table = self.query_one(DataTable)
-        table.add_columns(plain("Programme"), plain("Area"), plain("Sessions held"), plain("Cards"),
-                          plain("Last change"))
+        table.add_columns(
+            plain("Programme"), plain("Area"), plain("Sessions held"), plain("Cards"), plain("Last change")
+        )
         self.action_reload()
         self.run_worker(self.app.library_async(), group="library", exit_on_error=False)  # type: ignore[attr-defined]
 
@@ -66,11 +68,23 @@ class HomeScreen(Screen[None]):
         table.clear()
         for info in programmes:
             if info.error:
-                table.add_row(plain(info.name), plain("cannot be opened", "red"), plain(""), plain(""),
-                              plain(changed_text(info.changed)), key=str(info.path))
+                table.add_row(
+                    plain(info.name),
+                    plain("cannot be opened", "red"),
+                    plain(""),
+                    plain(""),
+                    plain(changed_text(info.changed)),
+                    key=str(info.path),
+                )
             else:
-                table.add_row(plain(info.name), plain(info.area), plain(str(info.sessions_held)),
-                              plain(str(info.cards)), plain(changed_text(info.changed)), key=str(info.path))
+                table.add_row(
+                    plain(info.name),
+                    plain(info.area),
+                    plain(str(info.sessions_held)),
+                    plain(str(info.cards)),
+                    plain(changed_text(info.changed)),
+                    key=str(info.path),
+                )
         if select is not None:
             names = [p.name for p in programmes]
             if select in names:
@@ -122,8 +136,9 @@ class HomeScreen(Screen[None]):
         from piptui.programmes import create_programme
 
         try:
-            create_programme(self.sessions_dir, new.name, area=new.area, title=new.title, script=new.script,
-                             library=library)  # type: ignore[arg-type]
+            create_programme(
+                self.sessions_dir, new.name, area=new.area, title=new.title, script=new.script, library=library
+            )  # type: ignore[arg-type]
         except PiptuiError as exc:
             self.notify(exc.message, title="Not created", severity="error", markup=False)
             return

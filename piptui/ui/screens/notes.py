@@ -63,8 +63,12 @@ class LatestCards(OptionList, can_focus=False):
         at_end = follow or self.scroll_y >= self.max_scroll_y - 1
         options = [Option(latest_prompt(card), id=card.id) for card in cards]
         if not options:
-            options = [Option(Content("No cards yet for this step: type one below and press Enter.")
-                              .stylize("dim italic"), disabled=True)]
+            options = [
+                Option(
+                    Content("No cards yet for this step: type one below and press Enter.").stylize("dim italic"),
+                    disabled=True,
+                )
+            ]
         with self.app.batch_update():
             self.set_options(options)
             self.highlighted = None

@@ -43,16 +43,12 @@ PLAN_BINDINGS: list[BindingType] = [
     Binding("e", "edit", "Edit", tooltip="Edit the highlighted objective (title, leads, dates) or action"),
     Binding("p", "promote", "Promote", tooltip="Promote clusters (most votes first) to a new objective"),
     Binding("m", "move_action", "Move", tooltip="Move the highlighted action to another objective"),
-    Binding("shift+up,K", "reorder(-1)", "Up", tooltip="Move the highlighted objective or action up",
-            show=False),
-    Binding("shift+down,J", "reorder(1)", "Down", tooltip="Move the highlighted objective or action down",
-            show=False),
+    Binding("shift+up,K", "reorder(-1)", "Up", tooltip="Move the highlighted objective or action up", show=False),
+    Binding("shift+down,J", "reorder(1)", "Down", tooltip="Move the highlighted objective or action down", show=False),
     Binding("R", "review", "Review", tooltip="Review the plan (session 5): status and rating of each action"),
-    Binding("n", "new_objective", "New objective", tooltip="Add an objective not promoted from a cluster",
-            show=False),
+    Binding("n", "new_objective", "New objective", tooltip="Add an objective not promoted from a cluster", show=False),
     Binding("c", "cards", "Cards", tooltip="The cards the highlighted objective came from", show=False),
-    Binding("d,delete", "delete", "Delete", tooltip="Delete the highlighted objective or action (asks)",
-            show=False),
+    Binding("d,delete", "delete", "Delete", tooltip="Delete the highlighted objective or action (asks)", show=False),
     Binding("v", "version", "Plan version", tooltip="Show the next version of the plan (history)", show=False),
     *COMMON_BINDINGS,
 ]
@@ -96,8 +92,10 @@ class PlanScreen(PlanBaseScreen):
     """The action plan of the programme (its latest version unless another is chosen)."""
 
     BINDINGS = PLAN_BINDINGS
-    HELP_INTRO = ("Each objective has a joint lead (one council member, one third-sector member), a timescale "
-                  "and a review date six months on. a adds an action, e edits, Shift+Up/Down reorders.")
+    HELP_INTRO = (
+        "Each objective has a joint lead (one council member, one third-sector member), a timescale "
+        "and a review date six months on. a adds an action, e edits, Shift+Up/Down reorders."
+    )
 
     def setup(self) -> None:
         self.version: int | None = None  # None: the latest plan
@@ -146,23 +144,31 @@ class PlanScreen(PlanBaseScreen):
             options.append(Option(self._objective_prompt(o, n), id="o:" + o.id))
             options += [Option(action_prompt(a, i), id="a:" + a.id) for i, a in enumerate(self.actions[o.id])]
         if not options:
-            options.append(Option(literal("No objectives yet: p promotes clusters (vote on them first)",
-                                          "dim italic"), id="h:none", disabled=True))
+            options.append(
+                Option(
+                    literal("No objectives yet: p promotes clusters (vote on them first)", "dim italic"),
+                    id="h:none",
+                    disabled=True,
+                )
+            )
         widget = self.query_one("#plan-list", OptionList)
         show_options(widget, options)
         versions = plan_versions(everything)
         label = f"Plan {version} of {len(versions)}" if len(versions) > 1 else "Plan"
         review = sorted({o.review_date for o in self.objectives if o.review_date})
         when = f" · review {review[0]}" if review else ""
-        widget.border_title = literal(f"{label} · {plural(len(self.objectives), 'objective')}{when}"
-                                      " · Shift+↑↓ reorders")
+        widget.border_title = literal(
+            f"{label} · {plural(len(self.objectives), 'objective')}{when} · Shift+↑↓ reorders"
+        )
         self._show_detail()
 
     def _objective_prompt(self, o: Objective, n: int) -> Content:
         timing = " · ".join(x for x in (o.timescale, f"review {o.review_date}" if o.review_date else "") if x)
         parts: list[Content | str | tuple[str, str]] = [
-            (f"{n}. ", "bold $accent"), literal(o.title, "bold"),
-            "\n   ", literal(leads_text(o, self.people), "$text-primary"),
+            (f"{n}. ", "bold $accent"),
+            literal(o.title, "bold"),
+            "\n   ",
+            literal(leads_text(o, self.people), "$text-primary"),
         ]
         if timing:
             parts += [("\n   " + timing, "dim")]
@@ -187,8 +193,11 @@ class PlanScreen(PlanBaseScreen):
         came = [self.clusters[k] for k in o.clusters if k in self.clusters]
         parts: list[Content | str | tuple[str, str]] = [("Progress: ", "bold"), progress.summary(), "\n"]
         if came:
-            parts += [("From clusters: ", "bold"),
-                      literal(", ".join(f"{k.title} ({k.votes} votes)" for k in came)), "\n"]
+            parts += [
+                ("From clusters: ", "bold"),
+                literal(", ".join(f"{k.title} ({k.votes} votes)" for k in came)),
+                "\n",
+            ]
         else:
             parts += [("Not promoted from a cluster", "dim"), "\n"]
         for card in cards_of_objective(o, self.clusters.values(), self.cards):
@@ -196,8 +205,13 @@ class PlanScreen(PlanBaseScreen):
         return Content.assemble(*parts)
 
     def _action_detail(self, a: Action) -> Content:
-        parts: list[Content | str | tuple[str, str]] = [("Owners: ", "bold"), literal(", ".join(a.owners) or "—"),
-                                                        ("  Due: ", "bold"), literal(a.due or "—"), "\n"]
+        parts: list[Content | str | tuple[str, str]] = [
+            ("Owners: ", "bold"),
+            literal(", ".join(a.owners) or "—"),
+            ("  Due: ", "bold"),
+            literal(a.due or "—"),
+            "\n",
+        ]
         if not a.review_notes:
             parts.append(("Not reviewed yet", "dim"))
         for note in a.review_notes:
@@ -239,8 +253,10 @@ class PlanScreen(PlanBaseScreen):
         def picked(ids: list[str] | None) -> None:
             if ids:
                 titles = " / ".join(k.title for k in free if k.id in ids)
-                self.app.push_screen(TextDialog("The objective", "In the group's words", titles,
-                                                ok="Promote (enter)"), lambda title: self._promote(ids, title))
+                self.app.push_screen(
+                    TextDialog("The objective", "In the group's words", titles, ok="Promote (enter)"),
+                    lambda title: self._promote(ids, title),
+                )
 
         self.app.push_screen(MultiPickDialog("Promote which clusters? (one objective)", choices), picked)
 
@@ -278,12 +294,20 @@ class PlanScreen(PlanBaseScreen):
         def done(edit: ObjectiveEdit | None) -> None:
             if edit is None:
                 return
-            saved = self.attempt(lambda: self.ops.edit_objective(
-                o.id, title=edit.title, council_lead=edit.council_lead, vcs_lead=edit.vcs_lead,
-                timescale=edit.timescale, review_date=edit.review_date))
+            saved = self.attempt(
+                lambda: self.ops.edit_objective(
+                    o.id,
+                    title=edit.title,
+                    council_lead=edit.council_lead,
+                    vcs_lead=edit.vcs_lead,
+                    timescale=edit.timescale,
+                    review_date=edit.review_date,
+                )
+            )
             if saved is not None:
-                warnings = lead_warnings(self.people.get(saved.council_lead or ""),
-                                         self.people.get(saved.vcs_lead or ""))
+                warnings = lead_warnings(
+                    self.people.get(saved.council_lead or ""), self.people.get(saved.vcs_lead or "")
+                )
                 if warnings:
                     self.notify("\n".join(warnings), title="Joint lead", severity="warning", markup=False)
 
@@ -297,8 +321,9 @@ class PlanScreen(PlanBaseScreen):
 
         def done(edit: ActionEdit | None) -> None:
             if edit is not None:
-                action = self.attempt(lambda: self.ops.add_action(o.id, edit.text, owners=edit.owners,
-                                                                  due=edit.due, status=edit.status))
+                action = self.attempt(
+                    lambda: self.ops.add_action(o.id, edit.text, owners=edit.owners, due=edit.due, status=edit.status)
+                )
                 if action is not None:
                     self.select("a:" + action.id)
 
@@ -309,8 +334,11 @@ class PlanScreen(PlanBaseScreen):
 
         def done(edit: ActionEdit | None) -> None:
             if edit is not None:
-                self.attempt(lambda: self.ops.edit_action(a.id, text=edit.text, owners=edit.owners, due=edit.due,
-                                                          status=edit.status))
+                self.attempt(
+                    lambda: self.ops.edit_action(
+                        a.id, text=edit.text, owners=edit.owners, due=edit.due, status=edit.status
+                    )
+                )
 
         self.app.push_screen(ActionDialog(objective.title if objective else "", a), done)
 

@@ -73,11 +73,20 @@ class ObjectiveDialog(ModalScreen[ObjectiveEdit | None]):
             yield Static(literal(f"Objective (plan {o.plan})", "bold"), classes="dialog-title")
             yield Input(o.title, id="title", compact=True, placeholder="The objective, in the group's words")
             with Horizontal(classes="dialog-row"):
-                yield Select(lead_options(people, Sector.COUNCIL), prompt="— no council lead —", compact=True,
-                             value=o.council_lead if o.council_lead in self.participants else Select.NULL,
-                             id="council-lead")
-                yield Select(lead_options(people, Sector.VCS), prompt="— no third-sector lead —", compact=True,
-                             value=o.vcs_lead if o.vcs_lead in self.participants else Select.NULL, id="vcs-lead")
+                yield Select(
+                    lead_options(people, Sector.COUNCIL),
+                    prompt="— no council lead —",
+                    compact=True,
+                    value=o.council_lead if o.council_lead in self.participants else Select.NULL,
+                    id="council-lead",
+                )
+                yield Select(
+                    lead_options(people, Sector.VCS),
+                    prompt="— no third-sector lead —",
+                    compact=True,
+                    value=o.vcs_lead if o.vcs_lead in self.participants else Select.NULL,
+                    id="vcs-lead",
+                )
             yield Static(id="lead-warning", classes="plan-warning")
             with Horizontal(classes="dialog-row"):
                 with Vertical(classes="dialog-field"):
@@ -159,8 +168,13 @@ class ActionDialog(ModalScreen[ActionEdit | None]):
                 with Vertical(classes="dialog-field"):
                     yield Label(plain("Due date or timescale"))
                     yield Input(a.due if a else "", id="due", compact=True, placeholder="e.g. 2008-12-31")
-            yield Select(status_options(), value=a.status if a else ActionStatus.NOT_STARTED, allow_blank=False,
-                         id="status", compact=True)
+            yield Select(
+                status_options(),
+                value=a.status if a else ActionStatus.NOT_STARTED,
+                allow_blank=False,
+                id="status",
+                compact=True,
+            )
             yield from _buttons()
 
     def on_mount(self) -> None:
@@ -174,10 +188,14 @@ class ActionDialog(ModalScreen[ActionEdit | None]):
             self.notify("The action needs some text", severity="warning")
             return
         status = self.query_one("#status", Select).value
-        self.dismiss(ActionEdit(
-            text=text, owners=self.query_one("#owners", Input).value, due=self.query_one("#due", Input).value,
-            status=status if isinstance(status, ActionStatus) else ActionStatus.NOT_STARTED,
-        ))
+        self.dismiss(
+            ActionEdit(
+                text=text,
+                owners=self.query_one("#owners", Input).value,
+                due=self.query_one("#due", Input).value,
+                status=status if isinstance(status, ActionStatus) else ActionStatus.NOT_STARTED,
+            )
+        )
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
@@ -209,8 +227,13 @@ class ReviewDialog(ModalScreen[ReviewResult | None]):
                 yield Static(review_line(note.at, note.status, note.rag, note.text), classes="review-history")
             with Horizontal(classes="dialog-row"):
                 yield Select(status_options(), value=a.status, allow_blank=False, id="status", compact=True)
-                yield Select([(plain(r.value.capitalize()), r) for r in RAG_ORDER], prompt="— no rating —",
-                             value=a.rag if a.rag is not None else Select.NULL, id="rag", compact=True)
+                yield Select(
+                    [(plain(r.value.capitalize()), r) for r in RAG_ORDER],
+                    prompt="— no rating —",
+                    value=a.rag if a.rag is not None else Select.NULL,
+                    id="rag",
+                    compact=True,
+                )
             yield Input(id="note", compact=True, placeholder="A note on progress (Enter saves)")
             yield from _buttons()
 
@@ -222,11 +245,13 @@ class ReviewDialog(ModalScreen[ReviewResult | None]):
     def action_save(self) -> None:
         status = self.query_one("#status", Select).value
         rag = self.query_one("#rag", Select).value
-        self.dismiss(ReviewResult(
-            status=status if isinstance(status, ActionStatus) else self.action.status,
-            rag=rag if isinstance(rag, Rag) else None,
-            note=self.query_one("#note", Input).value,
-        ))
+        self.dismiss(
+            ReviewResult(
+                status=status if isinstance(status, ActionStatus) else self.action.status,
+                rag=rag if isinstance(rag, Rag) else None,
+                note=self.query_one("#note", Input).value,
+            )
+        )
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

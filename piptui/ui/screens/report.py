@@ -34,13 +34,24 @@ if TYPE_CHECKING:
     from piptui.survey.load import ExerciseSource
 
 SEGMENTS = ("█", "▓", "▒", "░", "▚", "▞", "▘", "▗", "·")
-COLOURS = ("ansi_green", "ansi_yellow", "ansi_blue", "ansi_red", "ansi_magenta", "ansi_cyan", "ansi_white",
-           "ansi_bright_black", "ansi_bright_green")
+COLOURS = (
+    "ansi_green",
+    "ansi_yellow",
+    "ansi_blue",
+    "ansi_red",
+    "ansi_magenta",
+    "ansi_cyan",
+    "ansi_white",
+    "ansi_bright_black",
+    "ansi_bright_green",
+)
 EXPORTS_FOLDER = "exports"
 MARK = "†"
-SCREEN_NOTE = ("Figures in the legend's order: % of those who answered (n); no answer is left out, never counted "
-               "as not helpful. Each is rounded to the nearest whole number, a half up, so a row can add up to 99 "
-               f"or 101 ({MARK}).")
+SCREEN_NOTE = (
+    "Figures in the legend's order: % of those who answered (n); no answer is left out, never counted "
+    "as not helpful. Each is rounded to the nearest whole number, a half up, so a row can add up to 99 "
+    f"or 101 ({MARK})."
+)
 
 REPORT_BINDINGS: list[BindingType] = [
     Binding("a", "toggle_all", "All groups", tooltip="Switch between this programme and every programme in the folder"),
@@ -65,8 +76,11 @@ def bar_lengths(counts: Sequence[int], width: int) -> list[int]:
 
 
 def bar(counts: Sequence[int], width: int) -> Content:
-    parts = [(SEGMENTS[i % len(SEGMENTS)] * n, COLOURS[i % len(COLOURS)])
-             for i, n in enumerate(bar_lengths(counts, width)) if n]
+    parts = [
+        (SEGMENTS[i % len(SEGMENTS)] * n, COLOURS[i % len(COLOURS)])
+        for i, n in enumerate(bar_lengths(counts, width))
+        if n
+    ]
     return Content.assemble(*parts)
 
 
@@ -113,8 +127,7 @@ def report_content(report: SurveyReport, width: int) -> Content:
     for area in report.areas:
         rate_text = "–" if area.rate is None else f"{area.rate}%"
         lines.append(literal(f"  {area.area} ({area.name}): {area.responses} of {area.invited} ({rate_text})"))
-    lines += [Content(""), legend([c.label for c in report.columns]),
-              literal(SCREEN_NOTE, "dim")]
+    lines += [Content(""), legend([c.label for c in report.columns]), literal(SCREEN_NOTE, "dim")]
     n = 0
     for table in report.tables:
         lines += [Content(""), literal(table.group.stem, "bold underline")]
@@ -137,11 +150,19 @@ class ReportScreen(Screen[None]):
     """The evaluation report of one programme, or of every programme in the folder."""
 
     BINDINGS = REPORT_BINDINGS
-    HELP_INTRO = ("The evaluation report: one bar per question, split into helpful or very helpful (█), partially "
-                  "helpful (▓), neither (▒) and not helpful (░), as percentages of those who answered it.")
+    HELP_INTRO = (
+        "The evaluation report: one bar per question, split into helpful or very helpful (█), partially "
+        "helpful (▓), neither (▒) and not helpful (░), as percentages of those who answered it."
+    )
 
-    def __init__(self, path: Path | str, session: int | None = None, *, author: str | None = None,
-                 library: ExerciseSource | None = None) -> None:
+    def __init__(
+        self,
+        path: Path | str,
+        session: int | None = None,
+        *,
+        author: str | None = None,
+        library: ExerciseSource | None = None,
+    ) -> None:
         super().__init__()
         self.path = Path(path)
         self.session = session
@@ -176,8 +197,9 @@ class ReportScreen(Screen[None]):
 
         try:
             library = self.library or self._library()
-            report = (all_programmes_report(self.path.parent, library) if all_groups
-                      else programme_report(self.path, library))
+            report = (
+                all_programmes_report(self.path.parent, library) if all_groups else programme_report(self.path, library)
+            )
         except NoResponses as exc:
             self.app.call_from_thread(self._shown, None, exc.message)
             return

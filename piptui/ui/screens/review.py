@@ -36,8 +36,10 @@ from piptui.ui.widgets.title_bar import TitleBar
 REVIEW_BINDINGS: list[BindingType] = [
     Binding("e", "review", "Review", tooltip="Review the highlighted action: status, rating, note (also Enter)"),
     Binding("n", "next", "Next", tooltip="Go to the next action not reviewed yet"),
-    *(Binding(str(n), f"status({n})", s.value.capitalize(), tooltip=f"Set the status to {s.value}", show=False)
-      for n, s in enumerate(STATUS_ORDER, 1)),
+    *(
+        Binding(str(n), f"status({n})", s.value.capitalize(), tooltip=f"Set the status to {s.value}", show=False)
+        for n, s in enumerate(STATUS_ORDER, 1)
+    ),
     Binding("r", "rate('red')", "Red", tooltip="Rate the highlighted action red", show=False),
     Binding("a", "rate('amber')", "Amber", tooltip="Rate the highlighted action amber", show=False),
     Binding("g", "rate('green')", "Green", tooltip="Rate the highlighted action green", show=False),
@@ -51,9 +53,11 @@ class ReviewScreen(PlanBaseScreen):
     """Session 5: the joint review of the action plan."""
 
     BINDINGS = REVIEW_BINDINGS
-    HELP_INTRO = ("Walk the actions: Enter reviews one (status, rating, note); 1 not started, 2 in progress, "
-                  "3 done, 4 dropped; r / a / g rate red, amber, green. c carries what is unfinished into a "
-                  "refreshed plan and keeps this one as its history.")
+    HELP_INTRO = (
+        "Walk the actions: Enter reviews one (status, rating, note); 1 not started, 2 in progress, "
+        "3 done, 4 dropped; r / a / g rate red, amber, green. c carries what is unfinished into a "
+        "refreshed plan and keeps this one as its history."
+    )
 
     def setup(self) -> None:
         self.version: int | None = None
@@ -91,16 +95,24 @@ class ReviewScreen(PlanBaseScreen):
         options: list[Option] = []
         for n, o in enumerate(self.objectives, 1):
             heading = Content.assemble(
-                (f"{n}. ", "bold $accent"), literal(o.title, "bold"),
-                ("\n   " + per[o.id].summary(), "bold $text-success" if per[o.id].unfinished == 0 and per[o.id].total
-                 else "italic"),
+                (f"{n}. ", "bold $accent"),
+                literal(o.title, "bold"),
+                (
+                    "\n   " + per[o.id].summary(),
+                    "bold $text-success" if per[o.id].unfinished == 0 and per[o.id].total else "italic",
+                ),
                 literal("  ·  " + leads_text(o, people), "dim"),
             )
             options.append(Option(heading, id=f"h:{o.id}", disabled=True))
             options += [Option(action_prompt(a, i), id=a.id) for i, a in enumerate(self.actions[o.id])]
         if not options:
-            options.append(Option(literal("No plan to review yet: the plan is made in session 4", "dim italic"),
-                                  id="h:none", disabled=True))
+            options.append(
+                Option(
+                    literal("No plan to review yet: the plan is made in session 4", "dim italic"),
+                    id="h:none",
+                    disabled=True,
+                )
+            )
         widget = self.query_one("#review-list", OptionList)
         show_options(widget, options)
         overall = progress(a for acts in self.actions.values() for a in acts)
@@ -187,17 +199,20 @@ class ReviewScreen(PlanBaseScreen):
             self.notify("There is no plan to carry over yet", severity="warning")
             return
         version = self.objectives[0].plan
-        detail = (f"{plural(len(unfinished), 'unfinished action')} go into plan {version + 1}, under copies of their "
-                  f"objectives. Plan {version} stays as it is: its statuses, ratings and notes are its history.")
+        detail = (
+            f"{plural(len(unfinished), 'unfinished action')} go into plan {version + 1}, under copies of their "
+            f"objectives. Plan {version} stays as it is: its statuses, ratings and notes are its history."
+        )
 
         def done(yes: bool | None) -> None:
             if yes:
                 made = self.attempt(lambda: self.ops.refresh_plan(session=self.number))
                 if made is not None:
                     self.version = None
-                    self.notify(f"Plan {version + 1}: {plural(len(made), 'objective')} carried over "
-                                f"(v shows plan {version})",
-                                markup=False)
+                    self.notify(
+                        f"Plan {version + 1}: {plural(len(made), 'objective')} carried over (v shows plan {version})",
+                        markup=False,
+                    )
                     self.refresh_view()
 
         self.app.push_screen(ConfirmDialog("Carry over into a refreshed plan?", detail, yes="Carry over"), done)

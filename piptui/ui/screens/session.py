@@ -91,8 +91,12 @@ class SessionScreen(SessionActions):
                     yield StepTimer(id="step-timer")
                 yield StepPrompt(id="step-prompt")
                 yield FacilitatorNotes(id="step-notes", classes="-hidden")
-                yield Input(id="filter", placeholder="Filter: words  #tag  @sector   (Esc clears)",
-                            classes="-hidden", compact=True)
+                yield Input(
+                    id="filter",
+                    placeholder="Filter: words  #tag  @sector   (Esc clears)",
+                    classes="-hidden",
+                    compact=True,
+                )
                 yield Board(id="board")
                 yield CaptureLine(id="capture")
         yield KeyBar()
@@ -201,14 +205,22 @@ class SessionScreen(SessionActions):
         arrived = [c.id for c in cards if c.id not in self._known] if self._known is not None else []
         self._known = ids
         groups = group_cards(cards, self.columns, self.card_filter)
-        board.show(groups, filtered=self.card_filter.active, keep=board.highlighted_card_id, select=select,
-                   reveal=arrived[-1] if arrived else None)
+        board.show(
+            groups,
+            filtered=self.card_filter.active,
+            keep=board.highlighted_card_id,
+            select=select,
+            reveal=arrived[-1] if arrived else None,
+        )
         self._groups = groups
         for index in self.query(ColumnIndex):
             index.show(groups, self.card_filter.active)
         shown = sum(len(g.cards) for g in groups)
-        title = f"Cards {shown} of {len(cards)} · filter {self.card_filter.describe()}" \
-            if self.card_filter.active else f"Cards {len(cards)}"
+        title = (
+            f"Cards {shown} of {len(cards)} · filter {self.card_filter.describe()}"
+            if self.card_filter.active
+            else f"Cards {len(cards)}"
+        )
         board.border_title = literal(title)
 
     def _tick(self) -> None:
@@ -229,8 +241,14 @@ class SessionScreen(SessionActions):
         try:
             draft = draft_card(line, self.columns)
             card = self.store.add_card(
-                draft.text, tags=draft.tags, sector=draft.sector, voiced_as=draft.voiced_as,
-                session=self.number, step=self.step_ref, column=draft.column, confidential=draft.confidential,
+                draft.text,
+                tags=draft.tags,
+                sector=draft.sector,
+                voiced_as=draft.voiced_as,
+                session=self.number,
+                step=self.step_ref,
+                column=draft.column,
+                confidential=draft.confidential,
             )
         except PiptuiError as exc:
             self.notify(exc.message, title="Not saved", severity="error", markup=False)
@@ -245,8 +263,9 @@ class SessionScreen(SessionActions):
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         parsed = parse_capture(event.value)
-        self.card_filter = CardFilter(tags=parsed.tags, sector=parsed.sector or parsed.voiced_as,
-                                      words=parsed.text.lstrip("!").strip())
+        self.card_filter = CardFilter(
+            tags=parsed.tags, sector=parsed.sector or parsed.voiced_as, words=parsed.text.lstrip("!").strip()
+        )
         self._show_cards()
 
     @on(Input.Submitted, "#filter")
@@ -306,5 +325,7 @@ class SessionScreen(SessionActions):
 
     # -- help and palette ----------------------------------------------------
     def help_sections(self) -> list[HelpSection]:
-        return [("Session screen (also while typing)", SESSION_BINDINGS),
-                ("On the board (Tab to go there, Esc to come back)", BOARD_BINDINGS)]
+        return [
+            ("Session screen (also while typing)", SESSION_BINDINGS),
+            ("On the board (Tab to go there, Esc to come back)", BOARD_BINDINGS),
+        ]

@@ -49,8 +49,11 @@ def plugin_screen(module_name: str) -> Any | None:
         return found
     from textual.screen import ModalScreen, Screen
 
-    own = [value for value in vars(module).values()
-           if isinstance(value, type) and issubclass(value, Screen) and value.__module__ == module.__name__]
+    own = [
+        value
+        for value in vars(module).values()
+        if isinstance(value, type) and issubclass(value, Screen) and value.__module__ == module.__name__
+    ]
     full = [c for c in own if c.__name__.endswith("Screen") and not issubclass(c, ModalScreen)]
     choices = full or own
     return choices[0] if choices else None
@@ -113,11 +116,7 @@ class SessionActions(Screen[None]):
             if edit is None:
                 return
             # Only what this person changed: a field someone else changed meanwhile is kept.
-            changes = {
-                name: value
-                for name, value in dataclasses.asdict(edit).items()
-                if value != getattr(card, name)
-            }
+            changes = {name: value for name, value in dataclasses.asdict(edit).items() if value != getattr(card, name)}
             try:
                 if changes:
                     self.store.edit_card(card_id, **changes)

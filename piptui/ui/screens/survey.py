@@ -74,8 +74,14 @@ class SurveyScreen(OpenAnswerEditing):
         "last cell. Arrows move anywhere; a key on a saved row corrects it at once. No names are stored."
     )
 
-    def __init__(self, path: Path | str, session: int | None = None, *, author: str | None = None,
-                 library: ExerciseSource | None = None) -> None:
+    def __init__(
+        self,
+        path: Path | str,
+        session: int | None = None,
+        *,
+        author: str | None = None,
+        library: ExerciseSource | None = None,
+    ) -> None:
         super().__init__()
         self.store = SessionStore(Path(path), author=author)
         self.ops = SurveyOps(self.store)
@@ -94,8 +100,12 @@ class SurveyScreen(OpenAnswerEditing):
         yield TitleBar()
         yield Static(id="survey-prompt")
         yield DataTable(id="survey-grid", cursor_type="cell", zebra_stripes=True)
-        yield Input(id="survey-text", classes="-hidden", placeholder="The answer; Enter keeps it, Esc cancels",
-                    select_on_focus=False)
+        yield Input(
+            id="survey-text",
+            classes="-hidden",
+            placeholder="The answer; Enter keeps it, Esc cancels",
+            select_on_focus=False,
+        )
         yield Static(id="survey-status")
         yield KeyBar()
 
@@ -357,8 +367,9 @@ class SurveyScreen(OpenAnswerEditing):
     def action_report(self) -> None:
         from piptui.ui.screens.report import ReportScreen
 
-        self.app.push_screen(ReportScreen(self.store.path, session=self.number, author=self.store.author,
-                                          library=self.library))
+        self.app.push_screen(
+            ReportScreen(self.store.path, session=self.number, author=self.store.author, library=self.library)
+        )
 
     def action_back(self) -> None:
         if self.editing is not None:
@@ -373,9 +384,14 @@ class SurveyScreen(OpenAnswerEditing):
             if yes:
                 self.dismiss(None)
 
-        self.app.push_screen(ConfirmDialog("Leave without saving the form being typed?",
-                                           "Ctrl+S saves it; what is typed in it is lost if you leave.",
-                                           yes="Leave"), done)
+        self.app.push_screen(
+            ConfirmDialog(
+                "Leave without saving the form being typed?",
+                "Ctrl+S saves it; what is typed in it is lost if you leave.",
+                yes="Leave",
+            ),
+            done,
+        )
 
     def help_sections(self) -> list[tuple[str, list[BindingType]]]:
         return [("Survey", SURVEY_BINDINGS)]

@@ -19,8 +19,12 @@ Kind = Literal["sector", "sessions", "rated", "open"]
 BLANK = "·"
 WRITTEN = "✎"
 SECTOR_ORDER: tuple[Sector, ...] = (Sector.COUNCIL, Sector.STATUTORY, Sector.VCS, Sector.OTHER)
-SECTOR_CELL: dict[Sector, str] = {Sector.COUNCIL: "Cou", Sector.STATUTORY: "Sta", Sector.VCS: "VCS",
-                                  Sector.OTHER: "Oth"}
+SECTOR_CELL: dict[Sector, str] = {
+    Sector.COUNCIL: "Cou",
+    Sector.STATUTORY: "Sta",
+    Sector.VCS: "VCS",
+    Sector.OTHER: "Oth",
+}
 SECTOR_KEYS: dict[str, Sector] = {"c": Sector.COUNCIL, "s": Sector.STATUTORY, "v": Sector.VCS, "o": Sector.OTHER}
 NO_ANSWER_KEYS = ("0", " ")
 

@@ -31,8 +31,7 @@ VOTES_BINDINGS: list[BindingType] = [
     Binding("minus", "change(-1)", "-1", tooltip="One vote fewer on the highlighted cluster"),
     Binding("t", "type_count", "Type", tooltip="Type the highlighted cluster's count (also Enter)"),
     Binding("b", "budget", "Budget", tooltip="Set the number of votes each person has (blank: no budget)"),
-    *(Binding(str(n), f"set_count({n})", f"{n} votes", tooltip=f"Set the count to {n}", show=False)
-      for n in range(10)),
+    *(Binding(str(n), f"set_count({n})", f"{n} votes", tooltip=f"Set the count to {n}", show=False) for n in range(10)),
     *COMMON_BINDINGS,
 ]
 
@@ -41,8 +40,10 @@ class VotesScreen(PlanBaseScreen):
     """Enter the votes: tallies per cluster, or each person's votes within a budget."""
 
     BINDINGS = VOTES_BINDINGS
-    HELP_INTRO = ("Pick 'Room tally' to type the counts of a sticker or hands vote, or a person to record "
-                  "their votes (a note-taker can do this in another terminal). Both add up in each tally.")
+    HELP_INTRO = (
+        "Pick 'Room tally' to type the counts of a sticker or hands vote, or a person to record "
+        "their votes (a note-taker can do this in another terminal). Both add up in each tally."
+    )
 
     def setup(self) -> None:
         self.voter = ROOM
@@ -99,8 +100,7 @@ class VotesScreen(PlanBaseScreen):
         return p.name if p else "nobody"
 
     def _prompt(self, k: Cluster, rank: int) -> Content:
-        parts: list[Content | tuple[str, str]] = [(f"{rank:>2}. ", "dim"), (f"{k.votes:>3} ", "bold"),
-                                                  literal(k.title)]
+        parts: list[Content | tuple[str, str]] = [(f"{rank:>2}. ", "dim"), (f"{k.votes:>3} ", "bold"), literal(k.title)]
         if self.voter != ROOM:
             count = self.mine.get(self.voter, {}).get(k.id, 0)
             parts.append((f"   {self._voter_name().split()[0]}: {count}", "bold $warning" if count else "dim"))
@@ -171,8 +171,9 @@ class VotesScreen(PlanBaseScreen):
             self.set_count(cluster, count)
 
         who = "the room's tally" if self.voter == ROOM else f"{self._voter_name()}'s votes"
-        self.app.push_screen(TextDialog(f"Votes for {one_line(cluster.title, 40)}", f"Count ({who})",
-                                        str(self._count(cluster))), done)
+        self.app.push_screen(
+            TextDialog(f"Votes for {one_line(cluster.title, 40)}", f"Count ({who})", str(self._count(cluster))), done
+        )
 
     def action_budget(self) -> None:
         def done(text: str | None) -> None:
@@ -185,5 +186,12 @@ class VotesScreen(PlanBaseScreen):
                 return
             self.attempt(lambda: self.ops.set_budget(self.number, budget))
 
-        self.app.push_screen(TextDialog("Votes per person", "Each person's budget of votes (blank: no budget)",
-                                        str(self.budget or ""), placeholder="e.g. 5"), done)
+        self.app.push_screen(
+            TextDialog(
+                "Votes per person",
+                "Each person's budget of votes (blank: no budget)",
+                str(self.budget or ""),
+                placeholder="e.g. 5",
+            ),
+            done,
+        )

@@ -86,8 +86,11 @@ class WallScreen(LiveScreen):
         arrived = [c.id for c in shown if c.id not in self._known] if self._known is not None else []
         self._known = ids
         board = self.query_one(WallBoard)
-        board.show(group_cards(shown, room.columns, CardFilter()), reveal=arrived[-1] if arrived else None,
-                   empty_text="No cards yet.")
+        board.show(
+            group_cards(shown, room.columns, CardFilter()),
+            reveal=arrived[-1] if arrived else None,
+            empty_text="No cards yet.",
+        )
         board.highlighted = None  # nothing is selected on a wall
         board.border_title = literal(f"Cards {len(shown)}")
 

@@ -40,12 +40,12 @@ class Agenda(OptionList, can_focus=False):
                 previous = exercise.id
             marker = ("▶ ", "bold") if index == current else ("  ", "")
             minutes = f" {step.timebox:g}′" if step.timebox else ""
-            options.append(Option(Content.assemble(marker, Content(step.title), (minutes, "dim")),
-                                  id=str(index)))
+            options.append(Option(Content.assemble(marker, Content(step.title), (minutes, "dim")), id=str(index)))
             refs.append(step_ref(exercise.id, step.id))
         if not options:
-            options.append(Option(Content("No agenda: the session has no known exercises.").stylize("dim"),
-                                  disabled=True))
+            options.append(
+                Option(Content("No agenda: the session has no known exercises.").stylize("dim"), disabled=True)
+            )
         self._refs = refs
         self.set_options(options)
         if current is not None and steps:

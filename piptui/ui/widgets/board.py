@@ -177,8 +177,9 @@ class Board(OptionList):
         if not ids:
             if filtered:
                 empty_text = "No card matches the filter (Esc clears it)."
-            options.append(Option(Content(empty_text).stylize("dim italic"), id=HEADING_PREFIX + "-empty",
-                                  disabled=True))
+            options.append(
+                Option(Content(empty_text).stylize("dim italic"), id=HEADING_PREFIX + "-empty", disabled=True)
+            )
         self._entries = entries
         self._card_ids = ids
         with self.app.batch_update():
@@ -207,8 +208,9 @@ class Board(OptionList):
         if line is None:
             return
         height = self._heights.get(index, 1)
-        self.scroll_to_region(Region(0, line, self.scrollable_content_region.width, height),
-                              animate=False, force=True, immediate=True)
+        self.scroll_to_region(
+            Region(0, line, self.scrollable_content_region.width, height), animate=False, force=True, immediate=True
+        )
 
     def select_card(self, card_id: str) -> None:
         if card_id in self._entries:

@@ -33,7 +33,7 @@ class CaptureSuggester(Suggester):
         low = typed.lower()
         for word in words:
             if word.startswith(low) and word != low:
-                return value + word[len(typed):]
+                return value + word[len(typed) :]
         return None
 
 

@@ -36,8 +36,9 @@ class ColumnIndex(OptionList, can_focus=False):
             previous_group = column.group
             indent = "  " if column.group else ""
             count = f"{len(group.cards)}/{group.total}" if filtered else str(group.total)
-            options.append(Option(Content.assemble(indent, Content(column.title), (f"  {count}", "bold")),
-                                  id=column.id))
+            options.append(
+                Option(Content.assemble(indent, Content(column.title), (f"  {count}", "bold")), id=column.id)
+            )
         self.set_options(options)
         self.set_class(not options, "-hidden")
 

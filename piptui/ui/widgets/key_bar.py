@@ -67,8 +67,13 @@ class KeyBar(Widget, can_focus=False):
         return shown, palette
 
     def _hint(self, binding: Binding, enabled: bool, tooltip: str) -> KeyHint:
-        return KeyHint(binding.key, self.app.get_key_display(binding), binding.description, enabled,
-                       tooltip or binding.tooltip or binding.description)
+        return KeyHint(
+            binding.key,
+            self.app.get_key_display(binding),
+            binding.description,
+            enabled,
+            tooltip or binding.tooltip or binding.description,
+        )
 
     # -- drawing -------------------------------------------------------------------
     def render(self) -> Text:
@@ -127,4 +132,3 @@ class KeyBar(Widget, can_focus=False):
             self.app.simulate_key(hint.key)
         else:
             self.app.bell()
-

@@ -37,8 +37,12 @@ class StepPrompt(Static):
         elif loading:
             self.update(Content("Loading the session…").stylize("dim"))
         else:
-            self.update(Content("No current step: this session's exercises are not in the library "
-                                "(check the exercise scripts). Cards can still be captured.").stylize("dim"))
+            self.update(
+                Content(
+                    "No current step: this session's exercises are not in the library "
+                    "(check the exercise scripts). Cards can still be captured."
+                ).stylize("dim")
+            )
 
 
 class FacilitatorNotes(Static):
@@ -46,5 +50,8 @@ class FacilitatorNotes(Static):
 
     def show(self, step: Step | None) -> None:
         notes = step.notes.strip() if step is not None else ""
-        self.update(Content(notes or "No facilitator notes for this step.") if notes
-                    else Content("No facilitator notes for this step.").stylize("dim"))
+        self.update(
+            Content(notes or "No facilitator notes for this step.")
+            if notes
+            else Content("No facilitator notes for this step.").stylize("dim")
+        )
