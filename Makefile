@@ -6,6 +6,7 @@ check: lint types test  ## lint, types and tests: run before every commit
 
 lint:
 	ruff check .
+	ruff format --check .
 
 types:
 	mypy
