@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -17,6 +18,9 @@ from piptui.ui.screens.dialogs import NewProgramme, NewProgrammeDialog
 from piptui.ui.text import literal, plain
 from piptui.ui.widgets.key_bar import KeyBar
 from piptui.ui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from piptui.exercises import Library
 
 
 def changed_text(mtime: float) -> str:
@@ -132,13 +136,13 @@ class HomeScreen(Screen[None]):
         if result is not None:
             self.create(result, library)
 
-    def create(self, new: NewProgramme, library: object) -> None:
+    def create(self, new: NewProgramme, library: Library) -> None:
         from piptui.programmes import create_programme
 
         try:
             create_programme(
                 self.sessions_dir, new.name, area=new.area, title=new.title, script=new.script, library=library
-            )  # type: ignore[arg-type]
+            )
         except PiptuiError as exc:
             self.notify(exc.message, title="Not created", severity="error", markup=False)
             return
