@@ -3,7 +3,7 @@
 TinyDB's JSONStorage truncates the file in place (a crash leaves half a file) and
 re-serialises everything on each write. This one:
 
-- parses the file only when its (device, inode, mtime_ns, size) changed, and pins the
+- parses the file only when its (device, inode, mtime_ns, ctime_ns, size) changed, and pins the
   inode it read by keeping it open, so the number cannot be reused by a later file;
 - writes atomically: a temporary file in the same folder, flush, fsync, ``os.replace``,
   fsync of the folder;
@@ -14,15 +14,13 @@ re-serialises everything on each write. This one:
   schema, and never writes over it.
 
 It does no locking itself: :class:`piptui.store.session_store.SessionStore` holds a
-:class:`ProgrammeLock` (below) around every read-modify-write.
+:class:`ProgrammeLock` (:mod:`piptui.store.lock`) around every read-modify-write.
 """
 
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
-import time
 import uuid
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -31,19 +29,17 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - Windows: ProgrammeLock falls back to filelock
-    fcntl = None  # type: ignore[assignment]
-
 from piptui.errors import ProgrammeFileError
+from piptui.store.lock import LockTimeout, ProgrammeLock
+
+__all__ = ["AtomicJSONStorage", "LockTimeout", "ProgrammeLock", "atomic_write_bytes", "stat_key"]
 
 SCHEMA_VERSION = 1
 META_TABLE = "_meta"
 META_KEY = "piptui"
 
 Data = dict[str, dict[str, Any]]
-StatKey = tuple[int, int, int, int]
+StatKey = tuple[int, int, int, int, int]  # device, inode, mtime_ns, ctime_ns, size
 Dirty = dict[str, set[str] | None]  # table -> changed document ids (None: the whole table)
 WRITEV = getattr(os, "writev", None)
 
@@ -59,7 +55,9 @@ IOV_MAX = _iov_max()  # chunks in one writev
 
 
 def stat_key(st: os.stat_result) -> StatKey:
-    return (st.st_dev, st.st_ino, st.st_mtime_ns, st.st_size)
+    """What says the file changed. ``st_ctime_ns`` is in it because an edit in place that keeps
+    the size within one mtime tick (or resets the mtime) still changes the ctime."""
+    return (st.st_dev, st.st_ino, st.st_mtime_ns, st.st_ctime_ns, st.st_size)
 
 
 def write_all(fd: int, chunks: Sequence[bytes]) -> None:
@@ -114,118 +112,6 @@ def atomic_write_bytes(path: Path, blob: bytes | Sequence[bytes]) -> int:
         raise
     fsync_dir(path.parent)
     return fd
-
-
-class LockTimeout(Exception):
-    """Another process held a programme's lock for longer than the timeout."""
-
-
-class ProgrammeLock:
-    """The cross-process write lock of a programme: an exclusive ``flock`` on ``<file>.lock``.
-
-    The same lock (file and kind) as filelock's ``FileLock`` would take, so older tools that
-    use filelock are excluded too; but the lock file stays open between writes, so taking the lock is
-    one system call (filelock opens, truncates and closes the file every time: ~0.13 ms a
-    write). A waiter retries every ``poll`` seconds: it never blocks, so it can time out.
-    A lock file deleted or replaced while we kept it open is opened again, never trusted.
-
-    Re-entrant but not thread-safe: hold a thread lock around it (SessionStore does). A forked
-    child opens its own descriptor (an inherited one shares the parent's lock).
-    """
-
-    def __init__(self, path: Path, *, timeout: float, poll: float) -> None:
-        self.path = path
-        self.timeout = timeout
-        self.poll = poll
-        self._fd: int | None = None
-        self._ident = (0, 0)  # (device, inode) of the open lock file
-        self._owner = 0  # the process that opened it
-        self._depth = 0
-        self._fallback: Any = None  # filelock's FileLock where there is no flock
-
-    def acquire(self) -> None:
-        if self._fd is not None and self._owner != os.getpid():
-            self.close()  # a forked child: the descriptor it inherited shares the parent's lock
-        if self._depth:
-            self._depth += 1
-            return
-        if fcntl is None:  # pragma: no cover - Windows
-            self._acquire_fallback()
-            return
-        deadline = time.monotonic() + self.timeout
-        while True:
-            fd = self._open()
-            if self._try(fd):
-                if self._still_there():
-                    self._depth = 1
-                    return
-                self.close()  # we locked a file that is no longer the lock file: lock the new one
-                continue
-            if time.monotonic() >= deadline:
-                raise LockTimeout(f"{self.path} held by another process for over {self.timeout} s")
-            time.sleep(self.poll)
-
-    def release(self) -> None:
-        if self._depth == 0:
-            raise RuntimeError(f"{self.path} is not locked")
-        self._depth -= 1
-        if self._depth == 0:
-            if self._fallback is not None:  # pragma: no cover - Windows
-                self._fallback.release()
-            elif self._fd is not None:
-                fcntl.flock(self._fd, fcntl.LOCK_UN)
-
-    def __enter__(self) -> ProgrammeLock:
-        self.acquire()
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self.release()
-
-    def close(self) -> None:
-        """Let go of the lock file (and so of the lock, if this process holds it)."""
-        if self._depth and self._fallback is not None:  # pragma: no cover - Windows
-            self._fallback.release(force=True)
-        self._depth = 0
-        if self._fd is not None:
-            with contextlib.suppress(OSError):
-                os.close(self._fd)
-            self._fd = None
-
-    def _open(self) -> int:
-        if self._fd is None:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-            st = os.fstat(fd)
-            self._fd, self._ident, self._owner = fd, (st.st_dev, st.st_ino), os.getpid()
-        return self._fd
-
-    @staticmethod
-    def _try(fd: int) -> bool:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as exc:
-            if exc.errno in (errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES):
-                return False
-            raise
-        return True
-
-    def _still_there(self) -> bool:
-        try:
-            st = os.stat(self.path)
-        except FileNotFoundError:
-            return False
-        return (st.st_dev, st.st_ino) == self._ident
-
-    def _acquire_fallback(self) -> None:  # pragma: no cover - Windows
-        from filelock import FileLock, Timeout
-
-        if self._fallback is None:
-            self._fallback = FileLock(str(self.path), timeout=self.timeout, thread_local=False)
-        try:
-            self._fallback.acquire(poll_interval=self.poll)
-        except Timeout:
-            raise LockTimeout(f"{self.path} held by another process for over {self.timeout} s") from None
-        self._depth = 1
 
 
 def check_data(path: Path, data: object) -> Data:
