@@ -51,6 +51,8 @@ SESSION_BINDINGS: list[BindingType] = [
     Binding("down", "board_cursor('down')", "Card down", tooltip="Highlight the card below", show=False),
     Binding("pageup", "board_cursor('page_up')", "Page up", tooltip="A page of cards up", show=False),
     Binding("pagedown", "board_cursor('page_down')", "Page down", tooltip="A page of cards down", show=False),
+    Binding("home", "board_cursor('first')", "First card", tooltip="Highlight the first card", show=False),
+    Binding("end", "board_cursor('last')", "Last card", tooltip="Highlight the last card", show=False),
 ]
 
 BOARD_BINDINGS: list[BindingType] = [

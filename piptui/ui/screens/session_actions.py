@@ -235,8 +235,18 @@ class SessionActions(Screen[None]):
         capture.focus()
 
     def action_board_cursor(self, direction: str) -> None:
+        """Walk the board's highlight from wherever the focus is (the capture line keeps it)."""
         board = self.query_one(Board)
-        getattr(board, f"action_{direction.replace('-', '_')}")()
+        move = {
+            "up": board.action_cursor_up,
+            "down": board.action_cursor_down,
+            "page_up": board.action_page_up,
+            "page_down": board.action_page_down,
+            "first": board.action_first,
+            "last": board.action_last,
+        }.get(direction.replace("-", "_"))
+        if move is not None:
+            move()
 
     # -- other screens -------------------------------------------------------
     def action_pick_session(self) -> None:

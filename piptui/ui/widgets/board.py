@@ -251,6 +251,18 @@ class Board(OptionList):
         else:
             self.highlighted = index
 
+    def action_page_up(self) -> None:
+        if self.highlighted is not None:
+            self._move_page(-1)
+        if self.highlighted is None:  # a page up onto the first heading: keep a card highlighted
+            self.action_first()
+
+    def action_page_down(self) -> None:
+        if self.highlighted is not None:
+            self._move_page(1)
+        if self.highlighted is None:
+            self.action_last()
+
     def action_select(self) -> None:
         card_id = self.highlighted_card_id
         if card_id is not None:
