@@ -93,7 +93,7 @@ def test_import_over_existing_exit_1_then_replace(sessions_dir: Path, demo: Path
         (("export", "darlington-demo", "--format", "yaml"), 2, "'yaml' is not one of 'markdown', 'json', 'csv'"),
         (("export", "darlington-demo", "--session", "9"), 2, "9 is not in the range"),
         (("export", "darlington-demo", "--format", "json", "--session", "3"), 2, "backup of the whole programme"),
-        (("export", "darlington-demo", "--format", "csv", "--names"), 2, "only listed in the Markdown notes"),
+        (("export", "darlington-demo", "--format", "csv", "--names"), 2, "only listed in the Markdown and HTML notes"),
         (("export", "darlington-demo", "--colour"), 2, "No such option"),
         (("export",), 2, "Missing argument 'NAME'"),
         (("export", "darlington-demo", "-o", "/nonexistent-folder/x.md"), 1, "the folder /nonexistent-folder does not"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_export_mdcheck import blocks, literal_text, one_paragraph, parse, shown, table_cells
+from test_export_mdcheck import blocks, cell_shown, literal_text, one_paragraph, parse, shown, table_cells
 
 from piptui.domain.model import Card, Sector
 from piptui.export.markdown_parts import card_item, table
@@ -64,7 +64,7 @@ def test_hostile_text_is_one_literal_paragraph(text: str) -> None:
 def test_hostile_text_in_a_table_keeps_the_table_shape(text: str) -> None:
     rows = [(md_cell(text), md_cell("second"), "3")]
     cells = table_cells("\n".join(table(("One", "Two", "Three"), rows)))
-    assert cells == [["One", "Two", "Three"], [shown(text), "second", "3"]]
+    assert cells == [["One", "Two", "Three"], [cell_shown(text), "second", "3"]]
 
 
 @pytest.mark.parametrize("text", HOSTILE)
@@ -141,7 +141,7 @@ def test_any_text_is_one_literal_paragraph(text: str) -> None:
 @given(texts, texts)
 def test_any_text_is_one_literal_cell(left: str, right: str) -> None:
     cells = table_cells("\n".join(table(("A", "B"), [(md_cell(left), md_cell(right))])))
-    assert cells == [["A", "B"], [shown(left), shown(right)]]
+    assert cells == [["A", "B"], [cell_shown(left), cell_shown(right)]]
 
 
 @settings(max_examples=200, deadline=None)
@@ -156,3 +156,29 @@ def test_any_text_is_a_literal_heading(text: str) -> None:
 @given(texts, st.lists(texts, max_size=3))
 def test_any_card_is_one_literal_list_item(text: str, tags: list[str]) -> None:
     check_card_item(Card(text=text, tags=tuple(tags), sector=Sector.VCS, voiced_as=Sector.COUNCIL))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("#funding", "#funding"),
+        ("Costs rise #funding", "Costs rise #funding"),
+        ("#7 on the list", "#7 on the list"),
+        ("####### seven is no heading", "####### seven is no heading"),
+        ("# a heading", "\\# a heading"),
+        ("###### six", "\\###### six"),
+        ("#", "\\#"),
+    ],
+)
+def test_a_hash_is_escaped_only_where_it_could_start_a_heading(text: str, expected: str) -> None:
+    assert md_escape(text) == expected
+    assert one_paragraph(md_escape(text)) == text
+
+
+def test_a_tag_reads_as_typed_in_a_card_line() -> None:
+    line = card_item(Card(text="Grants cut", tags=("funding",), sector=Sector.VCS))
+    assert line == "- Grants cut — *VCS · #funding*"
+
+
+def test_a_cell_has_no_html_line_breaks() -> None:
+    assert md_cell("first line\n\nsecond <b>") == "first line / second \\<b>"

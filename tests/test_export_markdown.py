@@ -22,7 +22,7 @@ from piptui.domain.model import Session as S
 from piptui.errors import InvalidInput
 from piptui.exercises import Library, load_library
 from piptui.export.markdown import export_markdown
-from piptui.export.markdown_plan import PLAN_HEADER
+from piptui.export.markdown_plan import ACTION_HEADER
 from piptui.programmes import ensure_demo
 from piptui.store import SessionStore
 
@@ -80,10 +80,14 @@ def test_demo_notes_have_the_expected_shape(demo: dict[str, Any], library: Libra
     assert headings[:2] == ["Participants", "Session 1: Experiences and context"]
     assert headings[-1] == "Action plan" and sum(h.startswith("Session ") for h in headings) == 5
     plan = notes[notes.index("## Action plan") :]
-    rows = table_cells(plan)
-    assert rows[0] == list(PLAN_HEADER)
-    assert len(rows) == 1 + len(demo["objectives"]) and all(len(r) == 7 for r in rows)
-    assert not any(t.type in ("html_block", "code_block", "fence") for t in tokens)
+    tables = plan.split("\n### ")[1:]
+    assert len(tables) == len(demo["objectives"])
+    rows = [table_cells(t) for t in tables]
+    assert all(r[0] == list(ACTION_HEADER) and all(len(row) == 7 for row in r) for r in rows)
+    assert sum(len(r) - 1 for r in rows) == len(demo["actions"])
+    assert all(row[4] == "not started" for r in rows for row in r[1:])
+    assert "<br>" not in notes
+    assert not any(t.type in ("html_block", "html_inline", "code_block", "fence") for t in tokens)
 
 
 def test_confidential_cards_are_withheld_and_counted(demo: dict[str, Any], library: Library) -> None:
@@ -97,9 +101,12 @@ def test_confidential_cards_are_withheld_and_counted(demo: dict[str, Any], libra
 
 
 def test_names_only_when_asked(demo: dict[str, Any], library: Library) -> None:
-    names = [d["name"] for d in demo["participants"].values()]
+    leads = {o.get(k) for o in demo["objectives"].values() for k in ("council_lead", "vcs_lead")}
+    names = [d["name"] for pid, d in demo["participants"].items() if pid not in leads]
     notes = export_markdown(demo, library)
     assert not any(n in notes for n in names)
+    # the joint leads are named in the published plan, with their organisation
+    assert "- **Joint lead:** David Reeve, Darlington Borough Council - Community Services (council) and " in notes
     assert "| Voluntary and community sector | 7 |" in notes
     named = export_markdown(demo, library, names=True)
     assert all(n in named for n in names)
@@ -209,7 +216,7 @@ def test_hostile_text_never_becomes_markup(tmp_path: Path, names: bool) -> None:
         assert t.type not in ("html_block", "code_block", "fence", "hr"), t.type
         for child in t.children or []:
             assert child.type not in ("link_open", "image", "code_inline", "s_open"), child
-            assert child.type != "html_inline" or child.content == "<br>", child
+            assert child.type != "html_inline", child
     headings = [literal_text(tokens[i + 1].children or []) for i, t in enumerate(tokens) if t.type == "heading_open"]
     assert headings[:2] == ["# <Title> [x](y)", "Participants"] and "Session 1: *S1* | x" in headings
     assert "*Ex* <i> — # Step" in headings and "<b>G</b>" in headings and "`C2` (6)" in headings
@@ -217,10 +224,24 @@ def test_hostile_text_never_becomes_markup(tmp_path: Path, names: bool) -> None:
     texts = [flat(tokens[tokens.index(i) + 2].children or []) for i in items]
     for card_text in EVIL:
         assert any(x.startswith(shown(card_text) + " — ") for x in texts), card_text
-    plan = table_cells(notes[notes.index("## Action plan") :])
-    assert len(plan) == 6 and all(len(r) == 7 for r in plan)
-    assert [r[0] for r in plan[1:]] == EVIL[:5] and plan[1][3] == "not-an-id <b>"
-    assert plan[1][1] == f"1. {EVIL[0]}\n{EVIL[0]} (done, green; due {EVIL[0]}; owners: {EVIL[0]})"
+    plan = notes[notes.index("## Action plan") :]
+    blocks = plan.split("\n### Objective ")[1:]
+    assert len(blocks) == 5
+    for n, block in enumerate(blocks):
+        tokens_o = parse("### Objective " + block)
+        assert literal_text(tokens_o[1].children or []) == f"Objective {n + 1}: " + " ".join(EVIL[n].split())
+        rows = table_cells(block[block.index("| #") :])
+        one = " ".join(EVIL[n].split())
+        assert rows[1][1:5] == [
+            f"{shown(EVIL[n])} / {shown(EVIL[n])}".replace("\n", " / "),
+            shown(EVIL[n]).replace("\n", " / "),
+            shown(EVIL[n]).replace("\n", " / "),
+            "done",
+        ]
+        assert rows[1][5] == "Green" and one
+    assert "not-an-id <b> (third sector)" in flat(
+        next(t for t in parse(blocks[0]) if t.type == "inline" and "Joint lead" in t.content).children or []
+    )
     prompt = [t for t in tokens if t.type == "blockquote_open"]
     assert len(prompt) == 1
 

@@ -60,6 +60,11 @@ def shown(text: str) -> str:
     return "\n".join(line.strip(" \t") for line in re.split(r"\r\n|\r|\n", value)) if value else ""
 
 
+def cell_shown(text: str) -> str:
+    """What a table cell shows of ``text``: its non-blank lines joined by " / " (no HTML)."""
+    return " / ".join(line for line in shown(text).split("\n") if line)
+
+
 def one_paragraph(markdown: str) -> str:
     """The text of a document that must be one plain paragraph (or nothing)."""
     tokens = parse(markdown)

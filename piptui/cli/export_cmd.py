@@ -25,12 +25,22 @@ from piptui.errors import InvalidInput
     help="Only this session (default: the whole programme). Not for --format json.",
 )
 @click.option(
+    "--content",
+    type=click.Choice(["notes", "plan", "profile", "report"], case_sensitive=False),
+    default="notes",
+    show_default=True,
+    help="notes: the session notes; plan: the action plan alone; profile: the partnership profile; "
+    "report: the area's published chapter (context and vision, profile, plan, review, learning, "
+    "evaluation).",
+)
+@click.option(
     "--format",
     "fmt",
-    type=click.Choice(["markdown", "json", "csv"], case_sensitive=False),
-    help="markdown: the notes (default); json: a complete backup that `piptui import` restores, "
-    "confidential cards included; csv: one row per card. Default: from the -o file's "
-    "suffix (.md .json .csv), else markdown.",
+    type=click.Choice(["markdown", "json", "csv", "html"], case_sensitive=False),
+    help="markdown (default); html: one self-contained page that prints on A4; json (notes only): a "
+    "complete backup that `piptui import` restores, confidential cards included; csv: one row per "
+    "card (notes, profile) or per action (plan). Default: from the -o file's suffix "
+    "(.md .html .json .csv), else markdown.",
 )
 @click.option(
     "-o",
@@ -49,6 +59,7 @@ def export_command(
     obj: Context,
     name: str,
     session_number: int | None,
+    content: str,
     fmt: str | None,
     output: Path | None,
     include_confidential: bool,
@@ -58,6 +69,7 @@ def export_command(
 
     Safe while others are writing: the export is built from one read of the file.
     """
+    from piptui.export.contents import Content
     from piptui.export.exporter import ExportFormat, ExportRequest, check_request, export_bytes, format_for, write_file
     from piptui.store import programme_path
 
@@ -70,13 +82,14 @@ def export_command(
         include_confidential=include_confidential,
         names=names,
         output=None if to_stdout else output,
+        content=Content(content.lower()),
     )
     try:
         check_request(request)
     except InvalidInput as exc:
         raise click.UsageError(exc.message) from None
     library = None
-    if request.format == ExportFormat.MARKDOWN:
+    if request.format in (ExportFormat.MARKDOWN, ExportFormat.HTML) or request.content != Content.NOTES:
         from piptui.exercises import load_library
 
         library = load_library(obj.exercise_dirs)
@@ -87,7 +100,10 @@ def export_command(
         sys.stdout.buffer.flush()
         return
     write_file(request.output, blob)
-    click.echo(f"Exported {request.format.label} of {name} to {request.output}")
+    what = request.format.label
+    if request.content != Content.NOTES:
+        what = f"{request.content.value} ({request.format.value})"
+    click.echo(f"Exported {what} of {name} to {request.output}")
 
 
 @click.command("import")

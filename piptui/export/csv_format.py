@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from piptui.domain.model import Card, Cluster, Objective
-from piptui.export.snapshot import Data, read_snapshot
+from piptui.export.markdown_plan import due_text, note_text, owners_text
+from piptui.export.plan_view import build_plan
+from piptui.export.snapshot import Data, Snapshot, read_snapshot
 
 COLUMNS = (
     "id",
@@ -93,3 +95,57 @@ def _objective_per_cluster(clusters: tuple[Cluster, ...], objectives: tuple[Obje
         if cluster.objective in by_id:
             out[cluster.id] = by_id[cluster.objective]
     return out
+
+
+PLAN_COLUMNS = (
+    "plan",
+    "objective",
+    "leads",
+    "timescale",
+    "review_date",
+    "action",
+    "owners",
+    "due",
+    "status",
+    "rag",
+    "latest_review_note",
+)
+
+
+def rows_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
+    """A CSV file of ``rows`` under ``header``: BOM, CRLF, every cell made safe."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([safe_cell(v) for v in row])
+    return BOM + out.getvalue().encode("utf-8")
+
+
+def plan_csv(snap: Snapshot) -> bytes:
+    """The action plan, one row per action (an objective without actions gets one row of its own)."""
+    rows: list[list[object]] = []
+    for version in build_plan(snap).versions:
+        for o in version.objectives:
+            head: list[object] = [
+                version.version,
+                o.objective.title,
+                o.leads_text(),
+                o.objective.timescale,
+                o.objective.review_date or "",
+            ]
+            if not o.actions:
+                rows.append([*head, "", "", "", "", "", ""])
+            for a in o.actions:
+                rows.append(
+                    [
+                        *head,
+                        a.action.text,
+                        owners_text(a),
+                        due_text(a),
+                        a.status.value,
+                        a.rag.value if a.rag is not None else "",
+                        note_text(a),
+                    ]
+                )
+    return rows_csv(PLAN_COLUMNS, rows)

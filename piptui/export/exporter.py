@@ -10,6 +10,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from piptui.errors import InvalidInput, PiptuiError
+from piptui.export.contents import FORMATS, Content, render_content
 from piptui.export.csv_format import export_csv
 from piptui.export.json_format import export_json
 from piptui.export.markdown import ExerciseLookup, export_markdown
@@ -21,14 +22,20 @@ class ExportFormat(StrEnum):
     MARKDOWN = "markdown"
     JSON = "json"
     CSV = "csv"
+    HTML = "html"
 
     @property
     def suffix(self) -> str:
-        return {"markdown": ".md", "json": ".json", "csv": ".csv"}[self.value]
+        return {"markdown": ".md", "json": ".json", "csv": ".csv", "html": ".html"}[self.value]
 
     @property
     def label(self) -> str:
-        return {"markdown": "Markdown notes", "json": "JSON backup (everything)", "csv": "CSV of cards"}[self.value]
+        return {
+            "markdown": "Markdown notes",
+            "json": "JSON backup (everything)",
+            "csv": "CSV of cards",
+            "html": "HTML notes (to print)",
+        }[self.value]
 
 
 SUFFIXES: dict[str, ExportFormat] = {
@@ -36,6 +43,8 @@ SUFFIXES: dict[str, ExportFormat] = {
     ".markdown": ExportFormat.MARKDOWN,
     ".json": ExportFormat.JSON,
     ".csv": ExportFormat.CSV,
+    ".html": ExportFormat.HTML,
+    ".htm": ExportFormat.HTML,
 }
 
 
@@ -49,6 +58,7 @@ class ExportRequest:
     include_confidential: bool = False
     names: bool = False
     output: Path | None = None
+    content: Content = Content.NOTES
 
 
 def format_for(path: Path | None) -> ExportFormat | None:
@@ -58,15 +68,31 @@ def format_for(path: Path | None) -> ExportFormat | None:
 
 def check_request(request: ExportRequest) -> None:
     """Refuse options that do not apply to the format (a person's mistake, said plainly)."""
+    if request.format.value not in FORMATS[request.content]:
+        allowed = ", ".join(FORMATS[request.content])
+        raise InvalidInput(f"The {request.content.value} can be exported as {allowed}, not {request.format.value}")
+    if request.content != Content.NOTES:
+        if request.session is not None:
+            raise InvalidInput(f"The {request.content.value} covers the whole programme: --session is for the notes")
+        return
     if request.format == ExportFormat.JSON and request.session is not None:
         raise InvalidInput("A JSON export is a backup of the whole programme: it cannot be limited to one session")
-    if request.format != ExportFormat.MARKDOWN and request.names:
-        raise InvalidInput("Names of participants are only listed in the Markdown notes")
+    if request.format not in (ExportFormat.MARKDOWN, ExportFormat.HTML) and request.names:
+        raise InvalidInput("Names of participants are only listed in the Markdown and HTML notes")
 
 
 def render(data: Data, request: ExportRequest, library: ExerciseLookup | None) -> bytes:
     """The export's bytes from one read of the file (``store.raw()``)."""
     check_request(request)
+    if request.content != Content.NOTES or request.format == ExportFormat.HTML:
+        return render_content(
+            data,
+            request.content,
+            request.format.value,
+            library,
+            include_confidential=request.include_confidential,
+            names=request.names,
+        )
     if request.format == ExportFormat.JSON:
         return export_json(data)
     if request.format == ExportFormat.CSV:
@@ -114,11 +140,13 @@ def run_export(request: ExportRequest, library: ExerciseLookup | None) -> Path:
     return request.output
 
 
-def default_file_name(name: str, fmt: ExportFormat, session: int | None) -> str:
+def default_file_name(name: str, fmt: ExportFormat, session: int | None, content: Content = Content.NOTES) -> str:
     """``darlington-session-3.md``, ``darlington-notes.md``, ``darlington-backup.json``, ``darlington-cards.csv``."""
+    if content != Content.NOTES:
+        return f"{name}-{content.value}{fmt.suffix}"
     if fmt == ExportFormat.JSON:
         return f"{name}-backup.json"
-    what = f"session-{session}" if session is not None else ("notes" if fmt == ExportFormat.MARKDOWN else "cards")
+    what = f"session-{session}" if session is not None else ("cards" if fmt == ExportFormat.CSV else "notes")
     if fmt == ExportFormat.CSV and session is not None:
         what = f"session-{session}-cards"
     return f"{name}-{what}{fmt.suffix}"

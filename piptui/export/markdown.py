@@ -15,6 +15,7 @@ from typing import Protocol
 from piptui.domain.agenda import agenda_steps
 from piptui.domain.exercise import Column, Exercise, Step
 from piptui.domain.model import Card, Cluster, Session, split_step_ref, step_ref
+from piptui.export.html_doc import Line, markdown_of
 from piptui.export.markdown_parts import (
     bold_label,
     card_item,
@@ -25,7 +26,7 @@ from piptui.export.markdown_parts import (
     quote,
     table,
 )
-from piptui.export.markdown_plan import plan_section
+from piptui.export.markdown_plan import plan_section, review_section
 from piptui.export.markdown_text import md_cell, md_line
 from piptui.export.snapshot import Data, Snapshot, read_snapshot
 
@@ -73,6 +74,11 @@ def export_markdown(
 
 
 def render_notes(snap: Snapshot, library: ExerciseLookup | None, options: NotesOptions) -> str:
+    return markdown_of(notes_lines(snap, library, options))
+
+
+def notes_lines(snap: Snapshot, library: ExerciseLookup | None, options: NotesOptions) -> list[Line]:
+    """The notes as lines of Markdown, with the figures the HTML form draws between them."""
     ctx = _Context(snap, library.exercises if library is not None else {}, options)
     ctx.objective_titles = {o.id: o.title for o in snap.objectives}
     sessions = [snap.session(options.session)] if options.session is not None else list(snap.sessions)
@@ -83,7 +89,7 @@ def render_notes(snap: Snapshot, library: ExerciseLookup | None, options: NotesO
     # A cluster every card of which is withheld is withheld too: its title could tell.
     ctx.clusters = {k.id: k for k in snap.clusters if not k.card_ids or not set(k.card_ids) <= ctx.hidden}
 
-    lines = _header(snap, sessions, shown, withheld, options)
+    lines: list[Line] = [*_header(snap, sessions, shown, withheld, options)]
     lines += participants_section(snap.participants, names=options.names)
     for s in sessions:
         lines += _session_section(ctx, s, [c for c in shown if c.session == s.number])
@@ -91,10 +97,8 @@ def render_notes(snap: Snapshot, library: ExerciseLookup | None, options: NotesO
         loose = [c for c in shown if c.session is None or c.session not in {s.number for s in sessions}]
         if loose:
             lines += ["## Other contributions", "", *_steps_block(ctx, loose, [], level=3)]
-    lines += plan_section(snap, options.session, names=options.names)
-    while lines and not lines[-1]:
-        lines.pop()
-    return "\n".join(lines) + "\n"
+    lines += plan_section(snap, options.session)
+    return lines
 
 
 def _header(
@@ -158,6 +162,7 @@ def _session_section(ctx: _Context, session: Session, cards: list[Card]) -> list
     refs = [step_ref(e.id, s.id) for e, s in agenda]
     lines += _steps_block(ctx, cards, refs, level=3)
     lines += _clusters_table(ctx, session.number)
+    lines += review_section(ctx.snap, session.number)
     return lines
 
 

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from piptui.errors import InvalidInput, PiptuiError, ProgrammeNotFound
+
+if TYPE_CHECKING:
+    from piptui.store.session_store import SessionStore
 
 ENV_SESSIONS = "PIPTUI_SESSIONS"
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
@@ -76,6 +81,14 @@ def list_programmes(sessions_dir: Path) -> list[ProgrammeInfo]:
     return out
 
 
+def held_sessions(store: SessionStore, raw: Mapping[str, Mapping[str, Any]]) -> list[int]:
+    """Sessions with cards, an objective agreed or a review note made in them (see domain.review_sessions)."""
+    from piptui.domain.review_sessions import sessions_held
+
+    cards = raw.get("cards", {}).values()
+    return sessions_held(store.sessions(), (c.get("session") for c in cards), store.objectives(), store.actions())
+
+
 def read_info(path: Path) -> ProgrammeInfo:
     from piptui.store.session_store import SessionStore
 
@@ -84,8 +97,9 @@ def read_info(path: Path) -> ProgrammeInfo:
         mtime = path.stat().st_mtime
         with SessionStore(path) as store:
             programme = store.programme()
-            cards = store.raw().get("cards", {})
-            held = {c.get("session") for c in cards.values() if c.get("session") is not None}
+            raw = store.raw()
+            cards = raw.get("cards", {})
+            held = held_sessions(store, raw)
             return ProgrammeInfo(
                 name=name,
                 path=path,

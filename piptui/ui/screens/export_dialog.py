@@ -35,6 +35,8 @@ HINTS: dict[ExportFormat, str] = {
     ExportFormat.JSON: "A complete backup that `piptui import` restores: the whole programme, confidential "
     "cards included (marked). Keep it safe.",
     ExportFormat.CSV: "One row per card, for a spreadsheet. Confidential cards are left out unless you tick the box.",
+    ExportFormat.HTML: "The notes as one web page to print or send. Confidential cards are left out unless you tick "
+    "the box.",
 }
 
 
@@ -165,7 +167,7 @@ def start_export(app: App[object], request: ExportRequest) -> Worker[Path | None
     def work() -> Path | None:
         try:
             library = None
-            if request.format == ExportFormat.MARKDOWN:
+            if request.format in (ExportFormat.MARKDOWN, ExportFormat.HTML):
                 library = _library(app)
             output = request.output
             if output is not None and output.parent == request.programme.parent / EXPORTS_FOLDER:
