@@ -205,6 +205,8 @@ LAZY_COMMANDS = {
     "wall": "piptui.cli.live_cmd:wall_command",
     "survey": "piptui.cli.survey_cmd:survey_group",
     "report": "piptui.cli.survey_cmd:report_command",
+    "participants": "piptui.cli.people_cmd:participants_group",
+    "session": "piptui.cli.people_cmd:session_command",
 }
 
 main.lazy.update(LAZY_COMMANDS)

@@ -74,10 +74,18 @@ def utc_now() -> str:
 
 @dataclass(frozen=True, slots=True)
 class Participant:
+    """A person in the group: who they are and where they work."""
+
     name: str
     organisation: str = ""
     sector: Sector = Sector.OTHER
     id: str = field(default_factory=new_id)
+    role: str = ""  # a role or job title, e.g. "chief executive"
+
+    @property
+    def described(self) -> str:
+        """The name and organisation, "Sue Carter, Calderdale Council" (the name alone without one)."""
+        return f"{self.name}, {self.organisation}" if self.organisation else self.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +116,26 @@ class Session:
     exercises: tuple[str, ...] = ()  # exercise ids, in agenda order
     current_step: str | None = None  # a step reference, "exercise-id/step-id"
     timer: Timer = Timer()
+    venue: str = ""  # where it met, as typed
+    attended: tuple[str, ...] = ()  # participant ids of who came
+
+
+@dataclass(frozen=True, slots=True)
+class Lead:
+    """The terminal that leads the room: the wall and the note-takers follow its session.
+
+    ``heartbeat`` is a UNIX time the lead's terminal renews every few seconds; a lead whose
+    heartbeat is stale, or whose process is gone on this host, no longer leads. Taking the
+    lead replaces this record; the old lead's screen sees its ``token`` gone and says who
+    took over.
+    """
+
+    person: str
+    pid: int
+    host: str
+    heartbeat: float
+    since: str = field(default_factory=utc_now)
+    token: str = field(default_factory=new_id)  # which terminal: one person may run two
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +148,7 @@ class Programme:
     script: str | None = None  # the programme script it was made from, e.g. "pip-5-sessions"
     created: str = field(default_factory=utc_now)
     current_session: int = 1
+    lead: Lead | None = None  # who leads the room now (None: nobody)
 
 
 @dataclass(frozen=True, slots=True)
