@@ -17,6 +17,7 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("PIPTUI_SESSIONS", raising=False)
     monkeypatch.delenv("PIPTUI_EXERCISES", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))  # the remembered name
 
 
 @pytest.fixture

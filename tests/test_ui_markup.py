@@ -73,7 +73,7 @@ async def test_programme_names_with_markup_are_literal(sessions_dir: Path) -> No
         Programme(name="odd", area="[red]Area[/]", title="[/bold] title"),
         sessions=[Session(1, title="[@click=app.quit]s[/]")],
     ).close()
-    app = create_app(sessions_dir=sessions_dir)
+    app = create_app(sessions_dir=sessions_dir, author="ann")  # (without a name, opening asks for one)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         for _ in patience():
             await pilot.pause(0.01)

@@ -234,7 +234,14 @@ async def test_notes_toggle(sessions_dir: Path) -> None:
 async def test_plugin_screens_open_from_the_session(sessions_dir: Path) -> None:
     from piptui.ui.screens.session_actions import PLUGIN_SCREENS, plugin_screen
 
-    keys = {"clusters": "ctrl+l", "plan": "ctrl+n", "review": "ctrl+t", "export": "ctrl+o", "survey": "ctrl+s"}
+    keys = {
+        "clusters": "ctrl+l",
+        "plan": "ctrl+n",
+        "review": "ctrl+t",
+        "export": "ctrl+o",
+        "survey": "ctrl+s",
+        "participants": "f10",
+    }
     app = demo_app(sessions_dir)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         session = await session_ready(pilot)

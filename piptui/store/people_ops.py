@@ -115,8 +115,12 @@ class PeopleOps:
             if facilitators is not UNSET:
                 people = b.all(Participant)
                 names: list[str] = []
+                kept = {n.casefold(): n for n in session.facilitators}  # names from before people were kept
                 for who in cast("Sequence[str]", facilitators):
-                    name = find_person(people, who).name
+                    if who.casefold() in kept and not _named(people, who):
+                        name = kept[who.casefold()]
+                    else:
+                        name = find_person(people, who).name
                     if name not in names:
                         names.append(name)
                 changes["facilitators"] = tuple(names)
@@ -130,3 +134,7 @@ def _refuse_same_name(b: Batch, person: Participant, prefix: str = "") -> None:
     for other in b.all(Participant):
         if other.id != person.id and other.name.casefold() == person.name.casefold():
             raise InvalidInput(f"{prefix}{person.name} is a participant already; nothing was saved")
+
+
+def _named(people: Sequence[Participant], who: str) -> bool:
+    return any(p.name.casefold() == " ".join(who.split()).casefold() for p in people)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -176,6 +176,12 @@ class PiptuiApp(App[None]):
         def chosen(number: int | None) -> None:
             if number is None:
                 return
+            if self.author is None:
+                self._ask_name(path, lambda: opened(number))
+                return
+            opened(number)
+
+        def opened(number: int) -> None:
             try:
                 if number != current:
                     with SessionStore(path, author=self.author) as store:
@@ -187,6 +193,24 @@ class PiptuiApp(App[None]):
             self.switch_screen(screen)
 
         self.push_screen(PickDialog("Open which session?", choices, current), chosen)
+
+    def _ask_name(self, path: Path, then: Callable[[], None]) -> None:
+        """Ask who is at this terminal (the name given last time filled in), then carry on."""
+        from piptui.errors import PiptuiError
+        from piptui.store.whoami import remember_name, remembered_name
+        from piptui.ui.screens.people_dialogs import NameDialog
+
+        def named(name: object) -> None:
+            if not isinstance(name, str):
+                return
+            self.author = name
+            try:
+                remember_name(name)
+            except PiptuiError as exc:
+                self.notify(exc.message, severity="warning", markup=False)
+            then()
+
+        self.push_screen(NameDialog(remembered_name(), path.stem), named)
 
     def action_help(self) -> None:
         from piptui.ui.screens.help import HelpScreen, help_intro, help_sections

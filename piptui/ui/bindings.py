@@ -23,6 +23,7 @@ HOME_BINDINGS: list[BindingType] = [
     Binding("enter", "open_programme", "Open", tooltip="Open the highlighted programme at a session"),
     Binding("n", "new_programme", "New", tooltip="Create a programme (name, area, title)"),
     Binding("r", "reload", "Reload", tooltip="Read the sessions folder again"),
+    Binding("p", "participants", "People", tooltip="The highlighted programme's participants"),
     Binding("question_mark", "help", "Help", tooltip="Show every key of this screen", show=False),
     Binding("q", "app.quit", "Quit", tooltip="Quit piptui"),
 ]
@@ -46,6 +47,8 @@ SESSION_BINDINGS: list[BindingType] = [
     Binding("ctrl+t", "review", "Review", tooltip="Review the action plan (session 5): status, RAG, notes", show=False),
     Binding("ctrl+o", "export", "Export", tooltip="Export the programme's notes", show=False),
     Binding("ctrl+s", "survey", "Survey", tooltip="The end-of-programme survey", show=False),
+    Binding("f10", "participants", "People", tooltip="The participants: add, edit, remove, tick who came", show=False),
+    Binding("f12", "session_details", "Details", tooltip="This session's date, facilitators and venue", show=False),
     Binding("escape", "capture", "Capture", tooltip="Back to the capture line (clears a filter there)", show=False),
     Binding("up", "board_cursor('up')", "Card up", tooltip="Highlight the card above", show=False),
     Binding("down", "board_cursor('down')", "Card down", tooltip="Highlight the card below", show=False),

@@ -123,6 +123,20 @@ class HomeScreen(Screen[None]):
             return
         self.app.action_pick_session(info.path)  # type: ignore[attr-defined]
 
+    def action_participants(self) -> None:
+        from piptui.ui.screens.participants import ParticipantsScreen
+
+        info = self._highlighted()
+        if info is None or info.error:
+            self.action_open_programme()  # says why not
+            return
+        try:
+            screen = ParticipantsScreen(info.path)
+        except PiptuiError as exc:
+            self.notify(exc.message, title="Cannot open", severity="error", markup=False)
+            return
+        self.app.push_screen(screen, lambda _result: self.action_reload(select=info.name))
+
     def action_new_programme(self) -> None:
         self._new_programme_dialog()
 

@@ -50,6 +50,7 @@ PLAN_BINDINGS: list[BindingType] = [
     Binding("c", "cards", "Cards", tooltip="The cards the highlighted objective came from", show=False),
     Binding("d,delete", "delete", "Delete", tooltip="Delete the highlighted objective or action (asks)", show=False),
     Binding("v", "version", "Plan version", tooltip="Show the next version of the plan (history)", show=False),
+    Binding("P", "participants", "People", tooltip="The participants (to pick leads from)", show=False),
     *COMMON_BINDINGS,
 ]
 STATUS_STYLE = {
@@ -388,6 +389,11 @@ class PlanScreen(PlanBaseScreen):
                 self.attempt(lambda: self.ops.delete_action(item.id), "Action deleted (Ctrl+Z undoes)")
 
         self.app.push_screen(ConfirmDialog(question, detail, yes="Delete"), done)
+
+    def action_participants(self) -> None:
+        from piptui.ui.screens.participants import ParticipantsScreen
+
+        self.open_screen(ParticipantsScreen(self.store.path, session=self.number, author=self.store.author))
 
     def action_cards(self) -> None:
         o = self.current_objective()

@@ -34,6 +34,7 @@ PLUGIN_SCREENS: dict[str, tuple[str, str]] = {
     "review": ("piptui.ui.screens.review", "The review"),
     "export": ("piptui.ui.screens.export_dialog", "Export"),
     "survey": ("piptui.ui.screens.survey", "The survey"),
+    "participants": ("piptui.ui.screens.participants", "The participants"),
 }
 
 
@@ -269,6 +270,14 @@ class SessionActions(Screen[None]):
 
     def action_survey(self) -> None:
         self.open_plugin("survey")
+
+    def action_participants(self) -> None:
+        self.open_plugin("participants")
+
+    def action_session_details(self) -> None:
+        from piptui.ui.screens.session_details import edit_session_details
+
+        edit_session_details(self, self.store, self.number, lambda: self.refresh_from_store(force=True))
 
     def open_plugin(self, name: str) -> None:
         """Push another helper's screen, built as ``Screen(path, session=, author=[, library=])``.

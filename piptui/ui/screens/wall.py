@@ -19,9 +19,9 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Digits, Static
 
 from piptui.domain.columns import CardFilter, group_cards
-from piptui.domain.model import Card
+from piptui.domain.model import Card, Session
 from piptui.domain.timer import format_clock
-from piptui.ui.text import literal
+from piptui.ui.text import literal, one_line
 from piptui.ui.watch import LiveScreen, Room
 from piptui.ui.widgets.board import Board
 from piptui.ui.widgets.prompt import StepPrompt, StepTitle
@@ -38,6 +38,16 @@ WALL_HELP = (
     "the cards. It follows the facilitator's session screen and changes nothing. Confidential "
     "cards and facilitator notes are never shown here."
 )
+
+
+def session_line(session: Session) -> str:
+    """E.g. "Session 3 · Title · 2008-03-13 · Town Hall · facilitated by Sue Carter and Nigel Brooks"."""
+    parts = [f"Session {session.number}", session.title, session.date or "", session.venue]
+    people = list(session.facilitators)
+    if people:
+        names = people[0] if len(people) == 1 else ", ".join(people[:-1]) + " and " + people[-1]
+        parts.append(f"facilitated by {names}")
+    return " · ".join(p for p in parts if p)
 
 
 def public_cards(cards: Sequence[Card]) -> list[Card]:
@@ -76,6 +86,10 @@ class WallScreen(LiveScreen):
         super().on_mount()
         self.query_one(StepPrompt).show(None, loading=True)
         self.query_one("#wall-clock").display = False
+
+    def describe(self, room: Room) -> str:
+        """The title bar: the session, its date, venue and facilitators."""
+        return one_line(session_line(room.session), 200)
 
     def show_room(self, room: Room, cards: list[Card]) -> None:
         self.query_one(StepTitle).show(room.exercise, room.step, room.index or 0, room.total)

@@ -1,0 +1,40 @@
+"""Who is at this terminal: the name a person gave last time, remembered in the user config folder.
+
+``<user config dir>/piptui/me.json`` (platformdirs; ``$XDG_CONFIG_HOME/piptui`` on Linux) holds
+``{"name": "..."}``. A file that cannot be read is as if there were none; one that cannot be
+written is a :class:`PiptuiError` naming it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from piptui.errors import PiptuiError
+from piptui.store.storage import atomic_write_bytes
+
+
+def me_file() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("piptui", appauthor=False)) / "me.json"
+
+
+def remembered_name() -> str | None:
+    try:
+        data = json.loads(me_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    name = data.get("name") if isinstance(data, dict) else None
+    return name.strip() or None if isinstance(name, str) else None
+
+
+def remember_name(name: str) -> None:
+    path = me_file()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        import os
+
+        os.close(atomic_write_bytes(path, [json.dumps({"name": name}, ensure_ascii=False).encode("utf-8") + b"\n"]))
+    except OSError as exc:
+        raise PiptuiError(f"Cannot remember your name in {path}: {exc.strerror or exc}") from None

@@ -1,0 +1,234 @@
+"""The participants screen: who is in the group, and who came to this session.
+
+Opened from the session screen (F10), the action plan (P) and the home screen (p). A table
+of everyone (name, organisation, sector, role, and a tick for this session's attendance);
+keys add, edit and remove people through dialogs that check each field in place, and Space
+ticks who came. Every change is one undoable step (Ctrl+Z), and changes made in another
+terminal show within a moment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Static
+
+from piptui.domain.model import Participant, Session
+from piptui.errors import PiptuiError
+from piptui.store import SessionStore
+from piptui.store.people_ops import PeopleOps
+from piptui.ui.feedback import report_error, undo_or_redo
+from piptui.ui.screens.people_dialogs import PersonDialog, PersonEdit
+from piptui.ui.text import SECTOR_SHORT, literal, plain
+from piptui.ui.widgets.key_bar import KeyBar
+from piptui.ui.widgets.title_bar import TitleBar
+
+POLL_SECONDS = 0.5
+
+PARTICIPANTS_BINDINGS: list[BindingType] = [
+    Binding("a,insert", "add", "Add", tooltip="Add a participant (name, organisation, sector, role)"),
+    Binding("e,enter", "edit", "Edit", tooltip="Edit the highlighted participant"),
+    Binding("d,delete", "remove", "Remove", tooltip="Remove the highlighted participant (asks first)"),
+    Binding("space,t", "tick", "Came", tooltip="Tick (or untick) that the highlighted person came to this session"),
+    Binding("ctrl+z", "undo", "Undo", tooltip="Undo your latest change"),
+    Binding("ctrl+y", "redo", "Redo", tooltip="Redo what you undid", show=False),
+    Binding("escape", "back", "Back", tooltip="Back to the previous screen"),
+]
+
+HELP = (
+    "Everyone in the group: name, organisation, sector and an optional role. The last column "
+    "ticks who came to this session. From the command line: piptui participants NAME (add, "
+    "remove, import a sign-in sheet)."
+)
+
+
+class ParticipantsScreen(Screen[None]):
+    """``ParticipantsScreen(path, session=None, author=None)``: the people of one programme."""
+
+    BINDINGS = PARTICIPANTS_BINDINGS
+    HELP_INTRO = HELP
+    AUTO_FOCUS = "#people"
+
+    def __init__(self, path: Path, *, session: int | None = None, author: str | None = None) -> None:
+        super().__init__()
+        self.path = Path(path)
+        self.store = SessionStore(self.path, author=author)
+        self.ops = PeopleOps(self.store)
+        programme = self.store.programme()
+        self.number = session if session is not None else programme.current_session
+        self.session: Session | None = None
+        self.people: list[Participant] = []
+        self._token: object = None
+        self.title = programme.area or programme.name
+        self.sub_title = "Participants"
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar()
+        yield DataTable(id="people", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="people-status")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column(plain("Name"), key="name")
+        table.add_column(plain("Organisation"), key="organisation")
+        table.add_column(plain("Sector"), key="sector")
+        table.add_column(plain("Role"), key="role")
+        table.add_column(plain(f"Came to {self.number}"), key="came")
+        self.refresh_from_store(force=True)
+        self.set_interval(POLL_SECONDS, self.refresh_from_store)
+
+    def on_unmount(self) -> None:
+        self.store.close()
+
+    # -- reading -------------------------------------------------------------
+    def refresh_from_store(self, *, force: bool = False, select: str | None = None) -> None:
+        try:
+            token = self.store.change_token()
+            if token == self._token and not force:
+                return
+            self._token = token
+            self.people = self.ops.people()
+            self.session = (
+                self.store.session(self.number) if any(s.number == self.number for s in self.store.sessions()) else None
+            )
+        except PiptuiError as exc:
+            self._token = None
+            report_error(self, exc, "Cannot read")
+            return
+        self._show(select)
+
+    def _show(self, select: str | None) -> None:
+        table = self.query_one(DataTable)
+        keep = select or self.highlighted_id()
+        came = set(self.session.attended) if self.session else set()
+        with self.app.batch_update():
+            table.clear()
+            for p in self.people:
+                table.add_row(
+                    plain(p.name),
+                    plain(p.organisation),
+                    plain(SECTOR_SHORT[p.sector]),
+                    plain(p.role),
+                    plain("✓ came" if p.id in came else "", "bold green"),
+                    key=p.id,
+                )
+            ids = [p.id for p in self.people]
+            if keep in ids:
+                table.move_cursor(row=ids.index(keep))
+        status = self.query_one("#people-status", Static)
+        if not self.people:
+            status.update(
+                literal(
+                    "Nobody yet: press a to add a participant (or: piptui participants NAME import sign-in.csv)", "dim"
+                )
+            )
+        else:
+            total = sum(1 for p in self.people if p.id in came)
+            status.update(
+                literal(
+                    f"{len(self.people)} participants · {total} came to session {self.number} · Space ticks who came",
+                    "dim",
+                )
+            )
+
+    def highlighted_id(self) -> str | None:
+        table = self.query_one(DataTable)
+        if not self.people or table.cursor_row is None or not 0 <= table.cursor_row < len(self.people):
+            return None
+        return self.people[table.cursor_row].id
+
+    def highlighted(self) -> Participant | None:
+        found = self.highlighted_id()
+        return next((p for p in self.people if p.id == found), None)
+
+    # -- actions -------------------------------------------------------------
+    def action_add(self) -> None:
+        self._edit(None)
+
+    @on(DataTable.RowSelected)
+    def action_edit(self) -> None:
+        person = self.highlighted()
+        if person is None:
+            self.notify("Nobody to edit: press a to add a participant", severity="warning")
+            return
+        self._edit(person)
+
+    @work(exclusive=True, group="person")
+    async def _edit(self, person: Participant | None) -> None:
+        taken = [p.name for p in self.people if person is None or p.id != person.id]
+        edit = await self.app.push_screen_wait(PersonDialog(person, taken))
+        if not isinstance(edit, PersonEdit):
+            return
+        try:
+            if person is None:
+                saved = self.ops.add(edit.name, sector=edit.sector, organisation=edit.organisation, role=edit.role)
+                self.notify(f"Added {saved.described}", markup=False)
+            else:
+                saved = self.ops.update(
+                    person.id, name=edit.name, sector=edit.sector, organisation=edit.organisation, role=edit.role
+                )
+        except PiptuiError as exc:
+            report_error(self, exc, "Not saved")
+            return
+        self.refresh_from_store(force=True, select=saved.id)
+
+    def action_remove(self) -> None:
+        self._remove()
+
+    @work(exclusive=True, group="person")
+    async def _remove(self) -> None:
+        from piptui.ui.screens.dialogs import ConfirmDialog
+
+        person = self.highlighted()
+        if person is None:
+            return
+        sure = await self.app.push_screen_wait(
+            ConfirmDialog(
+                f"Remove {person.name}?", "Their ticks on the attendance go too. Ctrl+Z brings them back.", yes="Remove"
+            )
+        )
+        if not sure:
+            return
+        try:
+            self.ops.remove(person.id)
+        except PiptuiError as exc:
+            report_error(self, exc, "Not removed")
+            return
+        self.notify(f"Removed {person.name}", markup=False)
+        self.refresh_from_store(force=True)
+
+    def action_tick(self) -> None:
+        person = self.highlighted()
+        if person is None or self.session is None:
+            return
+        came = person.id not in self.session.attended
+        try:
+            self.ops.set_attended(self.number, person.id, came)
+        except PiptuiError as exc:
+            report_error(self, exc, "Not saved")
+            return
+        self.refresh_from_store(force=True)
+
+    def action_undo(self) -> None:
+        if undo_or_redo(self, self.store, redo=False):
+            self.refresh_from_store(force=True)
+
+    def action_redo(self) -> None:
+        if undo_or_redo(self, self.store, redo=True):
+            self.refresh_from_store(force=True)
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 1:
+            self.dismiss(None)
+
+    def help_sections(self) -> list[tuple[str, Sequence[BindingType]]]:
+        return [("Participants", PARTICIPANTS_BINDINGS)]
+
+
+SCREEN = ParticipantsScreen
