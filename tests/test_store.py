@@ -9,7 +9,7 @@ import orjson
 import pytest
 
 from piptui.domain.model import Action, ActionStatus, Card, Cluster, Objective, Programme, Sector, Session, Timer
-from piptui.errors import Conflict, InvalidInput, NotFound, ProgrammeExists, ProgrammeFileError
+from piptui.errors import Conflict, InvalidInput, NotFound, NotSaved, ProgrammeExists, ProgrammeFileError
 from piptui.store import SessionStore
 
 
@@ -127,7 +127,7 @@ def test_a_failed_write_leaves_the_file_and_memory_as_they_were(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", boom)
-    with pytest.raises(OSError):
+    with pytest.raises(NotSaved, match=r"^Not saved: no space left on the device \(.*test\.json\)$"):
         store.add_card("lost")
     monkeypatch.undo()
     assert programme_file.read_bytes() == before

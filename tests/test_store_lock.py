@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from piptui.errors import PiptuiError
-from piptui.store import SessionStore, storage
+from piptui.store import SessionStore, atomic, storage
 from piptui.store import programme_file as programme_file_module
 from piptui.store.programme_file import programme_lock
 from piptui.store.storage import LockTimeout, ProgrammeLock
@@ -119,8 +119,8 @@ def test_part_written_chunks_are_finished(tmp_path: Path, monkeypatch: pytest.Mo
     def stingy_writev(fd: int, buffers: list[bytes]) -> int:
         return os.write(fd, b"".join(buffers)[:5])
 
-    monkeypatch.setattr(storage, "WRITEV", stingy_writev)
-    monkeypatch.setattr(storage, "IOV_MAX", 3)
+    monkeypatch.setattr(atomic, "WRITEV", stingy_writev)
+    monkeypatch.setattr(atomic, "IOV_MAX", 3)
     fd = storage.atomic_write_bytes(tmp_path / "out", chunks)
     os.close(fd)
     assert (tmp_path / "out").read_bytes() == b"".join(chunks)

@@ -70,7 +70,14 @@ def export_command(
     Safe while others are writing: the export is built from one read of the file.
     """
     from piptui.export.contents import Content
-    from piptui.export.exporter import ExportFormat, ExportRequest, check_request, export_bytes, format_for, write_file
+    from piptui.export.exporter import (
+        ExportFormat,
+        ExportRequest,
+        check_request,
+        export_bytes,
+        format_for,
+        write_export,
+    )
     from piptui.store import programme_path
 
     to_stdout = output is None or str(output) == "-"
@@ -99,7 +106,7 @@ def export_command(
         sys.stdout.buffer.write(blob)
         sys.stdout.buffer.flush()
         return
-    write_file(request.output, blob)
+    write_export(request, blob)
     what = request.format.label
     if request.content != Content.NOTES:
         what = f"{request.content.value} ({request.format.value})"

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
-import uuid
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from piptui.errors import InvalidInput, PiptuiError
+import orjson
+
+from piptui.errors import InvalidInput, NotSaved, PiptuiError, not_saved
 from piptui.export.contents import FORMATS, Content, render_content
 from piptui.export.csv_format import export_csv
 from piptui.export.json_format import export_json
 from piptui.export.markdown import ExerciseLookup, export_markdown
 from piptui.export.snapshot import Data
 from piptui.store import SessionStore
+from piptui.store.atomic import atomic_write_bytes
+from piptui.store.lock import LockTimeout, folder_locked
+from piptui.store.programme_file import LOCK_TIMEOUT, sweep_temporary_files
+from piptui.store.storage import check_data
 
 
 class ExportFormat(StrEnum):
@@ -111,24 +115,69 @@ def export_bytes(request: ExportRequest, library: ExerciseLookup | None) -> byte
     return render(data, request, library)
 
 
-def write_file(path: Path, blob: bytes) -> None:
-    """Write ``blob`` to ``path`` whole or not at all (temporary file, then rename)."""
+def write_file(path: Path, blob: bytes, *, private: bool = True, programme: Path | None = None) -> None:
+    """Write ``blob`` to ``path`` whole or not at all (temporary file, then rename).
+
+    ``private``: the file is made 0600 (it can hold confidential cards). Refuses to write over
+    ``programme`` or over any programme file (:func:`refuse_programme_target`). Temporary files
+    that killed exports left beside ``path`` are swept first, under the folder's writers' lock.
+    """
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise PiptuiError(f"Cannot write {path}: the folder {folder} does not exist")
+        raise NotSaved(f"Not saved: the folder {folder} does not exist ({path})")
     if path.is_dir():
-        raise PiptuiError(f"Cannot write {path}: it is a folder")
-    tmp = folder / f".{path.name}.{uuid.uuid4().hex}.tmp"
+        raise NotSaved(f"Not saved: it is a folder, not a file ({path})")
+    refuse_programme_target(path, programme)
     try:
-        with open(tmp, "xb") as handle:
-            handle.write(blob)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise PiptuiError(f"Cannot write {path}: {exc.strerror or exc}") from None
+        with folder_locked(folder, timeout=LOCK_TIMEOUT):
+            sweep_temporary_files(path)
+            os.close(atomic_write_bytes(path, blob, private=private, mode=0o600 if private else None, name=path))
+    except LockTimeout:
+        raise NotSaved(
+            f"Not saved: {folder} is locked by another piptui for over {LOCK_TIMEOUT:.0f} s ({path})"
+        ) from None
+    except OSError as exc:  # opening the folder to lock it
+        raise not_saved(exc, path) from None
+
+
+def refuse_programme_target(path: Path, programme: Path | None) -> None:
+    """An export never overwrites a programme: not its own file, no ``.json`` in its sessions
+    folder, and no file anywhere that is a programme file."""
+    real = Path(os.path.realpath(path))
+    if programme is not None:
+        own = Path(os.path.realpath(programme))
+        if real == own:
+            raise InvalidInput(f"Not exported: {path} is the programme's own file; export to another file")
+        if real.parent == own.parent and real.suffix.lower() == ".json":
+            raise InvalidInput(
+                f"Not exported: {path} is in the sessions folder, where every .json file is a programme; "
+                "export to another folder"
+            )
+    if is_programme_file(real):
+        raise InvalidInput(f"Not exported: {path} is a piptui programme file; export to another file")
+
+
+def is_programme_file(path: Path) -> bool:
+    """Whether ``path`` is an existing piptui programme file (a JSON export is not one)."""
+    try:
+        if not path.is_file() or path.stat().st_size > 256 * 1024 * 1024:
+            return False
+        with open(path, "rb") as handle:
+            if handle.read(1) != b"{":
+                return False
+            check_data(path, orjson.loads(b"{" + handle.read()))
+    except (OSError, ValueError, PiptuiError):
+        return False
+    return True
+
+
+def write_export(request: ExportRequest, blob: bytes) -> Path:
+    """Write an export's bytes to ``request.output``: private if it can hold confidential cards."""
+    if request.output is None:
+        raise InvalidInput("No file to export to")
+    private = request.format == ExportFormat.JSON or request.include_confidential
+    write_file(request.output, blob, private=private, programme=request.programme)
+    return request.output
 
 
 def run_export(request: ExportRequest, library: ExerciseLookup | None) -> Path:
@@ -136,8 +185,7 @@ def run_export(request: ExportRequest, library: ExerciseLookup | None) -> Path:
     if request.output is None:
         raise InvalidInput("No file to export to")
     blob = export_bytes(request, library)
-    write_file(request.output, blob)
-    return request.output
+    return write_export(request, blob)
 
 
 def default_file_name(name: str, fmt: ExportFormat, session: int | None, content: Content = Content.NOTES) -> str:

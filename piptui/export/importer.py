@@ -15,6 +15,7 @@ from typing import Any
 
 from piptui.errors import ProgrammeExists
 from piptui.export.json_format import ProgrammeExport, read_export
+from piptui.store.atomic import make_folder
 from piptui.store.locations import programme_path, validate_name
 from piptui.store.programme_file import PROGRAMME_KEY, PROGRAMME_TABLE, write_programme_file
 from piptui.store.storage import META_KEY, META_TABLE, check_data
@@ -46,7 +47,7 @@ def import_programme(
     path = programme_path(sessions_dir, target, must_exist=False)
     data = programme_data(export, target)
     check_data(path, data)
-    sessions_dir.mkdir(parents=True, exist_ok=True)
+    make_folder(sessions_dir)
     try:
         existed = write_programme_file(path, data, replace=replace)
     except ProgrammeExists:

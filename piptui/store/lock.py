@@ -26,6 +26,7 @@ import errno
 import os
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -122,6 +123,23 @@ def _folder_lock(folder: Path) -> _FolderLock:
         if lock is None or lock.pid != os.getpid():  # a forked child: its inherited fd shares the parent's lock
             lock = _folders[key] = _FolderLock(Path(key))
         return lock
+
+
+@contextlib.contextmanager
+def folder_locked(folder: Path, *, timeout: float, poll: float = 0.001) -> Iterator[None]:
+    """Hold the writers' lock of ``folder`` alone (an export written there: no ``.lock`` file)."""
+    if fcntl is None:  # pragma: no cover - Windows: no sweeping, nothing to exclude
+        yield
+        return
+    lock = _folder_lock(folder)
+    try:
+        lock.acquire(time.monotonic() + timeout, poll)
+    except LockTimeout:
+        raise LockTimeout(f"{folder} held by another process for over {timeout} s") from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 class ProgrammeLock:

@@ -40,7 +40,9 @@ from piptui.store.programme_file import (
     LOCK_TIMEOUT,
     PROGRAMME_KEY,
     PROGRAMME_TABLE,
+    lock_error,
     programme_lock,
+    real_path,
     sweep_temporary_files,
     write_programme_file,
 )
@@ -81,14 +83,15 @@ class SessionStore:
     """
 
     def __init__(self, path: str | os.PathLike[str], *, author: str | None = None) -> None:
-        self.path = Path(path)
+        self.path = Path(path)  # as given: messages name it so
         self.author = author or None
         if not self.path.exists():
             raise ProgrammeNotFound(f"No programme file at {self.path}")
-        self._db = PiptuiDB(str(self.path))
+        self.file = real_path(self.path)  # a link is followed once: writes go to its target
+        self._db = PiptuiDB(str(self.file), name=self.path)
         self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
-        # the writers' lock: the same lock file and flock as programme_lock(), kept open
-        self._lock = programme_lock(self.path)
+        # the writers' lock: the target's folder and lock file, as programme_lock(), kept open
+        self._lock = programme_lock(self.file)
         self._thread_lock = threading.RLock()
         self._swept = False  # leftovers of killed writers are removed at our first write
         self._decoded: dict[str, dict[str, tuple[object, Any]]] = {}
@@ -112,7 +115,6 @@ class SessionStore:
         undo history: nobody can undo a programme's creation.
         """
         path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
         data: dict[str, dict[str, Any]] = {
             META_TABLE: {META_KEY: {"schema": SCHEMA_VERSION, "seq": 0}},
             PROGRAMME_TABLE: {PROGRAMME_KEY: codec.encode(programme)},
@@ -255,9 +257,11 @@ class SessionStore:
                 raise PiptuiError(
                     f"{self.path} is locked by another piptui for over {LOCK_TIMEOUT:.0f} s; nothing was saved"
                 ) from None
+            except OSError as exc:
+                raise lock_error(exc, self.path) from None
             try:
                 if not self._swept:
-                    sweep_temporary_files(self.path)
+                    sweep_temporary_files(self.file)
                     self._swept = True
                 yield
             finally:

@@ -21,18 +21,18 @@ from __future__ import annotations
 
 import contextlib
 import os
-import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import orjson
 from tinydb.storages import Storage
 
-from piptui.errors import ProgrammeFileError
+from piptui.errors import NotSaved, ProgrammeFileError, cannot_read, not_saved
+from piptui.store.atomic import atomic_write_bytes
 from piptui.store.lock import LockTimeout, ProgrammeLock
 
-__all__ = ["AtomicJSONStorage", "LockTimeout", "ProgrammeLock", "atomic_write_bytes", "stat_key"]
+__all__ = ["AtomicJSONStorage", "LockTimeout", "NotSaved", "ProgrammeLock", "atomic_write_bytes", "stat_key"]
 
 SCHEMA_VERSION = 1
 META_TABLE = "_meta"
@@ -41,17 +41,6 @@ META_KEY = "piptui"
 Data = dict[str, dict[str, Any]]
 StatKey = tuple[int, int, int, int, int]  # device, inode, mtime_ns, ctime_ns, size
 Dirty = dict[str, set[str] | None]  # table -> changed document ids (None: the whole table)
-WRITEV = getattr(os, "writev", None)
-
-
-def _iov_max() -> int:
-    try:
-        return max(16, os.sysconf("SC_IOV_MAX"))
-    except (AttributeError, ValueError, OSError):  # pragma: no cover - no sysconf (Windows)
-        return 16  # the least POSIX allows
-
-
-IOV_MAX = _iov_max()  # chunks in one writev
 
 
 def stat_key(st: os.stat_result) -> StatKey:
@@ -60,61 +49,7 @@ def stat_key(st: os.stat_result) -> StatKey:
     return (st.st_dev, st.st_ino, st.st_mtime_ns, st.st_ctime_ns, st.st_size)
 
 
-def write_all(fd: int, chunks: Sequence[bytes]) -> None:
-    """Write every chunk, in order, without joining them: ``writev`` of up to ``IOV_MAX`` at a time."""
-    first = 0
-    while first < len(chunks):
-        batch = chunks[first : first + IOV_MAX]
-        if WRITEV is None:  # pragma: no cover - Windows
-            written, batch = os.write(fd, batch[0]), batch[:1]
-        else:
-            written = WRITEV(fd, batch)
-        if written == sum(map(len, batch)):  # a regular file takes it all, but for a full disk or a signal
-            first += len(batch)
-            continue
-        for chunk in batch:  # part-written: finish this batch chunk by chunk
-            view = memoryview(chunk)[written:] if written < len(chunk) else None
-            written = max(0, written - len(chunk))
-            while view:
-                view = view[os.write(fd, view) :]
-        first += len(batch)
-
-
-def fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:  # pragma: no cover - platforms without directory fds
-        return
-    try:
-        os.fsync(fd)
-    except OSError:  # pragma: no cover
-        pass
-    finally:
-        os.close(fd)
-
-
-def atomic_write_bytes(path: Path, blob: bytes | Sequence[bytes]) -> int:
-    """Write ``blob`` (or its chunks, in order) to ``path`` atomically and durably.
-
-    Returns an open descriptor of the new file; the caller owns it (it pins the inode).
-    """
-    chunks = [blob] if isinstance(blob, bytes) else blob
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
-    fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
-    try:
-        write_all(fd, chunks)
-        os.fsync(fd)
-        os.replace(tmp, path)
-    except BaseException:
-        os.close(fd)
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    fsync_dir(path.parent)
-    return fd
-
-
-def check_data(path: Path, data: object) -> Data:
+def check_data(path: str | os.PathLike[str], data: object) -> Data:
     """Validate a parsed programme file's outer shape and schema version."""
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
         raise ProgrammeFileError(f"{path}: not a piptui programme file (its top level is not a set of tables)")
@@ -130,7 +65,7 @@ def check_data(path: Path, data: object) -> Data:
     return data
 
 
-def parse_bytes(path: Path, blob: bytes) -> Data:
+def parse_bytes(path: str | os.PathLike[str], blob: bytes) -> Data:
     if not blob.strip():
         raise ProgrammeFileError(f"{path}: the file is empty (truncated?); it was not changed")
     try:
@@ -143,8 +78,9 @@ def parse_bytes(path: Path, blob: bytes) -> Data:
 class AtomicJSONStorage(Storage):  # type: ignore[misc]
     """TinyDB storage over one programme file. See the module docstring."""
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, name: str | os.PathLike[str] | None = None) -> None:
         self.path = Path(path)
+        self.name = name or self.path  # how messages name the file (as the person gave it)
         self._data: Data | None = None
         self._key: StatKey | None = None
         self._pinned: int | None = None
@@ -161,6 +97,8 @@ class AtomicJSONStorage(Storage):  # type: ignore[misc]
             return stat_key(os.stat(self.path))
         except FileNotFoundError:
             return None
+        except OSError as exc:
+            raise cannot_read(exc, self.name) from None
 
     def read(self) -> Data | None:
         if self._pending is not None:
@@ -175,6 +113,8 @@ class AtomicJSONStorage(Storage):  # type: ignore[misc]
             fd = os.open(self.path, os.O_RDONLY)
         except FileNotFoundError:
             return None
+        except OSError as exc:
+            raise cannot_read(exc, self.name) from None
         try:
             key = stat_key(os.fstat(fd))
             if key == self._key and self._data is not None:
@@ -182,7 +122,10 @@ class AtomicJSONStorage(Storage):  # type: ignore[misc]
                 return self._data
             with os.fdopen(os.dup(fd), "rb") as handle:
                 blob = handle.read()
-            data = parse_bytes(self.path, blob)
+            data = parse_bytes(self.name, blob)
+        except OSError as exc:
+            os.close(fd)
+            raise cannot_read(exc, self.name) from None
         except BaseException:
             os.close(fd)
             raise
@@ -267,8 +210,13 @@ class AtomicJSONStorage(Storage):  # type: ignore[misc]
 
     def _write_now(self, data: Data, dirty: Dirty | None) -> None:
         blob = self.encode(data, dirty)
-        fd = atomic_write_bytes(self.path, blob)
-        self._install(data, stat_key(os.fstat(fd)), fd)
+        fd = atomic_write_bytes(self.path, blob, name=self.name)
+        try:
+            key = stat_key(os.fstat(fd))
+        except OSError as exc:  # pragma: no cover - fstat of an open file
+            os.close(fd)
+            raise not_saved(exc, self.name) from None
+        self._install(data, key, fd)
 
     def close(self) -> None:
         if self._pinned is not None:
