@@ -12,9 +12,9 @@ from ui_support import demo_app, notifications, patience, screen_text
 
 from piptui.domain.model import Timer
 from piptui.store import SessionStore
+from piptui.ui.room import RoomScreen
 from piptui.ui.screens.notes import NOTES_BINDINGS, LatestCards, NotesScreen
 from piptui.ui.screens.wall import WallBoard, WallScreen
-from piptui.ui.watch import LiveScreen
 
 SORT = "sorting/sort"
 THEMES = "sorting/themes"
@@ -22,7 +22,7 @@ THEMES = "sorting/themes"
 NOTES_WORDS = "Read out the four dimensions"
 
 
-async def live_ready(pilot: Pilot[Any], cls: type[LiveScreen]) -> Any:
+async def live_ready(pilot: Pilot[Any], cls: type[RoomScreen]) -> Any:
     """The screen of ``cls`` once it has drawn the room."""
     for _ in patience():
         screen = pilot.app.screen

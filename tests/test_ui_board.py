@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Input
-from ui_support import board_lines, demo_app, highlighted_text, notifications, session_ready, type_line
+from ui_support import board_lines, demo_app, highlighted_text, notifications, session_ready, type_line, until
 
 from piptui.domain.model import Sector
 from piptui.store import SessionStore
@@ -112,8 +112,7 @@ async def test_cards_from_another_terminal_show_up(sessions_dir: Path) -> None:
         with SessionStore(screen.path, author="bob") as other:
             for n in range(12):
                 card = other.add_card(f"From the other room {n}", session=3, step=SORT)
-        screen.refresh_from_store()
-        await pilot.pause()
+        await until(pilot, lambda: card.id in board.card_ids, "the other terminal's card")  # through the watcher
         assert card.id in board.card_ids
         assert board.highlighted_card_id == kept  # the cursor stays where it was
         # ... and the new card is scrolled into view
@@ -151,9 +150,8 @@ async def test_a_new_card_is_in_view_on_a_full_board(sessions_dir: Path) -> None
 
             for n in range(300):
                 batch.put(Card(text=f"Bulk card {n}", session=3, step=SORT, column=screen.columns[n % 3].id))
-        screen.refresh_from_store()
-        await pilot.pause()
         board = screen.query_one(Board)
+        await until(pilot, lambda: len(board.card_ids) >= 300, "the 300 cards")
         board.select_card(board.card_ids[0])
         await pilot.pause()
         await type_line(pilot, "Into the second column #" + screen.columns[1].id)

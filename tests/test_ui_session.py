@@ -159,15 +159,41 @@ async def test_palette_offers_the_screen_commands(sessions_dir: Path) -> None:
             assert any(t.startswith(wanted + " (") for t in titles), wanted
 
 
-async def test_plugin_screens_not_there_yet_say_so(sessions_dir: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from piptui.ui.screens import session_actions
+async def test_each_key_opens_its_screen_over_the_same_live_programme(sessions_dir: Path) -> None:
+    from piptui.ui.screens.clusters import ClustersScreen
+    from piptui.ui.screens.export_dialog import ExportDialog
+    from piptui.ui.screens.participants import ParticipantsScreen
+    from piptui.ui.screens.plan import PlanScreen
+    from piptui.ui.screens.programme_screen import ProgrammeScreen
+    from piptui.ui.screens.review import ReviewScreen
+    from piptui.ui.screens.survey import SurveyScreen
 
-    monkeypatch.setitem(session_actions.PLUGIN_SCREENS, "survey", ("piptui.ui.screens.no_such_module", "Survey"))
     app = demo_app(sessions_dir)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await session_ready(pilot)
-        await pilot.press("ctrl+s")
-        assert any("not available yet" in m for m in notifications(app))
+        session = await session_ready(pilot)
+        for key, kind in (
+            ("ctrl+l", ClustersScreen),
+            ("ctrl+n", PlanScreen),
+            ("ctrl+t", ReviewScreen),
+            ("ctrl+s", SurveyScreen),
+            ("ctrl+o", ExportDialog),
+            ("f10", ParticipantsScreen),
+        ):
+            await pilot.press(key)
+            for _ in patience():
+                await pilot.pause()
+                if isinstance(app.screen, kind):
+                    break
+            top = app.screen
+            assert isinstance(top, kind), key
+            if isinstance(top, ProgrammeScreen):
+                assert top.live is session.live and top.store is session.store  # one store per app
+            await pilot.press("escape")
+            for _ in patience():
+                await pilot.pause()
+                if app.screen is session:
+                    break
+            assert app.screen is session
 
 
 async def test_wide_layout_shows_agenda_and_column_counts(sessions_dir: Path) -> None:
@@ -210,9 +236,9 @@ async def test_a_vanished_file_is_reported_once(sessions_dir: Path) -> None:
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         screen = await session_ready(pilot)
         screen.path.rename(screen.path.with_suffix(".moved"))
-        for _ in range(3):
-            screen.refresh_from_store()
-        await pilot.pause()
+        for _ in patience(3.0):  # the watcher hears of it; later looks say nothing more
+            await pilot.pause(0.05)
+            screen.live.check()
         assert len([m for m in notifications(app) if "gone" in m]) == 1
         assert app.is_running
 
@@ -229,32 +255,6 @@ async def test_notes_toggle(sessions_dir: Path) -> None:
         await pilot.press("f9")
         await pilot.pause()
         assert notes.region.height == 0
-
-
-async def test_plugin_screens_open_from_the_session(sessions_dir: Path) -> None:
-    from piptui.ui.screens.session_actions import PLUGIN_SCREENS, plugin_screen
-
-    keys = {
-        "clusters": "ctrl+l",
-        "plan": "ctrl+n",
-        "review": "ctrl+t",
-        "export": "ctrl+o",
-        "survey": "ctrl+s",
-        "participants": "f10",
-    }
-    app = demo_app(sessions_dir)
-    async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        session = await session_ready(pilot)
-        for name, (module, _what) in PLUGIN_SCREENS.items():
-            screen_class = plugin_screen(module)
-            if screen_class is None:
-                continue
-            await pilot.press(keys[name])
-            await pilot.pause()
-            assert isinstance(app.screen, screen_class), name
-            app.pop_screen()
-            await pilot.pause()
-            assert app.screen is session
 
 
 async def test_a_broken_exercise_script_is_reported_and_capture_still_works(sessions_dir: Path, tmp_path: Path) -> None:

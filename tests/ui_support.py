@@ -78,3 +78,14 @@ def screen_text(app: PiptuiApp) -> str:
         strips = [line] if hasattr(line, "text") else list(line)
         lines.append("".join(strip.text for strip in strips))
     return "\n".join(lines)
+
+
+async def until(pilot: Pilot[Any], check: Any, what: str = "the change") -> None:
+    """Let the app run until ``check()`` holds (a change from another store reaching the
+    screen through the app's watcher); fail after the patience runs out."""
+    for _ in patience():
+        await pilot.pause(0.01)
+        if check():
+            await pilot.pause()
+            return
+    raise AssertionError(f"{what} never showed")

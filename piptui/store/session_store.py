@@ -46,6 +46,7 @@ from piptui.store.programme_file import (
     sweep_temporary_files,
     write_programme_file,
 )
+from piptui.store.snapshot import Snapshot
 from piptui.store.storage import (
     META_KEY,
     META_TABLE,
@@ -156,10 +157,11 @@ class SessionStore:
             raise ProgrammeNotFound(f"The programme file {self.path} has gone (deleted or moved?)")
         return data
 
-    def _all(self, cls: type[T]) -> list[T]:
-        """Every entity of a table, decoding only documents that changed since last time."""
+    def _all(self, cls: type[T], data: dict[str, dict[str, Any]] | None = None) -> list[T]:
+        """Every entity of a table (of ``data``, else of the file now), decoding only documents
+        that changed since last time."""
         table = table_of(cls)
-        docs = self._data().get(table, {})
+        docs = (self._data() if data is None else data).get(table, {})
         cache = self._decoded.get(table, {})
         fresh: dict[str, tuple[object, Any]] = {}
         out: list[T] = []
@@ -226,6 +228,46 @@ class SessionStore:
         if objective is not None:
             actions = [a for a in actions if a.objective == objective]
         return sorted(actions, key=lambda a: (a.position, a.created))
+
+    def snapshot(self) -> Snapshot:
+        """Everything in the file, from one read of it: a change landing meanwhile cannot tear it."""
+        from piptui.domain.survey import SurveyResponse
+        from piptui.domain.voting import Vote
+        from piptui.store.plan_ops import BUDGET_FIELD
+
+        with self._thread_lock:
+            token = self.change_token()  # before the read: a change after it shows as a new token
+            data = self._data()
+            doc = data.get(PROGRAMME_TABLE, {}).get(PROGRAMME_KEY)
+            if doc is None:
+                raise ProgrammeFileError(f"{self.path}: the programme header is missing")
+            cards = sorted(self._all(Card, data), key=lambda c: c.created)
+            members: dict[str, list[str]] = {}
+            for c in cards:
+                if c.cluster:
+                    members.setdefault(c.cluster, []).append(c.id)
+            clusters = [replace(k, card_ids=tuple(members.get(k.id, ()))) for k in self._all(Cluster, data)]
+            budgets = {
+                int(number): value
+                for number, session_doc in data.get(table_of(Session), {}).items()
+                if isinstance(value := session_doc.get(BUDGET_FIELD), int) and value > 0
+            }
+            return Snapshot(
+                path=self.path,
+                token=token,
+                programme=codec.decode(Programme, doc),
+                participants=tuple(
+                    sorted(self._all(Participant, data), key=lambda p: (p.sector.value, p.name.lower()))
+                ),
+                sessions=tuple(sorted(self._all(Session, data), key=lambda s: s.number)),
+                cards=tuple(cards),
+                clusters=tuple(sorted(clusters, key=lambda k: k.created)),
+                objectives=tuple(sorted(self._all(Objective, data), key=lambda o: (o.plan, o.position, o.created))),
+                actions=tuple(sorted(self._all(Action, data), key=lambda a: (a.position, a.created))),
+                votes=tuple(self._all(Vote, data)),
+                responses=tuple(sorted(self._all(SurveyResponse, data), key=lambda r: r.created)),
+                budgets=budgets,
+            )
 
     def raw(self) -> dict[str, dict[str, Any]]:
         """The whole file as plain data (for export). Do not modify it."""

@@ -2,30 +2,30 @@
 
 from __future__ import annotations
 
-import importlib
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, cast
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from piptui.store.locations import resolve_sessions_dir
+from piptui.ui._textual_compat import give_result_callback
 from piptui.ui.bindings import APP_BINDINGS
 
 if TYPE_CHECKING:
     from piptui.exercises import Library
+    from piptui.ui.live import LiveProgramme
 
 Mode = Literal["home", "session", "notes", "wall"]
 
-# Screens written by other helpers, opened by mode when their module is there.
-MODE_SCREENS: dict[str, str] = {"notes": "piptui.ui.screens.notes", "wall": "piptui.ui.screens.wall"}
-
 
 class PiptuiApp(App[None]):
-    """piptui. Screens own their state; this class only wires them up."""
+    """piptui. It owns the open programme (:attr:`live`: one store, one watcher, one snapshot
+    at a time, see :mod:`piptui.ui.live`) and the exercise library; screens read both."""
 
     CSS_PATH = "piptui.tcss"
     TITLE = "piptui"
@@ -47,14 +47,40 @@ class PiptuiApp(App[None]):
         self.exercise_dirs = list(exercise_dirs)
         self.programme_path = programme
         self.session_number = session
-        self.author = author
         self.mode: Mode = mode if programme is not None else "home"
+        self.author = author if self.mode != "wall" else None  # the wall never writes, so is nobody's
         self._library: Library | None = None
         self._library_lock = threading.Lock()
         self._cannot_open: str | None = None
         self._library_errors_said = False
+        self.live: LiveProgramme | None = None
+
+    # -- the open programme: one per app --------------------------------------------
+    def live_for(self, path: Path, *, author: str | None = None) -> LiveProgramme:
+        """The live programme of ``path``: the open one, or (another programme, or another
+        person's undo) a new one that replaces it. Raises PiptuiError for a bad file."""
+        from piptui.ui.live import LiveProgramme
+
+        author = author if author is not None else self.author
+        live = self.live
+        if live is not None and live.path.resolve() == Path(path).resolve() and live.author == author:
+            return live
+        new = LiveProgramme(self, Path(path), author=author)
+        if live is not None:
+            live.close()
+        self.live = new
+        return new
+
+    def on_unmount(self) -> None:
+        if self.live is not None:
+            self.live.close()
 
     # -- the exercise library: loaded once per app ------------------------------
+    @property
+    def loaded_library(self) -> Library | None:
+        """The library if it has loaded (else None: it is loading, or failed)."""
+        return self._library
+
     def library(self) -> Library:
         """The exercise library (bundled + the user's folders). Thread-safe; loads once."""
         with self._library_lock:
@@ -104,7 +130,7 @@ class PiptuiApp(App[None]):
         # Textual 8.2 gives the default screen no result callback, so switch_screen away from it
         # fails (IndexError); give it the empty one push_screen gives every pushed screen.
         # (textual is pinned; tests/test_ui_home.py switches away from a first screen.)
-        screen._push_result_callback(self, None)
+        give_result_callback(screen, self)
         return screen
 
     def on_mount(self) -> None:
@@ -116,24 +142,15 @@ class PiptuiApp(App[None]):
             from piptui.ui.screens.home import HomeScreen  # only then: a session's first frame is sooner
 
             return HomeScreen(self.sessions_dir)
-        if self.mode in MODE_SCREENS:
-            screen = self.mode_screen(self.mode)
-            if screen is not None:
-                return screen
+        if self.mode == "notes":
+            from piptui.ui.screens.notes import NotesScreen
+
+            return NotesScreen(self.programme_path, session=self.session_number, author=self.author)
+        if self.mode == "wall":
+            from piptui.ui.screens.wall import WallScreen
+
+            return WallScreen(self.programme_path, session=self.session_number)
         return self.session_screen(self.programme_path, self.session_number)
-
-    def mode_screen(self, mode: str) -> Screen[None] | None:
-        try:
-            module = importlib.import_module(MODE_SCREENS[mode])
-        except ImportError:
-            return None
-        from piptui.ui.screens.session_actions import plugin_screen
-
-        screen_class = plugin_screen(module.__name__)
-        if screen_class is None:
-            return None
-        screen: Screen[None] = screen_class(self.programme_path, session=self.session_number, author=self.author)
-        return screen
 
     def session_screen(self, path: Path, session: int | None) -> Screen[None]:
         from piptui.ui.screens.session import SessionScreen
@@ -148,15 +165,17 @@ class PiptuiApp(App[None]):
     def action_pick_session(self, path: Path) -> None:
         self._pick_session(Path(path))
 
-    def _pick_session(self, path: Path) -> None:
+    @work(exclusive=True, group="pick-session")
+    async def _pick_session(self, path: Path) -> None:
         from piptui.errors import PiptuiError
-        from piptui.store import SessionStore
         from piptui.ui.screens.dialogs import PickDialog
 
         try:
-            with SessionStore(path) as store:
-                sessions = store.sessions()
-                current = store.programme().current_session
+            live = self.live_for(path)
+            live.check()  # re-read if the file changed since the last look
+            snapshot = live.snapshot
+            sessions = list(snapshot.sessions)
+            current = snapshot.programme.current_session
         except PiptuiError as exc:
             self.notify(exc.message, title="Cannot open", severity="error", markup=False)
             return
@@ -173,44 +192,37 @@ class PiptuiApp(App[None]):
             when = f" ({s.date})" if s.date else ""
             choices.append((f"Session {s.number}{when} · {s.title}{agenda}", s.number))
 
-        def chosen(number: int | None) -> None:
-            if number is None:
-                return
-            if self.author is None:
-                self._ask_name(path, lambda: opened(number))
-                return
-            opened(number)
+        number = await self.push_screen_wait(PickDialog("Open which session?", choices, current))
+        if number is None:
+            return
+        if self.author is None and not await self._ask_name(path):
+            return
+        try:
+            live = self.live_for(path)  # a new one if the name just given is another's undo
+            if number != current:
+                live.store.set_current_session(number)
+                live.reload()
+            screen = self.session_screen(path, number)
+        except PiptuiError as exc:
+            self.notify(exc.message, title="Cannot open", severity="error", markup=False)
+            return
+        await self.switch_screen(screen)
 
-        def opened(number: int) -> None:
-            try:
-                if number != current:
-                    with SessionStore(path, author=self.author) as store:
-                        store.set_current_session(number)
-                screen = self.session_screen(path, number)
-            except PiptuiError as exc:
-                self.notify(exc.message, title="Cannot open", severity="error", markup=False)
-                return
-            self.switch_screen(screen)
-
-        self.push_screen(PickDialog("Open which session?", choices, current), chosen)
-
-    def _ask_name(self, path: Path, then: Callable[[], None]) -> None:
-        """Ask who is at this terminal (the name given last time filled in), then carry on."""
+    async def _ask_name(self, path: Path) -> bool:
+        """Ask who is at this terminal (the name given last time filled in); False if not said."""
         from piptui.errors import PiptuiError
         from piptui.store.whoami import remember_name, remembered_name
         from piptui.ui.screens.people_dialogs import NameDialog
 
-        def named(name: object) -> None:
-            if not isinstance(name, str):
-                return
-            self.author = name
-            try:
-                remember_name(name)
-            except PiptuiError as exc:
-                self.notify(exc.message, severity="warning", markup=False)
-            then()
-
-        self.push_screen(NameDialog(remembered_name(), path.stem), named)
+        name = await self.push_screen_wait(NameDialog(remembered_name(), path.stem))
+        if not isinstance(name, str):
+            return False
+        self.author = name
+        try:
+            remember_name(name)
+        except PiptuiError as exc:
+            self.notify(exc.message, severity="warning", markup=False)
+        return True
 
     def action_help(self) -> None:
         from piptui.ui.screens.help import HelpScreen, help_intro, help_sections
@@ -236,6 +248,11 @@ class PiptuiApp(App[None]):
                     partial(self.run_action, binding.action, screen),
                 )
         yield from super().get_system_commands(screen)
+
+
+def piptui_app(app: object) -> PiptuiApp:
+    """``screen.app``, typed: every piptui screen runs in a :class:`PiptuiApp`."""
+    return cast(PiptuiApp, app)
 
 
 def create_app(

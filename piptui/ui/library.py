@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from piptui.errors import PiptuiError
+from piptui.ui.app import piptui_app
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -30,14 +31,9 @@ def load_library(
     then call ``ready(library)`` on the UI thread; or ``failed(error)`` (default: say so)."""
 
     def work() -> None:
-        app = screen.app
+        app = piptui_app(screen.app)
         try:
-            getter: Callable[[], Library] | None = getattr(app, "library", None)
-            if getter is None:  # a screen mounted in another app (tests): load it here
-                from piptui.exercises import load_library as load
-
-                getter = load
-            library = getter()
+            library = app.library()
             if also is not None:
                 also()
         except PiptuiError as exc:
@@ -52,9 +48,7 @@ def load_library(
 
 
 def _ready(screen: Screen[Any], ready: Callable[[Library], object], library: Library) -> None:
-    say = getattr(screen.app, "say_library_errors", None)  # PiptuiApp's; other apps (tests) say nothing
-    if say is not None:
-        say(library)
+    piptui_app(screen.app).say_library_errors(library)
     ready(library)
 
 

@@ -101,7 +101,7 @@ class ClusterActions(PlanBaseScreen):
         if merged is not None:
             self.marked_clusters.clear()
             self.notify(f"Merged into {one_line(merged.title, 60)} (Ctrl+Z undoes)", markup=False)
-            self.refresh_view()
+            self.redraw()
 
     def action_split(self) -> None:
         cluster = self.highlighted_cluster()
@@ -115,7 +115,7 @@ class ClusterActions(PlanBaseScreen):
         def done(title: str | None) -> None:
             if title is not None and self.attempt(lambda: self.ops.split(cluster.id, chosen, title)) is not None:
                 self.marked_cards -= set(chosen)
-                self.refresh_view()
+                self.redraw()
 
         self.app.push_screen(
             TextDialog(f"Split {len(chosen)} cards off {one_line(cluster.title, 40)}", "Title of the new cluster"), done
@@ -154,7 +154,7 @@ class ClusterActions(PlanBaseScreen):
             if objective is not None:
                 self.marked_clusters.clear()
                 self.notify(f"Objective: {one_line(objective.title, 60)} (Ctrl+N opens the plan)", markup=False)
-                self.refresh_view()
+                self.redraw()
 
         self.app.push_screen(
             TextDialog(

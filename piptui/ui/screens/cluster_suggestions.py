@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 from piptui.domain.clustering import Suggestion, suggest_clusters
 from piptui.domain.model import Card
 from piptui.domain.voting import sorted_by_votes
-from piptui.store import SessionStore
+from piptui.ui.live import LiveProgramme
 from piptui.ui.screens.cluster_dialogs import GroupChoice, GroupDialog, SuggestionEdit, SuggestionEditDialog
 from piptui.ui.screens.plan_base import COMMON_BINDINGS, PlanBaseScreen, StepLookup, highlighted_id, show_options
 from piptui.ui.text import literal, one_line
@@ -43,7 +43,7 @@ class SuggestionsScreen(PlanBaseScreen):
 
     def __init__(
         self,
-        source: SessionStore,
+        source: LiveProgramme,
         library: StepLookup | None = None,
         session: int | None = None,
         *,
@@ -76,25 +76,24 @@ class SuggestionsScreen(PlanBaseScreen):
     # -- working them out ----------------------------------------------------
     def action_recompute(self) -> None:
         self.suggestions = None
-        self.refresh_view()
+        self.redraw()
         self._compute()
 
     @work(thread=True, exclusive=True, group="suggest")
     def _compute(self) -> None:
-        cards = [c for c in self.store.cards() if self.pool_ids is None or c.id in self.pool_ids]
+        cards = [c for c in list(self.snapshot.cards) if self.pool_ids is None or c.id in self.pool_ids]
         found = suggest_clusters(cards)
         self.app.call_from_thread(self._computed, cards, found)
 
     def _computed(self, cards: list[Card], found: list[Suggestion]) -> None:
         self.cards = {c.id: c for c in cards}
         self.suggestions = [s for s in found if frozenset(s.card_ids) not in self.rejected]
-        self.refresh_view()
+        self.redraw()
 
     # -- drawing -------------------------------------------------------------
     def refresh_view(self) -> None:
         if not self.ready:
             return
-        self.mark_seen()
         widget = self.query_one("#suggestions", OptionList)
         if self.suggestions is None:
             options = [Option(literal("Working out suggestions…", "dim italic"), id="h:wait", disabled=True)]
@@ -119,7 +118,7 @@ class SuggestionsScreen(PlanBaseScreen):
     def _drop_taken(self) -> None:
         """Forget cards grouped since (here or elsewhere); drop suggestions left with one card."""
         assert self.suggestions is not None
-        free = {c.id for c in self.store.cards() if not c.cluster}
+        free = {c.id for c in list(self.snapshot.cards) if not c.cluster}
         kept: list[Suggestion] = []
         for s in self.suggestions:
             ids = tuple(i for i in s.card_ids if i in free)
@@ -155,7 +154,7 @@ class SuggestionsScreen(PlanBaseScreen):
             if choice is not None:
                 self._apply(s, list(s.card_ids), choice)
 
-        clusters = sorted_by_votes(self.store.clusters())
+        clusters = sorted_by_votes(list(self.snapshot.clusters))
         self.app.push_screen(GroupDialog(len(s.card_ids), clusters, s.title), done)
 
     def action_edit(self) -> None:
@@ -180,7 +179,7 @@ class SuggestionsScreen(PlanBaseScreen):
         if cluster is not None and self.suggestions is not None:
             self.suggestions = [x for x in self.suggestions if x is not s]
             self.notify(f"Cluster {one_line(cluster.title, 60)}: {len(card_ids)} cards (Ctrl+Z undoes)", markup=False)
-            self.refresh_view()
+            self.redraw()
 
     def action_reject(self) -> None:
         s = self.highlighted()
@@ -188,7 +187,7 @@ class SuggestionsScreen(PlanBaseScreen):
             return
         self.rejected.add(frozenset(s.card_ids))
         self.suggestions = [x for x in self.suggestions if x is not s]
-        self.refresh_view()
+        self.redraw()
 
     @on(OptionList.OptionSelected, "#suggestions")
     def _selected(self) -> None:

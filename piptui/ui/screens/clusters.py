@@ -93,12 +93,11 @@ class ClustersScreen(ClusterActions):
     def refresh_view(self) -> None:
         if not self.ready:
             return
-        self.mark_seen()
-        everything = self.store.cards()
+        everything = list(self.snapshot.cards)
         if self.all_sessions is None:
             self.all_sessions = not any(c.session == self.number for c in everything)
-        clusters = {k.id: k for k in self.store.clusters()}
-        objectives = {o.id: o for o in self.store.objectives()}
+        clusters = {k.id: k for k in list(self.snapshot.clusters)}
+        objectives = {o.id: o for o in list(self.snapshot.objectives)}
         cards = everything if self.all_sessions else [c for c in everything if c.session == self.number]
         if self.only_cluster is not None:
             cards = [c for c in everything if c.cluster == self.only_cluster]
@@ -263,7 +262,7 @@ class ClustersScreen(ClusterActions):
     def action_clear_marks(self) -> None:
         self.marked_cards.clear()
         self.marked_clusters.clear()
-        self.refresh_view()
+        self.redraw()
 
     def action_group(self) -> None:
         card_ids = self.chosen_cards()
@@ -290,7 +289,7 @@ class ClustersScreen(ClusterActions):
                 f"{plural(len(card_ids), 'card')} grouped into {one_line(cluster.title, 60)} (Ctrl+Z undoes)",
                 markup=False,
             )
-            self.refresh_view()
+            self.redraw()
         return cluster
 
     def action_take_out(self) -> None:
@@ -298,28 +297,28 @@ class ClustersScreen(ClusterActions):
         if card_ids:
             self.attempt(lambda: self.ops.take_out(card_ids), "Taken out of their clusters (Ctrl+Z undoes)")
             self.marked_cards -= set(card_ids)
-            self.refresh_view()
+            self.redraw()
 
     def action_toggle_scope(self) -> None:
         self.all_sessions = not self.all_sessions
         self.only_cluster = None
-        self.refresh_view()
+        self.redraw()
 
     def action_toggle_hide(self) -> None:
         self.hide_grouped = not self.hide_grouped
-        self.refresh_view()
+        self.redraw()
 
     def action_back(self) -> None:
         if self.only_cluster is not None:
             self.only_cluster = None
-            self.refresh_view()
+            self.redraw()
             return
         super().action_back()
 
     @on(OptionList.OptionSelected, "#cluster-list")
     def _show_cluster(self, event: OptionList.OptionSelected) -> None:
         self.only_cluster = event.option.id
-        self.refresh_view()
+        self.redraw()
         self.cards_list.focus()
 
     @on(OptionList.OptionSelected, "#cluster-cards")
@@ -330,18 +329,18 @@ class ClustersScreen(ClusterActions):
     def action_suggest(self) -> None:
         from piptui.ui.screens.cluster_suggestions import SuggestionsScreen
 
-        cards = self.store.cards() if self.all_sessions else self.store.cards(session=self.number)
-        self.open_screen(SuggestionsScreen(self.store, self.library, self.number, cards=cards, rejected=self.rejected))
+        cards = list(self.snapshot.cards) if self.all_sessions else self.snapshot.cards_of(session=self.number)
+        self.open_screen(SuggestionsScreen(self.live, self.library, self.number, cards=cards, rejected=self.rejected))
 
     def action_votes(self) -> None:
         from piptui.ui.screens.votes import VotesScreen
 
-        self.open_screen(VotesScreen(self.store, self.library, self.number))
+        self.open_screen(VotesScreen(self.live, self.library, self.number))
 
     def action_plan(self) -> None:
         from piptui.ui.screens.plan import PlanScreen
 
-        self.open_screen(PlanScreen(self.store, self.library, self.number))
+        self.open_screen(PlanScreen(self.live, self.library, self.number))
 
 
 SCREEN = ClustersScreen

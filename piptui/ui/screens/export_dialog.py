@@ -11,7 +11,6 @@ gone by then) and shows the file's path in a notification.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import cast
 
 from textual import on
 from textual.app import App, ComposeResult
@@ -190,9 +189,6 @@ def start_export(app: App[object], request: ExportRequest) -> Worker[Path | None
 
 
 def _library(app: App[object]) -> ExerciseLookup:
-    get = getattr(app, "library", None)  # PiptuiApp loads it once, thread-safe
-    if callable(get):
-        return cast(ExerciseLookup, get())
-    from piptui.exercises import load_library
+    from piptui.ui.app import piptui_app
 
-    return load_library(getattr(app, "exercise_dirs", ()))
+    return piptui_app(app).library()  # loaded once per app, thread-safe

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Static
 
 from piptui.errors import PiptuiError
 from piptui.store.locations import ProgrammeInfo, list_programmes
+from piptui.ui.app import piptui_app
 from piptui.ui.bindings import HOME_BINDINGS
 from piptui.ui.screens.dialogs import NewProgramme, NewProgrammeDialog
 from piptui.ui.text import literal, plain
@@ -56,7 +57,7 @@ class HomeScreen(Screen[None]):
             plain("Programme"), plain("Area"), plain("Sessions held"), plain("Cards"), plain("Last change")
         )
         self.action_reload()
-        self.run_worker(self.app.library_async(), group="library", exit_on_error=False)  # type: ignore[attr-defined]
+        self.run_worker(piptui_app(self.app).library_async(), group="library", exit_on_error=False)
 
     def action_reload(self, select: str | None = None) -> None:
         self._read_folder(select)
@@ -121,7 +122,7 @@ class HomeScreen(Screen[None]):
         if info.error:
             self.notify(info.error, title="Cannot open", severity="error", markup=False)
             return
-        self.app.action_pick_session(info.path)  # type: ignore[attr-defined]
+        piptui_app(self.app).action_pick_session(info.path)
 
     def action_participants(self) -> None:
         from piptui.ui.screens.participants import ParticipantsScreen
@@ -144,7 +145,7 @@ class HomeScreen(Screen[None]):
     async def _new_programme_dialog(self) -> None:
         from piptui.exercises import DEFAULT_PROGRAMME
 
-        library = await self.app.library_async()  # type: ignore[attr-defined]
+        library = await piptui_app(self.app).library_async()
         scripts = [(one.title or one.id, one.id) for one in library.programmes.values()]
         result = await self.app.push_screen_wait(NewProgrammeDialog(scripts, DEFAULT_PROGRAMME))
         if result is not None:
@@ -164,4 +165,4 @@ class HomeScreen(Screen[None]):
         self.action_reload(select=new.name)
 
     def action_help(self) -> None:
-        self.app.action_help()  # type: ignore[attr-defined]
+        piptui_app(self.app).action_help()

@@ -21,8 +21,8 @@ from textual.widgets.option_list import Option
 from piptui.domain.columns import column_tags, draft_card
 from piptui.domain.model import Card
 from piptui.errors import PiptuiError
+from piptui.ui.room import Room, RoomScreen
 from piptui.ui.text import one_line
-from piptui.ui.watch import LiveScreen, Room
 from piptui.ui.widgets.board import card_prompt
 from piptui.ui.widgets.capture import CaptureLine
 from piptui.ui.widgets.key_bar import KeyBar
@@ -76,7 +76,7 @@ class LatestCards(OptionList, can_focus=False):
             self.call_after_refresh(self.scroll_end, animate=False, immediate=True)
 
 
-class NotesScreen(LiveScreen):
+class NotesScreen(RoomScreen):
     """Capture-only: ``NotesScreen(path, session=None, author=None)``."""
 
     BINDINGS = NOTES_BINDINGS
@@ -84,7 +84,7 @@ class NotesScreen(LiveScreen):
     AUTO_FOCUS = "#capture"
     VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
 
-    def compose_room(self) -> ComposeResult:
+    def compose(self) -> ComposeResult:
         yield TitleBar()
         with Vertical(id="notes-main"):
             with Horizontal(id="step-bar"):
@@ -146,7 +146,7 @@ class NotesScreen(LiveScreen):
             self.notify(exc.message, title="Not saved", severity="error", markup=False)
             return None
         self.query_one(CaptureLine).value = ""
-        self.refresh_from_store(force=True)
+        self.saved(force=True)
         self.query_one(LatestCards).call_after_refresh(self.action_scroll_cards, "scroll_end")
         return card
 
@@ -159,6 +159,3 @@ class NotesScreen(LiveScreen):
 
     def help_sections(self) -> list[tuple[str, Sequence[BindingType]]]:
         return [("Note-taker (the capture line keeps the focus)", NOTES_BINDINGS)]
-
-
-SCREEN = NotesScreen

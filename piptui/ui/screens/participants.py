@@ -4,31 +4,32 @@ Opened from the session screen (F10), the action plan (P) and the home screen (p
 of everyone (name, organisation, sector, role, and a tick for this session's attendance);
 keys add, edit and remove people through dialogs that check each field in place, and Space
 ticks who came. Every change is one undoable step (Ctrl+Z), and changes made in another
-terminal show within a moment.
+terminal show at once (the screen follows the app's live programme).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from piptui.domain.model import Participant, Session
 from piptui.errors import PiptuiError
-from piptui.store import SessionStore
 from piptui.store.people_ops import PeopleOps
-from piptui.ui.feedback import report_error, undo_or_redo
 from piptui.ui.screens.people_dialogs import PersonDialog, PersonEdit
+from piptui.ui.screens.programme_screen import ProgrammeScreen
 from piptui.ui.text import SECTOR_SHORT, literal, plain
 from piptui.ui.widgets.key_bar import KeyBar
 from piptui.ui.widgets.title_bar import TitleBar
 
-POLL_SECONDS = 0.5
+if TYPE_CHECKING:
+    from piptui.store.snapshot import Snapshot
+    from piptui.ui.live import LiveProgramme
 
 PARTICIPANTS_BINDINGS: list[BindingType] = [
     Binding("a,insert", "add", "Add", tooltip="Add a participant (name, organisation, sector, role)"),
@@ -47,23 +48,20 @@ HELP = (
 )
 
 
-class ParticipantsScreen(Screen[None]):
+class ParticipantsScreen(ProgrammeScreen):
     """``ParticipantsScreen(path, session=None, author=None)``: the people of one programme."""
 
     BINDINGS = PARTICIPANTS_BINDINGS
     HELP_INTRO = HELP
     AUTO_FOCUS = "#people"
 
-    def __init__(self, path: Path, *, session: int | None = None, author: str | None = None) -> None:
-        super().__init__()
-        self.path = Path(path)
-        self.store = SessionStore(self.path, author=author)
+    def __init__(self, source: LiveProgramme | Path, *, session: int | None = None, author: str | None = None) -> None:
+        super().__init__(source, session=session, author=author)
         self.ops = PeopleOps(self.store)
         programme = self.store.programme()
         self.number = session if session is not None else programme.current_session
         self.session: Session | None = None
         self.people: list[Participant] = []
-        self._token: object = None
         self.title = programme.area or programme.name
         self.sub_title = "Participants"
 
@@ -80,27 +78,12 @@ class ParticipantsScreen(Screen[None]):
         table.add_column(plain("Sector"), key="sector")
         table.add_column(plain("Role"), key="role")
         table.add_column(plain(f"Came to {self.number}"), key="came")
-        self.refresh_from_store(force=True)
-        self.set_interval(POLL_SECONDS, self.refresh_from_store)
-
-    def on_unmount(self) -> None:
-        self.store.close()
+        self.snapshot_ready()  # now, and at each change of the file
 
     # -- reading -------------------------------------------------------------
-    def refresh_from_store(self, *, force: bool = False, select: str | None = None) -> None:
-        try:
-            token = self.store.change_token()
-            if token == self._token and not force:
-                return
-            self._token = token
-            self.people = self.ops.people()
-            self.session = (
-                self.store.session(self.number) if any(s.number == self.number for s in self.store.sessions()) else None
-            )
-        except PiptuiError as exc:
-            self._token = None
-            report_error(self, exc, "Cannot read")
-            return
+    def show_snapshot(self, snapshot: Snapshot, *, force: bool = False, select: str | None = None) -> None:
+        self.people = sorted(snapshot.participants, key=lambda p: (p.name.casefold(), p.id))  # by name
+        self.session = next((s for s in snapshot.sessions if s.number == self.number), None)
         self._show(select)
 
     def _show(self, select: str | None) -> None:
@@ -174,9 +157,9 @@ class ParticipantsScreen(Screen[None]):
                     person.id, name=edit.name, sector=edit.sector, organisation=edit.organisation, role=edit.role
                 )
         except PiptuiError as exc:
-            report_error(self, exc, "Not saved")
+            self.report(exc, "Not saved")
             return
-        self.refresh_from_store(force=True, select=saved.id)
+        self.saved(select=saved.id)
 
     def action_remove(self) -> None:
         self._remove()
@@ -198,10 +181,10 @@ class ParticipantsScreen(Screen[None]):
         try:
             self.ops.remove(person.id)
         except PiptuiError as exc:
-            report_error(self, exc, "Not removed")
+            self.report(exc, "Not removed")
             return
         self.notify(f"Removed {person.name}", markup=False)
-        self.refresh_from_store(force=True)
+        self.saved(force=True)
 
     def action_tick(self) -> None:
         person = self.highlighted()
@@ -211,17 +194,9 @@ class ParticipantsScreen(Screen[None]):
         try:
             self.ops.set_attended(self.number, person.id, came)
         except PiptuiError as exc:
-            report_error(self, exc, "Not saved")
+            self.report(exc, "Not saved")
             return
-        self.refresh_from_store(force=True)
-
-    def action_undo(self) -> None:
-        if undo_or_redo(self, self.store, redo=False):
-            self.refresh_from_store(force=True)
-
-    def action_redo(self) -> None:
-        if undo_or_redo(self, self.store, redo=True):
-            self.refresh_from_store(force=True)
+        self.saved(force=True)
 
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 1:

@@ -122,24 +122,23 @@ class PlanScreen(PlanBaseScreen):
     # -- drawing -------------------------------------------------------------
     @property
     def shown_version(self) -> int:
-        versions = plan_versions(self.store.objectives())
+        versions = plan_versions(list(self.snapshot.objectives))
         return self.version if self.version in versions else versions[-1]
 
     def refresh_view(self) -> None:
         if not self.ready:
             return
-        self.mark_seen()
-        self.people = {p.id: p for p in self.store.participants()}
-        everything = self.store.objectives()
+        self.people = {p.id: p for p in list(self.snapshot.participants)}
+        everything = list(self.snapshot.objectives)
         version = self.shown_version
         self.objectives = objectives_of_plan(everything, version)
         ids = {o.id for o in self.objectives}
         self.actions = {o.id: [] for o in self.objectives}
-        for a in self.store.actions():
+        for a in list(self.snapshot.actions):
             if a.objective in ids:
                 self.actions[a.objective].append(a)
-        self.clusters = {k.id: k for k in self.store.clusters()}
-        self.cards = self.store.cards()
+        self.clusters = {k.id: k for k in list(self.snapshot.clusters)}
+        self.cards = list(self.snapshot.cards)
         options: list[Option] = []
         for n, o in enumerate(self.objectives, 1):
             options.append(Option(self._objective_prompt(o, n), id="o:" + o.id))
@@ -245,7 +244,7 @@ class PlanScreen(PlanBaseScreen):
 
     # -- objectives ----------------------------------------------------------
     def action_promote(self) -> None:
-        free = [k for k in sorted_by_votes(self.store.clusters()) if not k.objective]
+        free = [k for k in sorted_by_votes(list(self.snapshot.clusters)) if not k.objective]
         if not free:
             self.notify("Every cluster is promoted already (or there are none yet)", severity="warning")
             return
@@ -267,7 +266,7 @@ class PlanScreen(PlanBaseScreen):
         objective = self.attempt(lambda: self.ops.promote(ids, title=title, session=self.number))
         if objective is not None:
             self.version = None
-            self.refresh_view()
+            self.redraw()
             self.select("o:" + objective.id)
             self.notify("Objective added; e sets its joint lead, a adds actions", markup=False)
 
@@ -393,7 +392,7 @@ class PlanScreen(PlanBaseScreen):
     def action_participants(self) -> None:
         from piptui.ui.screens.participants import ParticipantsScreen
 
-        self.open_screen(ParticipantsScreen(self.store.path, session=self.number, author=self.store.author))
+        self.open_screen(ParticipantsScreen(self.live, session=self.number))
 
     def action_cards(self) -> None:
         o = self.current_objective()
@@ -403,16 +402,16 @@ class PlanScreen(PlanBaseScreen):
         self.app.push_screen(CardsDialog(f"Where {one_line(o.title, 50)} came from", lines))
 
     def action_version(self) -> None:
-        versions = plan_versions(self.store.objectives())
+        versions = plan_versions(list(self.snapshot.objectives))
         current = self.shown_version
         self.version = versions[(versions.index(current) + 1) % len(versions)]
-        self.refresh_view()
+        self.redraw()
         self.notify(f"Showing plan {self.version} of {len(versions)}")
 
     def action_review(self) -> None:
         from piptui.ui.screens.review import ReviewScreen
 
-        self.open_screen(ReviewScreen(self.store, self.library, self.number))
+        self.open_screen(ReviewScreen(self.live, self.library, self.number))
 
 
 SCREEN = PlanScreen

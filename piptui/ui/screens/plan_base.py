@@ -1,20 +1,20 @@
 """What the clusters, votes, plan and review screens share.
 
 Each is built as ``Screen(source, library=None, session=None, *, author=None)`` where
-``source`` is an open :class:`SessionStore` (kept open: its owner closes it) or a
-programme file's path (the screen opens a store and closes it when it goes). Without a
-library the screen asks the app for one, in a thread; step and column titles then
-appear (until then, step references are shown as they are stored).
+``source`` is the app's :class:`~piptui.ui.live.LiveProgramme` or a programme file's path
+(the app's live programme of that file is used). Without a library the screen asks the app
+for one, in a thread; step and column titles then appear (until then, step references are
+shown as they are stored).
 
-The base class polls the file's change token, so a change from another terminal (a
-note-taker recording votes, a co-facilitator editing the plan) shows within a moment.
+The screens follow the live programme (:class:`ProgrammeScreen`), so a change from another
+terminal (a note-taker recording votes, a co-facilitator editing the plan) shows at once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -24,13 +24,15 @@ from textual.widgets.option_list import Option
 from piptui.domain.exercise import Exercise, Step
 from piptui.domain.model import Participant, split_step_ref
 from piptui.errors import PiptuiError
-from piptui.store import SessionStore
 from piptui.store.plan_ops import PlanOps
-from piptui.ui.feedback import report_error, undo_or_redo
 from piptui.ui.library import load_library
+from piptui.ui.screens.programme_screen import ProgrammeScreen
 from piptui.ui.text import SECTOR_SHORT, one_line
 
-POLL_SECONDS = 0.5
+if TYPE_CHECKING:
+    from piptui.store.snapshot import Snapshot
+    from piptui.ui.live import LiveProgramme
+
 R = TypeVar("R")
 
 
@@ -47,28 +49,23 @@ COMMON_BINDINGS: list[BindingType] = [
 ]
 
 
-class PlanBaseScreen(Screen[None]):
+class PlanBaseScreen(ProgrammeScreen):
     """A screen over one programme file's clusters and plan."""
 
     def __init__(
         self,
-        source: SessionStore | Path | str,
+        source: LiveProgramme | Path | str,
         library: StepLookup | None = None,
         session: int | None = None,
         *,
         author: str | None = None,
     ) -> None:
-        super().__init__()
-        if isinstance(source, SessionStore):
-            self.store, self._owns_store = source, False
-        else:
-            self.store, self._owns_store = SessionStore(Path(source), author=author), True
+        super().__init__(source, session=session, author=author)
         self.library = library
-        programme = self.store.programme()
+        programme = self.snapshot.programme
         self.programme = programme
         self.number = session if session is not None else programme.current_session
         self.ops = PlanOps(self.store)
-        self._token: object = None
         self.ready = False  # True once mounted: the views can be drawn
         self.setup()
 
@@ -80,16 +77,13 @@ class PlanBaseScreen(Screen[None]):
         self.ready = True
         self.title = one_line(self.programme.area or self.programme.name, 60)
         self.sub_title = self.screen_subtitle()
-        self.set_interval(POLL_SECONDS, self._poll)
         if self.library is None:
             # Without a library (a script that fails to load), steps show as their stored references.
             load_library(self, self._library_ready, failed=lambda _error: None, group="plan-library")
-        self.refresh_view()
+        self.snapshot_ready()
 
     def on_unmount(self) -> None:
         self.ready = False
-        if self._owns_store:
-            self.store.close()
 
     def screen_subtitle(self) -> str:
         return f"Session {self.number}"
@@ -98,52 +92,41 @@ class PlanBaseScreen(Screen[None]):
         self.library = library
         self.refresh_view()
 
-    def _poll(self) -> None:
-        try:
-            token = self.store.change_token()
-        except PiptuiError:
-            return
-        if token != self._token:
-            self.refresh_view()
+    def show_snapshot(self, snapshot: Snapshot, *, force: bool = False, select: str | None = None) -> None:
+        self.refresh_view()
 
     def refresh_view(self) -> None:
-        """Re-read the store and redraw (subclasses). Always call :meth:`mark_seen` first."""
+        """Redraw from ``self.snapshot``, the latest view of the file (subclasses)."""
 
-    def mark_seen(self) -> None:
-        self._token = self.store.change_token()
+    def redraw(self) -> None:
+        """Read the file again if it changed (a write here) and redraw; the other screens of
+        the programme hear of the change too."""
+        self.live.check()
+        self.shown_snapshot = self.live.snapshot
+        self.refresh_view()
+
+    def saved(self, *, force: bool = False, select: str | None = None) -> None:
+        self.redraw()
 
     # -- doing things --------------------------------------------------------
-    def report(self, exc: PiptuiError) -> None:
-        report_error(self, exc)
-
     def attempt(self, what: Callable[[], R], done: str | None = None) -> R | None:
         """Run a store operation; report a user error instead of raising; redraw either way."""
         try:
             result = what()
         except PiptuiError as exc:
             self.report(exc)
-            self.refresh_view()
+            self.saved()
             return None
         if done:
             self.notify(done, markup=False)
-        self.refresh_view()
+        self.saved()
         return result
-
-    def action_undo(self) -> None:
-        self._undo_redo(redo=False)
-
-    def action_redo(self) -> None:
-        self._undo_redo(redo=True)
-
-    def _undo_redo(self, *, redo: bool) -> None:
-        if undo_or_redo(self, self.store, redo=redo):
-            self.refresh_view()
 
     def action_back(self) -> None:
         self.dismiss(None)
 
     def open_screen(self, screen: Screen[Any]) -> None:
-        self.app.push_screen(screen, lambda _result: self.refresh_view())
+        self.app.push_screen(screen, lambda _result: self.saved())
 
     # -- words ---------------------------------------------------------------
     def step_title(self, ref: str | None) -> str:

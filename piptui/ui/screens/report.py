@@ -209,13 +209,9 @@ class ReportScreen(Screen[None]):
         self.app.call_from_thread(self._shown, report, "")
 
     def _library(self) -> ExerciseSource:
-        getter = getattr(self.app, "library", None)
-        if callable(getter):
-            library: ExerciseSource = getter()
-            return library
-        from piptui.exercises import load_library
+        from piptui.ui.app import piptui_app
 
-        return load_library()
+        return piptui_app(self.app).library()  # loaded once per app, thread-safe
 
     def _shown(self, report: SurveyReport | None, message: str) -> None:
         self.report, self.message = report, message

@@ -81,16 +81,15 @@ class ReviewScreen(PlanBaseScreen):
     def refresh_view(self) -> None:
         if not self.ready:
             return
-        self.mark_seen()
-        everything = self.store.objectives()
+        everything = list(self.snapshot.objectives)
         versions = plan_versions(everything)
         version = self.version if self.version in versions else versions[-1]
         self.objectives = objectives_of_plan(everything, version)
         self.actions = {o.id: [] for o in self.objectives}
-        for a in self.store.actions():
+        for a in list(self.snapshot.actions):
             if a.objective in self.actions:
                 self.actions[a.objective].append(a)
-        people = {p.id: p for p in self.store.participants()}
+        people = {p.id: p for p in list(self.snapshot.participants)}
         per = plan_progress(self.objectives, [a for acts in self.actions.values() for a in acts])
         options: list[Option] = []
         for n, o in enumerate(self.objectives, 1):
@@ -213,15 +212,15 @@ class ReviewScreen(PlanBaseScreen):
                         f"Plan {version + 1}: {plural(len(made), 'objective')} carried over (v shows plan {version})",
                         markup=False,
                     )
-                    self.refresh_view()
+                    self.redraw()
 
         self.app.push_screen(ConfirmDialog("Carry over into a refreshed plan?", detail, yes="Carry over"), done)
 
     def action_version(self) -> None:
-        versions = plan_versions(self.store.objectives())
+        versions = plan_versions(list(self.snapshot.objectives))
         current = self.objectives[0].plan if self.objectives else versions[-1]
         self.version = versions[(versions.index(current) + 1) % len(versions)] if current in versions else None
-        self.refresh_view()
+        self.redraw()
 
 
 SCREEN = ReviewScreen

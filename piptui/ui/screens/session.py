@@ -1,7 +1,9 @@
 """The live session screen: agenda, the step's prompt and timer, the board, the capture line.
 
-The screen owns the state (the store, the session, the current step, the filter) and is
-the only part that talks to the store; its widgets take data and post messages.
+The screen owns its state (the session, the current step, the filter) and reads the app's
+live programme (:class:`~piptui.ui.screens.programme_screen.ProgrammeScreen`): it draws each
+snapshot of the file as it arrives, from this terminal or another; its widgets take data and
+post messages.
 
 Start-up: the first frame shows the screen's frame while the exercise library loads in a
 worker; the exercise classes (``piptui.domain.exercise``) are imported where they are used,
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -25,7 +27,6 @@ from piptui.domain.columns import CardFilter, ColumnGroup, column_tags, draft_ca
 from piptui.domain.model import Card, Session, step_ref
 from piptui.domain.timer import add_minutes, pause, reset, start
 from piptui.errors import PiptuiError
-from piptui.store import SessionStore
 from piptui.ui.bindings import BOARD_BINDINGS, CAPTURE_HELP, SESSION_BINDINGS
 from piptui.ui.library import load_library
 from piptui.ui.screens.session_actions import SessionActions
@@ -42,9 +43,9 @@ from piptui.ui.widgets.title_bar import TitleBar
 if TYPE_CHECKING:
     from piptui.domain.exercise import Column, Exercise, Step
     from piptui.exercises import Library
+    from piptui.store.snapshot import Snapshot
+    from piptui.ui.live import LiveProgramme
     from piptui.ui.screens.help import HelpSection
-
-POLL_SECONDS = 0.25
 
 
 class SessionScreen(SessionActions):
@@ -56,12 +57,9 @@ class SessionScreen(SessionActions):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
     AUTO_FOCUS = "#capture"
 
-    def __init__(self, path: Path, *, session: int | None = None, author: str | None = None) -> None:
-        super().__init__()
-        self.path = path
-        self.author = author
-        self.store = SessionStore(path, author=author)
-        programme = self.store.programme()
+    def __init__(self, source: LiveProgramme | Path, *, session: int | None = None, author: str | None = None) -> None:
+        super().__init__(source, session=session, author=author)
+        programme = self.store.programme()  # the title, in the first frame (the cards come later)
         self.programme = programme
         self.number = session if session is not None else programme.current_session
         self.library: Library | None = None
@@ -72,10 +70,8 @@ class SessionScreen(SessionActions):
         self.step_ref: str | None = None
         self.session: Session = self.store.session(self.number)
         self.card_filter = CardFilter()
-        self._token: object = None
         self._known: set[str] | None = None
         self._shown_exercises: tuple[str, ...] | None = None
-        self._last_error: str | None = None
         self._groups: list[ColumnGroup] = []
         self.title = programme.area or programme.name  # here, not on mount: in the first frame
         self.sub_title = self._sub_title()
@@ -103,11 +99,10 @@ class SessionScreen(SessionActions):
 
     def on_mount(self) -> None:
         self.query_one(StepPrompt).show(None, loading=True)
-        self.set_interval(1.0, self._tick)
-        self.set_interval(POLL_SECONDS, self.refresh_from_store)
-        # After the first frame (loading competes for the GIL); the cards are decoded there
-        # too, off the UI thread (the store caches them).
-        self.call_after_refresh(load_library, self, self._library_ready, also=self._step_cards)
+        self._ticker = self.set_interval(1.0, self._tick, pause=True)  # runs while the timer does
+        # After the first frame (loading competes for the GIL); the programme's first snapshot
+        # is read there too, off the UI thread.
+        self.call_after_refresh(load_library, self, self._library_ready, also=lambda: self.live.snapshot)
 
     def on_resize(self) -> None:
         if self.size.width >= self.HORIZONTAL_BREAKPOINTS[1][0]:
@@ -125,9 +120,6 @@ class SessionScreen(SessionActions):
             agenda.show(self.steps, self.step_index)
             index.show(self._groups, self.card_filter.active)
 
-    def on_unmount(self) -> None:
-        self.store.close()
-
     def _sub_title(self) -> str:
         s = self.session
         when = f" · {s.date}" if s.date else ""
@@ -135,35 +127,24 @@ class SessionScreen(SessionActions):
 
     def _library_ready(self, library: Library) -> None:
         self.library = library
-        self.refresh_from_store(force=True)
+        self.snapshot_ready()
         self.query_one(CaptureLine).focus()
 
-    # -- reading the store ---------------------------------------------------
-    def refresh_from_store(self, *, force: bool = False, select: str | None = None) -> None:
-        """Re-read the programme file if it changed and redraw what changed.
+    # -- drawing the programme -------------------------------------------------
+    def show_snapshot(self, snapshot: Snapshot, *, force: bool = False, select: str | None = None) -> None:
+        """Draw what changed in the session: its step, timer and cards.
 
-        Cheap when nothing changed (one stat). Keeps the highlighted card; a card that
-        arrived since the last look (from here or another terminal) is scrolled into view.
+        Keeps the highlighted card; a card that arrived since the last look (from here or
+        another terminal) is scrolled into view.
         """
         if self.library is None:
             return
-        try:
-            token = self.store.change_token()
-            if token == self._token and not force and select is None:
-                return
-            self._token = token
-            session = self.store.session(self.number)
-        except PiptuiError as exc:
-            self._token = None
-            if exc.message != self._last_error:  # say it once, not at every poll
-                self._last_error = exc.message
-                self.notify(exc.message, severity="error", markup=False, timeout=30)
-            return
-        self._last_error = None
+        session = snapshot.session(self.number)
         if force or session.current_step != self.step_ref or session.exercises != self._shown_exercises:
             self._show_step(session)
         if force or session.timer != self.session.timer:
             self.query_one(StepTimer).show(session.timer)
+            self._ticker.resume() if session.timer.running else self._ticker.pause()
         self.session = session
         self.sub_title = self._sub_title()
         self._show_cards(select=select)
@@ -193,14 +174,11 @@ class SessionScreen(SessionActions):
     def columns(self) -> tuple[Column, ...]:
         return self.step.columns if self.step is not None else ()
 
-    def _step_cards(self) -> list[Card]:
-        if self.step_ref is None:
-            return [c for c in self.store.cards(session=self.number) if c.step is None]
-        return self.store.cards(session=self.number, step=self.step_ref)
-
     def _show_cards(self, *, select: str | None = None) -> None:
+        if self.shown_snapshot is None:
+            return
         board = self.query_one(Board)
-        cards = self._step_cards()
+        cards = self.shown_snapshot.step_cards(self.number, self.step_ref)
         ids = {c.id for c in cards}
         arrived = [c.id for c in cards if c.id not in self._known] if self._known is not None else []
         self._known = ids
@@ -254,7 +232,7 @@ class SessionScreen(SessionActions):
             self.notify(exc.message, title="Not saved", severity="error", markup=False)
             return None
         capture_line.value = ""
-        self.refresh_from_store(select=card.id)
+        self.saved(select=card.id)
         if self.card_filter.active and not self.card_filter.matches(card):
             self.notify("Saved; the filter hides it (Esc clears the filter)", severity="warning")
         return card
@@ -281,7 +259,7 @@ class SessionScreen(SessionActions):
         self.card_filter = CardFilter()
         self._show_cards()
 
-    # -- messages from the widgets and the watcher -----------------------------
+    # -- messages from the widgets ---------------------------------------------
     @on(Board.CardChosen)
     def _card_chosen(self, event: Board.CardChosen) -> None:
         self.edit_card(event.card_id)
@@ -295,10 +273,6 @@ class SessionScreen(SessionActions):
         self.go_to_step(event.index)
         self.query_one(CaptureLine).focus()
 
-    def on_programme_changed(self, _message: Any) -> None:
-        """From piptui.ui.watch: the file changed (here or in another process)."""
-        self.refresh_from_store()
-
     # -- steps and timer -----------------------------------------------------
     def go_to_step(self, index: int) -> None:
         if not self.steps or not 0 <= index < len(self.steps):
@@ -310,7 +284,7 @@ class SessionScreen(SessionActions):
             self.notify(exc.message, severity="error", markup=False)
             return
         self.clear_filter() if self.card_filter.active else None
-        self.refresh_from_store(force=True)
+        self.saved(force=True)
 
     def change_timer(self, how: str) -> None:
         now = time.time()
@@ -321,7 +295,7 @@ class SessionScreen(SessionActions):
         except PiptuiError as exc:
             self.notify(exc.message, severity="error", markup=False)
             return
-        self.refresh_from_store()
+        self.saved()
 
     # -- help and palette ----------------------------------------------------
     def help_sections(self) -> list[HelpSection]:

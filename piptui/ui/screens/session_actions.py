@@ -7,74 +7,34 @@ Every action here is bound in :mod:`piptui.ui.bindings`.
 from __future__ import annotations
 
 import dataclasses
-import importlib
-import inspect
-from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from textual import work
 from textual.screen import Screen
 from textual.widgets import Input
 
 from piptui.domain.columns import CardFilter, neighbour_column
 from piptui.errors import PiptuiError
-from piptui.store import SessionStore
-from piptui.ui.feedback import report_error, undo_or_redo
+from piptui.ui.feedback import undo_or_redo
+from piptui.ui.screens.programme_screen import ProgrammeScreen
 from piptui.ui.text import one_line
 from piptui.ui.widgets.board import Board
 from piptui.ui.widgets.capture import CaptureLine
 
 if TYPE_CHECKING:
     from piptui.domain.exercise import Column
-    from piptui.ui.screens.dialogs import CardEdit
-
-# Screens other helpers write; pushed when their module is importable.
-PLUGIN_SCREENS: dict[str, tuple[str, str]] = {
-    "clusters": ("piptui.ui.screens.clusters", "Clusters"),
-    "plan": ("piptui.ui.screens.plan", "The action plan"),
-    "review": ("piptui.ui.screens.review", "The review"),
-    "export": ("piptui.ui.screens.export_dialog", "Export"),
-    "survey": ("piptui.ui.screens.survey", "The survey"),
-    "participants": ("piptui.ui.screens.participants", "The participants"),
-}
 
 
-def plugin_screen(module_name: str) -> Any | None:
-    """The screen a plug-in module offers: its ``SCREEN``, else the first full screen class it
-    defines (a name ending in ``Screen``), else the first screen of any kind (a dialog)."""
-    try:
-        module = importlib.import_module(module_name)
-    except ImportError:
-        return None
-    found = getattr(module, "SCREEN", None)
-    if found is not None:
-        return found
-    from textual.screen import ModalScreen, Screen
-
-    own = [
-        value
-        for value in vars(module).values()
-        if isinstance(value, type) and issubclass(value, Screen) and value.__module__ == module.__name__
-    ]
-    full = [c for c in own if c.__name__.endswith("Screen") and not issubclass(c, ModalScreen)]
-    choices = full or own
-    return choices[0] if choices else None
-
-
-class SessionActions(Screen[None]):
+class SessionActions(ProgrammeScreen):
     """Actions of :class:`SessionScreen`, which provides the state declared here."""
 
-    path: Path
-    author: str | None
-    store: SessionStore
     number: int
     step_index: int | None
     card_filter: CardFilter
 
     @property
     def columns(self) -> tuple[Column, ...]:
-        raise NotImplementedError
-
-    def refresh_from_store(self, *, force: bool = False, select: str | None = None) -> None:
         raise NotImplementedError
 
     def go_to_step(self, index: int) -> None:
@@ -97,14 +57,15 @@ class SessionActions(Screen[None]):
         return card_id
 
     def _report(self, exc: PiptuiError) -> None:
-        report_error(self, exc, title="")
+        self.report(exc, title="")
 
     def action_edit_card(self) -> None:
         card_id = self._selected()
         if card_id is not None:
             self.edit_card(card_id)
 
-    def edit_card(self, card_id: str) -> None:
+    @work(exclusive=True, group="card-dialog")
+    async def edit_card(self, card_id: str) -> None:
         from piptui.ui.screens.dialogs import EditCardDialog  # dialogs load when first used, not at start-up
 
         try:
@@ -112,22 +73,20 @@ class SessionActions(Screen[None]):
         except PiptuiError as exc:
             self._report(exc)
             return
+        edit = await self.app.push_screen_wait(EditCardDialog(card, self.columns))
+        if edit is None:
+            return
+        # Only what this person changed: a field someone else changed meanwhile is kept.
+        changes = {name: value for name, value in dataclasses.asdict(edit).items() if value != getattr(card, name)}
+        try:
+            if changes:
+                self.store.edit_card(card_id, **changes)
+        except PiptuiError as exc:
+            self._report(exc)
+        self.saved(select=card_id)
 
-        def done(edit: CardEdit | None) -> None:
-            if edit is None:
-                return
-            # Only what this person changed: a field someone else changed meanwhile is kept.
-            changes = {name: value for name, value in dataclasses.asdict(edit).items() if value != getattr(card, name)}
-            try:
-                if changes:
-                    self.store.edit_card(card_id, **changes)
-            except PiptuiError as exc:
-                self._report(exc)
-            self.refresh_from_store(select=card_id)
-
-        self.app.push_screen(EditCardDialog(card, self.columns), done)
-
-    def action_move_card(self) -> None:
+    @work(exclusive=True, group="card-dialog")
+    async def action_move_card(self) -> None:
         card_id = self._selected()
         if card_id is None:
             return
@@ -138,13 +97,14 @@ class SessionActions(Screen[None]):
 
         choices = [(c.title if not c.group else f"{c.group} › {c.title}", c.id) for c in self.columns]
         choices.append(("Unsorted", ""))
-        current = self.store.card(card_id).column or ""
-
-        def done(column: str | None) -> None:
-            if column is not None:
-                self.move_card(card_id, column or None)
-
-        self.app.push_screen(PickDialog("Move the card to…", choices, current), done)
+        try:
+            current = self.store.card(card_id).column or ""
+        except PiptuiError as exc:
+            self._report(exc)
+            return
+        column = await self.app.push_screen_wait(PickDialog("Move the card to…", choices, current))
+        if column is not None:
+            self.move_card(card_id, column or None)
 
     def action_shift_card(self, offset: int) -> None:
         card_id = self._selected()
@@ -164,9 +124,12 @@ class SessionActions(Screen[None]):
             self.store.move_card(card_id, column)
         except PiptuiError as exc:
             self._report(exc)
-        self.refresh_from_store(select=card_id)
+        self.saved(select=card_id)
 
-    def action_delete_card(self) -> None:
+    @work(exclusive=True, group="card-dialog")
+    async def action_delete_card(self) -> None:
+        from piptui.ui.screens.dialogs import ConfirmDialog
+
         card_id = self._selected()
         if card_id is None:
             return
@@ -175,32 +138,21 @@ class SessionActions(Screen[None]):
         except PiptuiError as exc:
             self._report(exc)
             return
-
-        def done(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                self.store.delete_card(card_id)
-            except PiptuiError as exc:
-                self._report(exc)
-            else:
-                self.notify("Card deleted (Ctrl+Z undoes)")
-            self.refresh_from_store()
-
-        from piptui.ui.screens.dialogs import ConfirmDialog
-
-        self.app.push_screen(ConfirmDialog("Delete this card?", one_line(card.text, 300), yes="Delete"), done)
+        dialog = ConfirmDialog("Delete this card?", one_line(card.text, 300), yes="Delete")
+        if not await self.app.push_screen_wait(dialog):
+            return
+        try:
+            self.store.delete_card(card_id)
+        except PiptuiError as exc:
+            self._report(exc)
+        else:
+            self.notify("Card deleted (Ctrl+Z undoes)")
+        self.saved()
 
     # -- undo / redo -----------------------------------------------------------
-    def action_undo(self) -> None:
-        self._undo_redo(redo=False)
-
-    def action_redo(self) -> None:
-        self._undo_redo(redo=True)
-
-    def _undo_redo(self, *, redo: bool) -> None:
+    def undo_redo(self, *, redo: bool) -> None:
         if undo_or_redo(self, self.store, redo=redo):
-            self.refresh_from_store(force=True)
+            self.saved(force=True)
 
     # -- steps, timer, views -----------------------------------------------------
     def action_previous_step(self) -> None:
@@ -251,51 +203,51 @@ class SessionActions(Screen[None]):
 
     # -- other screens -------------------------------------------------------
     def action_pick_session(self) -> None:
-        self.app.action_pick_session(self.path)  # type: ignore[attr-defined]
+        self.papp.action_pick_session(self.path)
 
     def action_home(self) -> None:
-        self.app.action_home()  # type: ignore[attr-defined]
+        self.papp.action_home()
 
     def action_clusters(self) -> None:
-        self.open_plugin("clusters")
+        from piptui.ui.screens.clusters import ClustersScreen
+
+        self.open_screen(lambda: ClustersScreen(self.live, self.loaded_library, self.number))
 
     def action_plan(self) -> None:
-        self.open_plugin("plan")
+        from piptui.ui.screens.plan import PlanScreen
+
+        self.open_screen(lambda: PlanScreen(self.live, self.loaded_library, self.number))
 
     def action_review(self) -> None:
-        self.open_plugin("review")
+        from piptui.ui.screens.review import ReviewScreen
+
+        self.open_screen(lambda: ReviewScreen(self.live, self.loaded_library, self.number))
 
     def action_export(self) -> None:
-        self.open_plugin("export")
+        from piptui.ui.screens.export_dialog import ExportDialog
+
+        self.open_screen(lambda: ExportDialog(self.path, session=self.number, author=self.author))
 
     def action_survey(self) -> None:
-        self.open_plugin("survey")
+        from piptui.ui.screens.survey import SurveyScreen
+
+        self.open_screen(lambda: SurveyScreen(self.live, self.number, library=self.loaded_library))
 
     def action_participants(self) -> None:
-        self.open_plugin("participants")
+        from piptui.ui.screens.participants import ParticipantsScreen
+
+        self.open_screen(lambda: ParticipantsScreen(self.live, session=self.number))
 
     def action_session_details(self) -> None:
         from piptui.ui.screens.session_details import edit_session_details
 
-        edit_session_details(self, self.store, self.number, lambda: self.refresh_from_store(force=True))
+        edit_session_details(self, self.store, self.number, lambda: self.saved(force=True))
 
-    def open_plugin(self, name: str) -> None:
-        """Push another helper's screen, built as ``Screen(path, session=, author=[, library=])``.
-
-        ``library`` (the loaded exercise library) is passed when the screen's constructor takes it.
-        """
-        module_name, what = PLUGIN_SCREENS[name]
-        screen_class = plugin_screen(module_name)
-        if screen_class is None:
-            self.notify(f"{what} is not available yet", severity="warning")
-            return
-        kwargs: dict[str, Any] = {"session": self.number, "author": self.author}
-        library = getattr(self, "library", None)
-        if library is not None and "library" in inspect.signature(screen_class).parameters:
-            kwargs["library"] = library
+    def open_screen(self, build: Callable[[], Screen[Any]]) -> None:
+        """Push the screen ``build`` makes; back here, show whatever changed meanwhile."""
         try:
-            screen = screen_class(self.path, **kwargs)
+            screen = build()
         except PiptuiError as exc:
             self._report(exc)
             return
-        self.app.push_screen(screen, lambda _result: self.refresh_from_store(force=True))
+        self.app.push_screen(screen, lambda _result: self.show_latest(force=True))

@@ -27,9 +27,8 @@ from piptui.domain.exercise import Exercise, Survey
 from piptui.domain.model import new_id, utc_now
 from piptui.domain.survey import SurveyResponse, check_response, percent
 from piptui.errors import PiptuiError
-from piptui.store import SessionStore
 from piptui.store.survey_ops import SurveyOps
-from piptui.ui.feedback import report_error, undo_or_redo
+from piptui.ui.feedback import report_error
 from piptui.ui.library import load_library
 from piptui.ui.screens.survey_cells import (
     GridColumn,
@@ -46,9 +45,9 @@ from piptui.ui.widgets.key_bar import KeyBar
 from piptui.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
+    from piptui.store.snapshot import Snapshot
     from piptui.survey.load import ExerciseSource
-
-POLL_SECONDS = 0.5
+    from piptui.ui.live import LiveProgramme
 
 SURVEY_BINDINGS: list[BindingType] = [
     Binding("ctrl+s", "save_row", "Save row", tooltip="Save the form being typed now (the rest: no answer)"),
@@ -76,14 +75,13 @@ class SurveyScreen(OpenAnswerEditing):
 
     def __init__(
         self,
-        path: Path | str,
+        source: LiveProgramme | Path | str,
         session: int | None = None,
         *,
         author: str | None = None,
         library: ExerciseSource | None = None,
     ) -> None:
-        super().__init__()
-        self.store = SessionStore(Path(path), author=author)
+        super().__init__(source, session=session, author=author)
         self.ops = SurveyOps(self.store)
         self.programme = self.store.programme()
         self.number = session if session is not None else self.programme.current_session
@@ -94,7 +92,6 @@ class SurveyScreen(OpenAnswerEditing):
         self.responses: list[SurveyResponse] = []
         self.draft = SurveyResponse()
         self.editing = None
-        self._token: object = None
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -114,14 +111,10 @@ class SurveyScreen(OpenAnswerEditing):
         self.title = one_line(self.programme.area or self.programme.name, 60)
         self.sub_title = "Evaluation survey · type in the forms"
         self.query_one("#survey-prompt", Static).update(literal("Loading the questionnaire…", "dim"))
-        self.set_interval(POLL_SECONDS, self._poll)
         if self.library is not None:
             self._library_ready(self.library)
         else:
             load_library(self, self._library_ready, failed=self._report, group="survey-library")
-
-    def on_unmount(self) -> None:
-        self.store.close()
 
     def _library_ready(self, library: ExerciseSource) -> None:
         from piptui.survey.load import survey_exercise
@@ -138,6 +131,7 @@ class SurveyScreen(OpenAnswerEditing):
         grid = self.query_one("#survey-grid", DataTable)
         for column in self.columns:
             grid.add_column(plain(column.heading), key=column.id, width=column.width)
+        self.snapshot_ready()  # from now on, at each change of the file
         self.refresh_rows(to_draft=True)
         grid.focus()
 
@@ -146,20 +140,17 @@ class SurveyScreen(OpenAnswerEditing):
         assert self.exercise is not None and self.exercise.survey is not None
         return self.exercise.survey
 
-    def _poll(self) -> None:
-        try:
-            token = self.store.change_token()
-        except PiptuiError:
-            return
-        if token != self._token and self.columns:
+    def show_snapshot(self, snapshot: Snapshot, *, force: bool = False, select: str | None = None) -> None:
+        if self.columns:
             self.refresh_rows()
 
     # -- drawing -------------------------------------------------------------
     def refresh_rows(self, *, to_draft: bool = False) -> None:
-        """Re-read the responses and redraw every row; the cursor stays on the same cell."""
-        self._token = self.store.change_token()
+        """Re-read the responses (if the file changed) and redraw every row; the cursor stays on the same cell."""
         assert self.exercise is not None
-        self.responses = self.ops.responses(self.exercise.id)
+        self.live.check()
+        self.shown_snapshot = snapshot = self.snapshot
+        self.responses = snapshot.responses_of(self.exercise.id)
         grid = self.query_one("#survey-grid", DataTable)
         old = grid.cursor_coordinate
         old_key = self.row_key(old.row) if grid.row_count else DRAFT
@@ -200,7 +191,7 @@ class SurveyScreen(OpenAnswerEditing):
 
     def show_status(self) -> None:
         grid = self.query_one("#survey-grid", DataTable)
-        invited = self.ops.invited()
+        invited = len(self.snapshot.participants)
         saved = len(self.responses)
         rate = f" ({percent(saved, invited)}% of {invited} invited)" if invited else " (no participants listed)"
         on_draft = self.row_key(grid.cursor_coordinate.row) == DRAFT
@@ -351,18 +342,6 @@ class SurveyScreen(OpenAnswerEditing):
                 self.refresh_rows()
 
         self.app.push_screen(ConfirmDialog(f"Delete response {number}?", "Ctrl+Z undoes it.", yes="Delete"), done)
-
-    def action_undo(self) -> None:
-        self._undo_redo(redo=False)
-
-    def action_redo(self) -> None:
-        self._undo_redo(redo=True)
-
-    def _undo_redo(self, *, redo: bool) -> None:
-        if not undo_or_redo(self, self.store, redo=redo):
-            return
-        if self.columns:
-            self.refresh_rows()
 
     def action_report(self) -> None:
         from piptui.ui.screens.report import ReportScreen

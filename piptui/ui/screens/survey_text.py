@@ -8,17 +8,17 @@ moves on, Esc leaves it as it was. :class:`OpenAnswerEditing` is the part of
 from __future__ import annotations
 
 from textual import events, on
-from textual.screen import Screen
 from textual.widgets import DataTable, Input
 
 from piptui.domain.survey import SurveyResponse
+from piptui.ui.screens.programme_screen import ProgrammeScreen
 from piptui.ui.screens.survey_cells import GridColumn
 from piptui.ui.text import literal, one_line
 
 DRAFT = "draft"  # the row key of the form being typed
 
 
-class OpenAnswerEditing(Screen[None]):
+class OpenAnswerEditing(ProgrammeScreen):
     """Open answers of the survey grid. The screen provides the methods declared here."""
 
     editing: tuple[str, int] | None  # (row key, column) of the open answer being typed

@@ -73,11 +73,10 @@ class VotesScreen(PlanBaseScreen):
     def refresh_view(self) -> None:
         if not self.ready:
             return
-        self.mark_seen()
-        self.people = {p.id: p for p in self.store.participants()}
-        self.clusters = {k.id: k for k in self.store.clusters()}
-        self.mine = by_voter(self.ops.votes(self.number))
-        self.budget = self.ops.budget(self.number)
+        self.people = {p.id: p for p in list(self.snapshot.participants)}
+        self.clusters = {k.id: k for k in list(self.snapshot.clusters)}
+        self.mine = by_voter(self.snapshot.votes_of(self.number))
+        self.budget = self.snapshot.budget(self.number)
         voters = [Option(literal("Room tally (stickers, hands)", "bold"), id=ROOM)]
         for p in self.people.values():
             used = sum(self.mine.get(p.id, {}).values())
@@ -119,7 +118,7 @@ class VotesScreen(PlanBaseScreen):
     def _voter_chosen(self, event: OptionList.OptionHighlighted) -> None:
         if event.option.id and event.option.id != self.voter:
             self.voter = event.option.id
-            self.refresh_view()
+            self.redraw()
 
     @on(OptionList.OptionSelected, "#voters")
     def _voter_picked(self) -> None:

@@ -21,8 +21,8 @@ from textual.widgets import Digits, Static
 from piptui.domain.columns import CardFilter, group_cards
 from piptui.domain.model import Card, Session
 from piptui.domain.timer import format_clock
+from piptui.ui.room import Room, RoomScreen
 from piptui.ui.text import literal, one_line
-from piptui.ui.watch import LiveScreen, Room
 from piptui.ui.widgets.board import Board
 from piptui.ui.widgets.prompt import StepPrompt, StepTitle
 from piptui.ui.widgets.title_bar import TitleBar
@@ -59,7 +59,7 @@ class WallBoard(Board, can_focus=False):
     """The board, for looking at: it never takes the focus, so none of its keys act."""
 
 
-class WallScreen(LiveScreen):
+class WallScreen(RoomScreen):
     """Read-only: ``WallScreen(path, session=None, author=None)`` (``author`` is ignored)."""
 
     BINDINGS = WALL_BINDINGS
@@ -71,7 +71,7 @@ class WallScreen(LiveScreen):
         super().__init__(path, session=session, author=None)
         self._known: set[str] | None = None
 
-    def compose_room(self) -> ComposeResult:
+    def compose(self) -> ComposeResult:
         yield TitleBar()
         with Horizontal(id="wall-top"):
             with Vertical(id="wall-heading"):
@@ -133,6 +133,3 @@ class WallScreen(LiveScreen):
 
     def help_sections(self) -> list[tuple[str, Sequence[BindingType]]]:
         return [("Wall (read-only)", WALL_BINDINGS)]
-
-
-SCREEN = WallScreen

@@ -12,10 +12,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-try:  # what Content itself wraps with; without it, CardContent measures as Content does
-    from rich._wrap import divide_line
-except ImportError:  # pragma: no cover - a rich that moved it
-    divide_line = None  # type: ignore[assignment]
 from textual import events
 from textual.content import Content, Span
 from textual.css.styles import RulesMap
@@ -27,6 +23,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from piptui.domain.columns import ColumnGroup
 from piptui.domain.model import Card, Sector
+from piptui.ui._textual_compat import cache_height, cached_height, divide_line, forget_wrapped_lines, option_lines
 from piptui.ui.bindings import BOARD_BINDINGS
 from piptui.ui.text import SECTOR_SHORT
 
@@ -87,10 +84,11 @@ class CardContent(Content):
         if divide_line is None or no_wrap or "\n" in plain or "\t" in plain:
             return super().get_height(rules, width)
         key = (width + line_pad, overflow, no_wrap)  # as Content keys its own cache of the height
-        if self._height_cache[0] == key:
-            return self._height_cache[1]
+        cached = cached_height(self, key)
+        if cached is not None:
+            return cached
         height = len(divide_line(plain, width - line_pad, fold=overflow == "fold")) + 1
-        self._height_cache = (key, height)
+        cache_height(self, key, height)
         return height
 
 
@@ -202,12 +200,10 @@ class Board(OptionList):
 
     def reveal(self, card_id: str) -> None:
         """Scroll so the card is in view, without moving the highlight."""
-        index = self.get_option_index(card_id)
-        self._update_lines()
-        line = self._index_to_line.get(index)
-        if line is None:
+        where = option_lines(self, self.get_option_index(card_id))
+        if where is None:
             return
-        height = self._heights.get(index, 1)
+        line, height = where
         self.scroll_to_region(
             Region(0, line, self.scrollable_content_region.width, height), animate=False, force=True, immediate=True
         )
@@ -224,9 +220,9 @@ class Board(OptionList):
             return
         if index + 1 < self.option_count and not self.options[index + 1].disabled:
             self.highlighted = index + 1
-        line = self._index_to_line.get(index)
-        if line is not None:
-            self.scroll_to(y=line, animate=False, immediate=True)
+        where = option_lines(self, index, update=False)
+        if where is not None:
+            self.scroll_to(y=where[0], animate=False, immediate=True)
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # Cards wrap to the board's width. When the width changes together with a mount
@@ -235,8 +231,7 @@ class Board(OptionList):
         width = self.scrollable_content_region.width
         if width != self._wrapped_for:
             self._wrapped_for = width
-            self._option_render_cache.clear()
-            self._line_cache.clear()
+            forget_wrapped_lines(self)
         return super().render_lines(crop)
 
     # -- events --------------------------------------------------------------

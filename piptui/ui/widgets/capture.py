@@ -48,6 +48,7 @@ class CaptureLine(Input):
             suggester=CaptureSuggester(),
             id=id,
         )
+        self.cursor_blink = False  # steady: a blinking cursor redraws twice a second (idle CPU, terminal traffic)
 
     def set_tags(self, tags: Sequence[str]) -> None:
         suggester = self.suggester

@@ -1,0 +1,82 @@
+"""One consistent view of a programme file: everything in it, from one read.
+
+:meth:`piptui.store.SessionStore.snapshot` parses (or reuses) the file once and decodes every
+table from that same read, so a write that lands meanwhile cannot tear the view: a screen
+that shows cards, clusters and the plan shows them as they were at one moment. The snapshot
+is frozen; the next change of the file gives a new one.
+
+The queries mirror :class:`~piptui.store.SessionStore`'s reads (same order, same filters), so a
+screen reads ``snapshot.cards_of(session=3)`` where it used to ask the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from piptui.domain.model import Action, Card, Cluster, Objective, Participant, Programme, Session
+from piptui.errors import InvalidInput
+from piptui.store.storage import StatKey
+
+if TYPE_CHECKING:
+    from piptui.domain.survey import SurveyResponse
+    from piptui.domain.voting import Vote
+
+Token = StatKey | None  # the file's change token when it was read
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Snapshot:
+    """A programme file as it was at one read. Every sequence is in the store's order."""
+
+    path: Path
+    token: Token
+    programme: Programme
+    participants: tuple[Participant, ...] = ()  # by sector, then name
+    sessions: tuple[Session, ...] = ()  # by number
+    cards: tuple[Card, ...] = ()  # in capture order
+    clusters: tuple[Cluster, ...] = ()  # in creation order, each with its card ids
+    objectives: tuple[Objective, ...] = ()  # by plan version, position
+    actions: tuple[Action, ...] = ()  # by position
+    votes: tuple[Vote, ...] = ()
+    responses: tuple[SurveyResponse, ...] = ()  # in the order they were entered
+    budgets: Mapping[int, int] = field(default_factory=dict)  # each session's vote budget, where set
+
+    def session(self, number: int) -> Session:
+        for s in self.sessions:
+            if s.number == number:
+                return s
+        raise InvalidInput(f"This programme has no session {number}")
+
+    def current_session(self) -> Session:
+        return self.session(self.programme.current_session)
+
+    def cards_of(self, *, session: int | None = None, step: str | None = None) -> list[Card]:
+        """Cards in capture order, of one session and/or one step (as ``SessionStore.cards``)."""
+        return [c for c in self.cards if (session is None or c.session == session) and (step is None or c.step == step)]
+
+    def step_cards(self, session: int, step: str | None) -> list[Card]:
+        """The cards a step's board shows: the step's, or (no step) the session's cards outside any step."""
+        if step is None:
+            return [c for c in self.cards if c.session == session and c.step is None]
+        return self.cards_of(session=session, step=step)
+
+    def card(self, card_id: str) -> Card | None:
+        for c in self.cards:
+            if c.id == card_id:
+                return c
+        return None
+
+    def actions_of(self, objective: str) -> list[Action]:
+        return [a for a in self.actions if a.objective == objective]
+
+    def votes_of(self, session: int | None = None) -> list[Vote]:
+        return [v for v in self.votes if session is None or v.session == session]
+
+    def budget(self, session: int) -> int | None:
+        return self.budgets.get(session)
+
+    def responses_of(self, survey: str | None = None) -> list[SurveyResponse]:
+        return [r for r in self.responses if survey is None or r.survey == survey]

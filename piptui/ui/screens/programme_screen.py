@@ -1,0 +1,132 @@
+"""The base of every screen that shows a programme: the session, notes, wall, clusters, votes,
+plan, review and survey screens.
+
+A :class:`ProgrammeScreen` is built with the programme's path (or the app's
+:class:`~piptui.ui.live.LiveProgramme`); it reads and writes through the app's one live
+programme, never a store of its own, and never polls:
+
+- ``self.live`` is the live programme, ``self.store`` its store (for writes),
+  ``self.snapshot`` the latest consistent view of the file;
+- :meth:`show_snapshot` (subclasses) draws a snapshot; it is called when the screen is
+  ready (:meth:`snapshot_ready`) and then at each change, from any terminal. A screen
+  hidden under another full screen catches up when it comes back;
+- :meth:`saved` after a write of this screen: it reads the file once and every screen
+  shows the change at once; :meth:`report` says a user error; undo and redo are here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.screen import Screen
+
+from piptui.errors import PiptuiError
+from piptui.ui.app import piptui_app
+from piptui.ui.feedback import report_error, undo_or_redo
+from piptui.ui.live import LiveProgramme
+
+if TYPE_CHECKING:
+    from piptui.exercises import Library
+    from piptui.store import SessionStore
+    from piptui.store.snapshot import Snapshot
+    from piptui.ui.app import PiptuiApp
+
+
+class ProgrammeScreen(Screen[None]):
+    """A screen over the app's live programme. See the module docstring."""
+
+    def __init__(
+        self,
+        source: LiveProgramme | Path | str,
+        *,
+        session: int | None = None,
+        author: str | None = None,
+    ) -> None:
+        super().__init__()
+        if isinstance(source, LiveProgramme):
+            self.live = source
+        else:
+            self.live = self.papp.live_for(Path(source), author=author)
+        self.path = self.live.path
+        self.author = self.live.author
+        self.pinned_session = session
+        self.shown_snapshot: Snapshot | None = None  # the snapshot on screen
+        self._subscribed = False
+        self._last_error: str | None = None
+
+    @property
+    def papp(self) -> PiptuiApp:
+        return piptui_app(self.app)
+
+    @property
+    def store(self) -> SessionStore:
+        return self.live.store
+
+    @property
+    def snapshot(self) -> Snapshot:
+        return self.live.snapshot
+
+    @property
+    def loaded_library(self) -> Library | None:
+        """The app's exercise library if it has loaded."""
+        return self.papp.loaded_library
+
+    # -- following the programme ---------------------------------------------------
+    def snapshot_ready(self) -> None:
+        """Start following the programme: draw the latest snapshot now, then at each change."""
+        if not self._subscribed:
+            self._subscribed = True
+            self.live.subscribe(self, self._changed)
+        self.show_latest(force=True)
+
+    def _changed(self, snapshot: Snapshot) -> None:
+        if snapshot is self.shown_snapshot:
+            return
+        top = self.app.screen
+        if top is not self and not top.is_modal and top.is_mounted:
+            return  # under another full screen: caught up on resume
+        self.show_latest()
+
+    def on_screen_resume(self) -> None:
+        if self._subscribed and self.live.token != (self.shown_snapshot.token if self.shown_snapshot else None):
+            self.show_latest()
+
+    def show_latest(self, *, force: bool = False, select: str | None = None) -> None:
+        """Draw the live programme's latest snapshot (unless it is on screen already and
+        neither ``force`` nor ``select`` asks for more); a read error is said once."""
+        try:
+            snapshot = self.live.snapshot
+            if snapshot is self.shown_snapshot and not force and select is None:
+                return
+            self.shown_snapshot = snapshot
+            self.show_snapshot(snapshot, force=force, select=select)
+        except PiptuiError as exc:
+            if exc.message != self._last_error:  # once, not at every change
+                self._last_error = exc.message
+                self.notify(exc.message, severity="error", markup=False, timeout=30)
+            return
+        self._last_error = None
+
+    def show_snapshot(self, snapshot: Snapshot, *, force: bool = False, select: str | None = None) -> None:
+        """Draw ``snapshot`` (subclasses). ``force``: redraw everything; ``select``: an id to
+        highlight (a thing this screen just made)."""
+
+    def saved(self, *, force: bool = False, select: str | None = None) -> None:
+        """After a write of this screen: read the file once, redraw here and tell the other screens."""
+        self.live.reload()
+        self.show_latest(force=force, select=select)
+
+    # -- doing things --------------------------------------------------------------
+    def report(self, exc: PiptuiError, title: str = "Not done") -> None:
+        report_error(self, exc, title=title)
+
+    def action_undo(self) -> None:
+        self.undo_redo(redo=False)
+
+    def action_redo(self) -> None:
+        self.undo_redo(redo=True)
+
+    def undo_redo(self, *, redo: bool) -> None:
+        if undo_or_redo(self, self.store, redo=redo):
+            self.saved()

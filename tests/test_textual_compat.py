@@ -1,0 +1,88 @@
+"""What piptui.ui._textual_compat assumes of Textual's and Rich's private parts: one test each.
+
+Run this file first after moving the textual pin: a failure names the assumption that broke.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import App, ComposeResult
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from piptui.ui import _textual_compat as compat
+
+
+def test_divide_line_is_where_content_breaks_a_line() -> None:
+    assert compat.divide_line is not None, "rich._wrap.divide_line moved: the board measures slowly"
+    text = "Lack of resources to participate in the partnership, " * 3
+    for width in (10, 23, 40, 80):
+        content = Content(text)
+        lines = content.wrap(width)
+        assert len(compat.divide_line(text, width, fold=True)) + 1 == len(lines)
+
+
+def test_content_keeps_its_height_in_a_one_entry_cache() -> None:
+    content = Content("one two three four five six seven")
+    key: compat.HeightKey = (12, "fold", False)
+    compat.cache_height(content, key, 7)
+    assert compat.cached_height(content, key) == 7
+    assert compat.cached_height(content, (13, "fold", False)) is None
+    cache = content._height_cache
+    assert isinstance(cache, tuple) and len(cache) == 2  # (key, height), as Content keeps it
+
+
+class ListApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield OptionList(*[Option(f"option {n} " + "word " * (n % 4) * 6, id=str(n)) for n in range(40)])
+
+
+async def test_an_option_list_knows_each_options_lines() -> None:
+    app = ListApp()
+    async with app.run_test(size=(30, 12)) as pilot:
+        await pilot.pause()
+        option_list = app.query_one(OptionList)
+        seen = [compat.option_lines(option_list, i) for i in range(40)]
+        assert all(where is not None for where in seen)
+        lines = [where[0] for where in seen if where is not None]
+        heights = [where[1] for where in seen if where is not None]
+        assert lines == sorted(lines) and lines[0] == 0
+        assert any(h > 1 for h in heights)  # the long ones wrap
+        assert all(lines[i + 1] == lines[i] + heights[i] for i in range(39))
+
+
+async def test_an_option_list_can_be_made_to_wrap_again() -> None:
+    app = ListApp()
+    async with app.run_test(size=(30, 12)) as pilot:
+        await pilot.pause()
+        option_list = app.query_one(OptionList)
+        assert option_list._option_render_cache is not None and option_list._line_cache is not None
+        compat.forget_wrapped_lines(option_list)
+        assert not option_list._line_cache.lines and not option_list._option_render_cache
+        await pilot.pause()
+        assert compat.option_lines(option_list, 39) is not None
+
+
+class First(Screen[None]):
+    def compose(self) -> ComposeResult:
+        yield Static("first")
+
+
+class FirstScreenApp(App[None]):
+    def get_default_screen(self) -> Screen[Any]:
+        screen = First()
+        compat.give_result_callback(screen, self)
+        return screen
+
+
+async def test_the_first_screen_can_be_switched_away_from() -> None:
+    app = FirstScreenApp()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        second = First()
+        await app.switch_screen(second)
+        await pilot.pause()
+        assert app.screen is second
