@@ -12,12 +12,12 @@ screen reads ``snapshot.cards_of(session=3)`` where it used to ask the store.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from piptui.domain.model import Action, Card, Cluster, Objective, Participant, Programme, Session
-from piptui.errors import InvalidInput
+from piptui.errors import InvalidInput, ProgrammeFileError
 from piptui.store.storage import StatKey
 
 if TYPE_CHECKING:
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from piptui.domain.voting import Vote
 
 Token = StatKey | None  # the file's change token when it was read
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -48,7 +49,8 @@ class Snapshot:
         for s in self.sessions:
             if s.number == number:
                 return s
-        raise InvalidInput(f"This programme has no session {number}")
+        known = ", ".join(str(s.number) for s in self.sessions) or "none"
+        raise InvalidInput(f"This programme has no session {number} (its sessions: {known})")
 
     def current_session(self) -> Session:
         return self.session(self.programme.current_session)
@@ -80,3 +82,58 @@ class Snapshot:
 
     def responses_of(self, survey: str | None = None) -> list[SurveyResponse]:
         return [r for r in self.responses if survey is None or r.survey == survey]
+
+
+def decode_snapshot(data: Mapping[str, Mapping[str, Any]], path: Path | None = None, token: Token = None) -> Snapshot:
+    """A snapshot of a programme file's parsed contents (``SessionStore.raw()``, or a JSON
+    backup's tables): every document decoded, in the store's orders. A document that cannot
+    be read is a :class:`~piptui.errors.ProgrammeFileError` naming its table and id."""
+    from piptui.domain.survey import SurveyResponse
+    from piptui.domain.voting import Vote
+    from piptui.store import codec
+    from piptui.store.batch import table_of
+    from piptui.store.plan_ops import BUDGET_FIELD
+    from piptui.store.programme_file import PROGRAMME_KEY, PROGRAMME_TABLE
+
+    def every(cls: type[T]) -> list[T]:
+        table = table_of(cls)
+        out: list[T] = []
+        for doc_id, doc in data.get(table, {}).items():
+            try:
+                out.append(codec.decode(cls, dict(doc), doc_id))
+            except (TypeError, ValueError, AttributeError, KeyError) as exc:
+                raise ProgrammeFileError(f"{table} '{doc_id}' cannot be read: {exc}") from None
+        return out
+
+    header = data.get(PROGRAMME_TABLE, {}).get(PROGRAMME_KEY)
+    if not isinstance(header, Mapping):
+        raise ProgrammeFileError("The programme header is missing from the file")
+    try:
+        programme = codec.decode(Programme, dict(header))
+    except (TypeError, ValueError, AttributeError, KeyError) as exc:
+        raise ProgrammeFileError(f"The programme header cannot be read: {exc}") from None
+    cards = sorted(every(Card), key=lambda c: c.created)
+    members: dict[str, list[str]] = {}
+    for c in cards:
+        if c.cluster:
+            members.setdefault(c.cluster, []).append(c.id)
+    clusters = [replace(k, card_ids=tuple(members.get(k.id, ()))) for k in every(Cluster)]
+    budgets = {
+        int(number): value
+        for number, doc in data.get(table_of(Session), {}).items()
+        if isinstance(value := doc.get(BUDGET_FIELD), int) and value > 0
+    }
+    return Snapshot(
+        path=path or Path(),
+        token=token,
+        programme=programme,
+        participants=tuple(sorted(every(Participant), key=lambda p: (p.sector.value, p.name.lower()))),
+        sessions=tuple(sorted(every(Session), key=lambda s: s.number)),
+        cards=tuple(cards),
+        clusters=tuple(sorted(clusters, key=lambda k: k.created)),
+        objectives=tuple(sorted(every(Objective), key=lambda o: (o.plan, o.position, o.created))),
+        actions=tuple(sorted(every(Action), key=lambda a: (a.position, a.created))),
+        votes=tuple(every(Vote)),
+        responses=tuple(sorted(every(SurveyResponse), key=lambda r: r.created)),
+        budgets=budgets,
+    )

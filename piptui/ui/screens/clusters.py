@@ -341,6 +341,3 @@ class ClustersScreen(ClusterActions):
         from piptui.ui.screens.plan import PlanScreen
 
         self.open_screen(PlanScreen(self.live, self.library, self.number))
-
-
-SCREEN = ClustersScreen

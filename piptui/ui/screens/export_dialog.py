@@ -153,9 +153,6 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         self.dismiss(None)
 
 
-SCREEN = ExportDialog
-
-
 def start_export(app: App[object], request: ExportRequest) -> Worker[Path | None]:
     """Write the export in a worker thread of ``app``; notify its path (or what went wrong).
 

@@ -204,6 +204,3 @@ class ParticipantsScreen(ProgrammeScreen):
 
     def help_sections(self) -> list[tuple[str, Sequence[BindingType]]]:
         return [("Participants", PARTICIPANTS_BINDINGS)]
-
-
-SCREEN = ParticipantsScreen

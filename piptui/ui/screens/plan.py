@@ -412,6 +412,3 @@ class PlanScreen(PlanBaseScreen):
         from piptui.ui.screens.review import ReviewScreen
 
         self.open_screen(ReviewScreen(self.live, self.library, self.number))
-
-
-SCREEN = PlanScreen

@@ -267,6 +267,3 @@ class ReportScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
-
-
-SCREEN = ReportScreen

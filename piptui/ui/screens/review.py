@@ -221,6 +221,3 @@ class ReviewScreen(PlanBaseScreen):
         current = self.objectives[0].plan if self.objectives else versions[-1]
         self.version = versions[(versions.index(current) + 1) % len(versions)] if current in versions else None
         self.redraw()
-
-
-SCREEN = ReviewScreen

@@ -41,7 +41,7 @@ from piptui.ui.widgets.timer import StepTimer
 from piptui.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from piptui.domain.exercise import Column, Exercise, Step
+    from piptui.domain.exercise import Exercise, Step
     from piptui.exercises import Library
     from piptui.store.snapshot import Snapshot
     from piptui.ui.live import LiveProgramme
@@ -170,10 +170,6 @@ class SessionScreen(SessionActions):
         self.query_one(CaptureLine).set_tags(column_tags(self.columns))
         self._known = None
 
-    @property
-    def columns(self) -> tuple[Column, ...]:
-        return self.step.columns if self.step is not None else ()
-
     def _show_cards(self, *, select: str | None = None) -> None:
         if self.shown_snapshot is None:
             return
@@ -296,6 +292,31 @@ class SessionScreen(SessionActions):
             self.notify(exc.message, severity="error", markup=False)
             return
         self.saved()
+
+    # -- keys that steer the screen ------------------------------------------
+    def action_previous_step(self) -> None:
+        self.go_to_step((self.step_index if self.step_index is not None else 1) - 1)
+
+    def action_next_step(self) -> None:
+        self.go_to_step((self.step_index if self.step_index is not None else -1) + 1)
+
+    def action_toggle_timer(self) -> None:
+        self.change_timer("toggle")
+
+    def action_add_minute(self) -> None:
+        self.change_timer("add")
+
+    def action_toggle_agenda(self) -> None:
+        self.show_sidebar()
+        sidebar = self.query_one("#sidebar")
+        sidebar.toggle_class("-shown" if self.has_class("-narrow") else "-hidden")
+
+    def action_capture(self) -> None:
+        capture = self.query_one(CaptureLine)
+        in_filter = self.focused is not None and self.focused.id == "filter"
+        if in_filter or (capture.has_focus and self.card_filter.active):
+            self.clear_filter()
+        capture.focus()
 
     # -- help and palette ----------------------------------------------------
     def help_sections(self) -> list[HelpSection]:

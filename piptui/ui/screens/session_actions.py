@@ -20,34 +20,23 @@ from piptui.ui.feedback import undo_or_redo
 from piptui.ui.screens.programme_screen import ProgrammeScreen
 from piptui.ui.text import one_line
 from piptui.ui.widgets.board import Board
-from piptui.ui.widgets.capture import CaptureLine
 
 if TYPE_CHECKING:
-    from piptui.domain.exercise import Column
+    from piptui.domain.exercise import Column, Step
 
 
 class SessionActions(ProgrammeScreen):
-    """Actions of :class:`SessionScreen`, which provides the state declared here."""
+    """Actions of :class:`SessionScreen`, which sets the state declared here."""
 
     number: int
+    step: Step | None
     step_index: int | None
     card_filter: CardFilter
 
     @property
     def columns(self) -> tuple[Column, ...]:
-        raise NotImplementedError
-
-    def go_to_step(self, index: int) -> None:
-        raise NotImplementedError
-
-    def change_timer(self, how: str) -> None:
-        raise NotImplementedError
-
-    def clear_filter(self) -> None:
-        raise NotImplementedError
-
-    def show_sidebar(self) -> None:
-        raise NotImplementedError
+        """The current step's columns (none without a step)."""
+        return self.step.columns if self.step is not None else ()
 
     # -- the highlighted card --------------------------------------------------
     def _selected(self) -> str | None:
@@ -155,37 +144,13 @@ class SessionActions(ProgrammeScreen):
             self.saved(force=True)
 
     # -- steps, timer, views -----------------------------------------------------
-    def action_previous_step(self) -> None:
-        self.go_to_step((self.step_index if self.step_index is not None else 1) - 1)
-
-    def action_next_step(self) -> None:
-        self.go_to_step((self.step_index if self.step_index is not None else -1) + 1)
-
-    def action_toggle_timer(self) -> None:
-        self.change_timer("toggle")
-
-    def action_add_minute(self) -> None:
-        self.change_timer("add")
-
     def action_toggle_notes(self) -> None:
         self.query_one("#step-notes").toggle_class("-hidden")
-
-    def action_toggle_agenda(self) -> None:
-        self.show_sidebar()
-        sidebar = self.query_one("#sidebar")
-        sidebar.toggle_class("-shown" if self.has_class("-narrow") else "-hidden")
 
     def action_filter(self) -> None:
         filter_input = self.query_one("#filter", Input)
         filter_input.remove_class("-hidden")
         filter_input.focus()
-
-    def action_capture(self) -> None:
-        capture = self.query_one(CaptureLine)
-        in_filter = self.focused is not None and self.focused.id == "filter"
-        if in_filter or (capture.has_focus and self.card_filter.active):
-            self.clear_filter()
-        capture.focus()
 
     def action_board_cursor(self, direction: str) -> None:
         """Walk the board's highlight from wherever the focus is (the capture line keeps it)."""

@@ -377,6 +377,3 @@ class SurveyScreen(OpenAnswerEditing):
 
     def _report(self, exc: PiptuiError) -> None:
         report_error(self, exc, title="Not saved")
-
-
-SCREEN = SurveyScreen
