@@ -34,6 +34,13 @@ SECTOR_LABELS: dict[Sector, str] = {
     Sector.OTHER: "Other",
 }
 
+SECTOR_SHORT: dict[Sector, str] = {  # the board, tables and exports: one word each
+    Sector.COUNCIL: "Council",
+    Sector.STATUTORY: "Statutory",
+    Sector.VCS: "VCS",
+    Sector.OTHER: "Other",
+}
+
 SECTOR_IDS: tuple[str, ...] = tuple(s.value for s in Sector)
 
 

@@ -10,15 +10,9 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import lru_cache
 
-from piptui.domain.model import SECTOR_LABELS, Card, Participant, Sector
+from piptui.domain.model import SECTOR_LABELS, SECTOR_SHORT, Card, Participant, Sector
 from piptui.export.markdown_text import md_cell, md_escape, md_line
 
-SECTOR_SHORT: dict[Sector, str] = {
-    Sector.COUNCIL: "Council",
-    Sector.STATUTORY: "Statutory",
-    Sector.VCS: "VCS",
-    Sector.OTHER: "Other",
-}
 _MONTHS = (
     "January",
     "February",

@@ -54,6 +54,7 @@ class PiptuiApp(App[None]):
         self._cannot_open: str | None = None
         self._library_errors_said = False
         self.live: LiveProgramme | None = None
+        self.keymap: dict[str, str] = {}  # binding id -> keys, from the user's keymap file
 
     # -- the open programme: one per app --------------------------------------------
     def live_for(self, path: Path, *, author: str | None = None) -> LiveProgramme:
@@ -134,6 +135,15 @@ class PiptuiApp(App[None]):
         return screen
 
     def on_mount(self) -> None:
+        from piptui.errors import PiptuiError
+        from piptui.ui.keymap import load_keymap
+
+        try:
+            self.keymap = load_keymap()
+        except PiptuiError as exc:
+            self.notify(exc.message, title="Keymap", severity="warning", markup=False, timeout=20)
+        if self.keymap:
+            self.set_keymap(self.keymap)
         if self._cannot_open:
             self.notify(self._cannot_open, title="Cannot open", severity="error", markup=False, timeout=30)
 

@@ -13,11 +13,14 @@ from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
+from piptui.ui.keymap import keyed
+
 APP_BINDINGS: list[BindingType] = [
     Binding("f1", "help", "Help", tooltip="Show every key of this screen", priority=True),
     Binding("ctrl+p", "command_palette", "Commands", tooltip="Search every command by name", show=False),
     Binding("ctrl+q", "quit", "Quit", tooltip="Quit piptui (everything is saved already)", show=False, priority=True),
 ]
+APP_BINDINGS = keyed("app", APP_BINDINGS)  # ids for the keymap: app.<action>
 
 HOME_BINDINGS: list[BindingType] = [
     Binding("enter", "open_programme", "Open", tooltip="Open the highlighted programme at a session"),
@@ -27,6 +30,7 @@ HOME_BINDINGS: list[BindingType] = [
     Binding("question_mark", "help", "Help", tooltip="Show every key of this screen", show=False),
     Binding("q", "app.quit", "Quit", tooltip="Quit piptui"),
 ]
+HOME_BINDINGS = keyed("home", HOME_BINDINGS)  # ids for the keymap: home.<action>
 
 SESSION_BINDINGS: list[BindingType] = [
     Binding("f2", "edit_card", "Edit", tooltip="Edit the highlighted card"),
@@ -57,6 +61,7 @@ SESSION_BINDINGS: list[BindingType] = [
     Binding("home", "board_cursor('first')", "First card", tooltip="Highlight the first card", show=False),
     Binding("end", "board_cursor('last')", "Last card", tooltip="Highlight the last card", show=False),
 ]
+SESSION_BINDINGS = keyed("session", SESSION_BINDINGS)  # ids for the keymap: session.<action>
 
 BOARD_BINDINGS: list[BindingType] = [
     Binding("e,enter", "screen.edit_card", "Edit", tooltip="Edit the highlighted card", show=False),
@@ -80,6 +85,7 @@ BOARD_BINDINGS: list[BindingType] = [
     Binding("j", "cursor_down", "Down", tooltip="Highlight the card below", show=False),
     Binding("k", "cursor_up", "Up", tooltip="Highlight the card above", show=False),
 ]
+BOARD_BINDINGS = keyed("board", BOARD_BINDINGS)  # ids for the keymap: board.<action>
 
 CAPTURE_HELP = (
     "The capture line always has the focus: type and press Enter, the card is saved at once. "

@@ -11,7 +11,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.content import Content
 
-from piptui.domain.model import Sector
+from piptui.domain.model import SECTOR_SHORT as SECTOR_SHORT
 
 
 def plain(value: object, style: str | Style = "") -> Text:
@@ -29,11 +29,3 @@ def one_line(value: object, limit: int = 200) -> str:
     """Text flattened to one line (for titles, option labels and notifications)."""
     flat = " ".join(str(value).split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
-
-
-SECTOR_SHORT: dict[Sector, str] = {
-    Sector.COUNCIL: "Council",
-    Sector.STATUTORY: "Statutory",
-    Sector.VCS: "VCS",
-    Sector.OTHER: "Other",
-}

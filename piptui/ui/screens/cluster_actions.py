@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual import work
 from textual.widgets import OptionList
 
 from piptui.domain.model import Card, Cluster, Objective
@@ -64,18 +65,18 @@ class ClusterActions(PlanBaseScreen):
         card_id = highlighted_id(self.cards_list) if self.cards_list.has_focus else None
         return [card_id] if card_id else []
 
-    def action_rename(self) -> None:
+    @work(exclusive=True, group="dialog")
+    async def action_rename(self) -> None:
         cluster = self.highlighted_cluster()
         if cluster is None:
             return
 
-        def done(title: str | None) -> None:
-            if title is not None:
-                self.attempt(lambda: self.ops.rename(cluster.id, title))
+        title = await self.app.push_screen_wait(TextDialog("Rename the cluster", value=cluster.title))
+        if title is not None:
+            self.attempt(lambda: self.ops.rename(cluster.id, title))
 
-        self.app.push_screen(TextDialog("Rename the cluster", value=cluster.title), done)
-
-    def action_merge(self) -> None:
+    @work(exclusive=True, group="dialog")
+    async def action_merge(self) -> None:
         target = self.highlighted_cluster()
         if target is None:
             return
@@ -90,11 +91,9 @@ class ClusterActions(PlanBaseScreen):
             self.notify("There is no other cluster to merge with", severity="warning")
             return
 
-        def done(into: str | None) -> None:
-            if into is not None:
-                self._merge([target.id], self.shown.clusters[into])
-
-        self.app.push_screen(PickDialog(f"Merge {one_line(target.title, 40)} into…", others), done)
+        into = await self.app.push_screen_wait(PickDialog(f"Merge {one_line(target.title, 40)} into…", others))
+        if into is not None:
+            self._merge([target.id], self.shown.clusters[into])
 
     def _merge(self, sources: list[str], target: Cluster) -> None:
         merged = self.attempt(lambda: self.ops.merge(sources, into=target.id))
@@ -103,7 +102,8 @@ class ClusterActions(PlanBaseScreen):
             self.notify(f"Merged into {one_line(merged.title, 60)} (Ctrl+Z undoes)", markup=False)
             self.redraw()
 
-    def action_split(self) -> None:
+    @work(exclusive=True, group="dialog")
+    async def action_split(self) -> None:
         cluster = self.highlighted_cluster()
         if cluster is None:
             return
@@ -112,33 +112,33 @@ class ClusterActions(PlanBaseScreen):
             self.notify("Mark the cards to split off first (Enter on the cluster shows its cards)", severity="warning")
             return
 
-        def done(title: str | None) -> None:
-            if title is not None and self.attempt(lambda: self.ops.split(cluster.id, chosen, title)) is not None:
-                self.marked_cards -= set(chosen)
-                self.redraw()
-
-        self.app.push_screen(
-            TextDialog(f"Split {len(chosen)} cards off {one_line(cluster.title, 40)}", "Title of the new cluster"), done
+        title = await self.app.push_screen_wait(
+            TextDialog(f"Split {len(chosen)} cards off {one_line(cluster.title, 40)}", "Title of the new cluster")
         )
+        if title is not None and self.attempt(lambda: self.ops.split(cluster.id, chosen, title)) is not None:
+            self.marked_cards -= set(chosen)
+            self.redraw()
 
-    def action_ungroup(self) -> None:
+    @work(exclusive=True, group="dialog")
+    async def action_ungroup(self) -> None:
         cluster = self.highlighted_cluster()
         if cluster is None:
             return
 
-        def done(yes: bool | None) -> None:
-            if yes:
-                self.attempt(lambda: self.ops.ungroup(cluster.id), "Ungrouped (Ctrl+Z undoes)")
-
         detail = f"{len(cluster.card_ids)} cards go back to ungrouped; its votes go."
-        self.app.push_screen(ConfirmDialog(f"Ungroup {one_line(cluster.title, 50)}?", detail, yes="Ungroup"), done)
+        yes = await self.app.push_screen_wait(
+            ConfirmDialog(f"Ungroup {one_line(cluster.title, 50)}?", detail, yes="Ungroup")
+        )
+        if yes:
+            self.attempt(lambda: self.ops.ungroup(cluster.id), "Ungrouped (Ctrl+Z undoes)")
 
     def action_vote(self, delta: int) -> None:
         cluster = self.highlighted_cluster()
         if cluster is not None:
             self.attempt(lambda: self.ops.add_votes(cluster.id, delta))
 
-    def action_promote(self) -> None:
+    @work(exclusive=True, group="dialog")
+    async def action_promote(self) -> None:
         ids = [k.id for k in sorted_by_votes(self.shown.clusters.values()) if k.id in self.marked_clusters]
         if not ids:
             cluster = self.highlighted_cluster()
@@ -147,21 +147,18 @@ class ClusterActions(PlanBaseScreen):
             return
         clusters = [self.shown.clusters[i] for i in ids]
 
-        def done(title: str | None) -> None:
-            if title is None:
-                return
-            objective = self.attempt(lambda: self.ops.promote(ids, title=title, session=self.number))
-            if objective is not None:
-                self.marked_clusters.clear()
-                self.notify(f"Objective: {one_line(objective.title, 60)} (Ctrl+N opens the plan)", markup=False)
-                self.redraw()
-
-        self.app.push_screen(
+        title = await self.app.push_screen_wait(
             TextDialog(
                 "Promote to a draft objective",
                 "The objective, in the group's words",
                 default_objective_title(clusters),
                 ok="Promote (enter)",
-            ),
-            done,
+            )
         )
+        if title is None:
+            return
+        objective = self.attempt(lambda: self.ops.promote(ids, title=title, session=self.number))
+        if objective is not None:
+            self.marked_clusters.clear()
+            self.notify(f"Objective: {one_line(objective.title, 60)} (Ctrl+N opens the plan)", markup=False)
+            self.redraw()

@@ -19,8 +19,9 @@ from textual.widgets.option_list import Option
 from piptui.domain.clustering import Suggestion, suggest_clusters
 from piptui.domain.model import Card
 from piptui.domain.voting import sorted_by_votes
+from piptui.ui.keymap import keyed
 from piptui.ui.live import LiveProgramme
-from piptui.ui.screens.cluster_dialogs import GroupChoice, GroupDialog, SuggestionEdit, SuggestionEditDialog
+from piptui.ui.screens.cluster_dialogs import GroupChoice, GroupDialog, SuggestionEditDialog
 from piptui.ui.screens.plan_base import COMMON_BINDINGS, PlanBaseScreen, StepLookup, highlighted_id, show_options
 from piptui.ui.text import literal, one_line
 from piptui.ui.widgets.key_bar import KeyBar
@@ -33,6 +34,7 @@ SUGGESTION_BINDINGS: list[BindingType] = [
     Binding("R", "recompute", "Again", tooltip="Work the suggestions out again (rejected ones stay out)"),
     *COMMON_BINDINGS,
 ]
+SUGGESTION_BINDINGS = keyed("suggestions", SUGGESTION_BINDINGS)  # ids for the keymap: suggestions.<action>
 
 
 class SuggestionsScreen(PlanBaseScreen):
@@ -145,30 +147,28 @@ class SuggestionsScreen(PlanBaseScreen):
             return None
         return self.suggestions[int(key)]
 
-    def action_accept(self) -> None:
+    @work(exclusive=True, group="dialog")
+    async def action_accept(self) -> None:
         s = self.highlighted()
         if s is None:
             return
-
-        def done(choice: GroupChoice | None) -> None:
-            if choice is not None:
-                self._apply(s, list(s.card_ids), choice)
 
         clusters = sorted_by_votes(list(self.snapshot.clusters))
-        self.app.push_screen(GroupDialog(len(s.card_ids), clusters, s.title), done)
+        choice = await self.app.push_screen_wait(GroupDialog(len(s.card_ids), clusters, s.title))
+        if choice is not None:
+            self._apply(s, list(s.card_ids), choice)
 
-    def action_edit(self) -> None:
+    @work(exclusive=True, group="dialog")
+    async def action_edit(self) -> None:
         s = self.highlighted()
         if s is None:
             return
 
-        def done(edit: SuggestionEdit | None) -> None:
-            if edit is not None:
-                self._apply(s, list(edit.card_ids), GroupChoice(title=edit.title))
-
-        self.app.push_screen(
-            SuggestionEditDialog(s.title, [self.cards[i] for i in s.card_ids if i in self.cards]), done
+        edit = await self.app.push_screen_wait(
+            SuggestionEditDialog(s.title, [self.cards[i] for i in s.card_ids if i in self.cards])
         )
+        if edit is not None:
+            self._apply(s, list(edit.card_ids), GroupChoice(title=edit.title))
 
     def _apply(self, s: Suggestion, card_ids: list[str], choice: GroupChoice) -> None:
         cluster = self.attempt(

@@ -8,7 +8,7 @@ one undo step (Ctrl+Z). A card shows its cluster and, once promoted, the objecti
 
 from __future__ import annotations
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 from piptui.domain.model import Card, Cluster
 from piptui.domain.plan import objectives_of_plan, plan_versions
 from piptui.domain.voting import sorted_by_votes
+from piptui.ui.keymap import keyed
 from piptui.ui.screens.cluster_actions import ClusterActions, Shown
 from piptui.ui.screens.cluster_dialogs import GroupChoice, GroupDialog
 from piptui.ui.screens.plan_base import COMMON_BINDINGS, highlighted_id, plural, show_options
@@ -41,7 +42,11 @@ CLUSTERS_BINDINGS: list[BindingType] = [
     Binding("x", "split", "Split", tooltip="Split the marked cards off the highlighted cluster", show=False),
     Binding("u", "ungroup", "Ungroup", tooltip="Ungroup the highlighted cluster (its cards stay)", show=False),
     Binding(
-        "o", "take_out", "Take out", tooltip="Take the marked (or highlighted) cards out of their cluster", show=False
+        "o",
+        "take_out",
+        "Take out",
+        tooltip="Take the marked (or highlighted) cards out of their cluster",
+        show=False,
     ),
     Binding("plus,equals_sign", "vote(1)", "+1 vote", tooltip="One more vote on the highlighted cluster", show=False),
     Binding("minus", "vote(-1)", "-1 vote", tooltip="One vote fewer on the highlighted cluster", show=False),
@@ -50,6 +55,7 @@ CLUSTERS_BINDINGS: list[BindingType] = [
     Binding("c", "clear_marks", "Clear marks", tooltip="Unmark every card and cluster", show=False),
     *COMMON_BINDINGS,
 ]
+CLUSTERS_BINDINGS = keyed("clusters", CLUSTERS_BINDINGS)  # ids for the keymap: clusters.<action>
 HELP = (
     "Space marks cards (across columns, steps and sessions); g groups them into a cluster. "
     "Tab moves between the cards and the clusters. Enter on a cluster shows only its cards (Esc shows all)."
@@ -264,18 +270,17 @@ class ClustersScreen(ClusterActions):
         self.marked_clusters.clear()
         self.redraw()
 
-    def action_group(self) -> None:
+    @work(exclusive=True, group="dialog")
+    async def action_group(self) -> None:
         card_ids = self.chosen_cards()
         if not card_ids:
             self.notify("Mark some cards first (Space marks the highlighted card)", severity="warning")
             return
         clusters = sorted_by_votes(self.shown.clusters.values())
 
-        def done(choice: GroupChoice | None) -> None:
-            if choice is not None:
-                self.group(card_ids, choice)
-
-        self.app.push_screen(GroupDialog(len(card_ids), clusters), done)
+        choice = await self.app.push_screen_wait(GroupDialog(len(card_ids), clusters))
+        if choice is not None:
+            self.group(card_ids, choice)
 
     def group(self, card_ids: list[str], choice: GroupChoice) -> Cluster | None:
         cluster = self.attempt(

@@ -50,8 +50,11 @@ class HelpScreen(ModalScreen[None]):
         self.intro = intro
 
     def key_text(self, binding: Binding) -> str:
+        from piptui.ui.app import piptui_app
+
         keys = []
-        for key in binding.key.split(","):
+        remapped = piptui_app(self.app).keymap.get(binding.id or "")  # the user's keymap, if it moves this key
+        for key in (remapped or binding.key).split(","):
             keys.append(self.app.get_key_display(Binding(key.strip(), binding.action)))
         return " ".join(keys)
 

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from piptui.domain.columns import column_tags, draft_card
 from piptui.domain.model import Card
 from piptui.errors import PiptuiError
+from piptui.ui.keymap import keyed
 from piptui.ui.room import Room, RoomScreen
 from piptui.ui.text import one_line
 from piptui.ui.widgets.board import card_prompt
@@ -37,6 +38,7 @@ NOTES_BINDINGS: list[BindingType] = [
     Binding("pagedown", "scroll_cards('page_down')", "Newer", tooltip="Scroll down to newer cards", show=False),
     Binding("ctrl+end", "scroll_cards('scroll_end')", "Newest", tooltip="Back to the newest card", show=False),
 ]
+NOTES_BINDINGS = keyed("notes", NOTES_BINDINGS)  # ids for the keymap: notes.<action>
 
 NOTES_HELP = (
     "Note-taker: type what is said and press Enter; each line is saved at once as a card of the "

@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Static
 from piptui.domain.model import Participant, Session
 from piptui.errors import PiptuiError
 from piptui.store.people_ops import PeopleOps
+from piptui.ui.keymap import keyed
 from piptui.ui.screens.people_dialogs import PersonDialog, PersonEdit
 from piptui.ui.screens.programme_screen import ProgrammeScreen
 from piptui.ui.text import SECTOR_SHORT, literal, plain
@@ -40,6 +41,7 @@ PARTICIPANTS_BINDINGS: list[BindingType] = [
     Binding("ctrl+y", "redo", "Redo", tooltip="Redo what you undid", show=False),
     Binding("escape", "back", "Back", tooltip="Back to the previous screen"),
 ]
+PARTICIPANTS_BINDINGS = keyed("participants", PARTICIPANTS_BINDINGS)  # ids for the keymap: participants.<action>
 
 HELP = (
     "Everyone in the group: name, organisation, sector and an optional role. The last column "

@@ -11,7 +11,7 @@ from __future__ import annotations
 import string
 from collections.abc import Sequence
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -22,15 +22,14 @@ from textual.widgets.option_list import Option
 from piptui.domain.model import Action, ActionStatus, Card, Cluster, Objective, Participant
 from piptui.domain.plan import cards_of_objective, lead_warnings, objectives_of_plan, plan_progress, plan_versions
 from piptui.domain.voting import sorted_by_votes
+from piptui.ui.keymap import keyed
 from piptui.ui.screens.cluster_dialogs import MultiPickDialog, TextDialog
 from piptui.ui.screens.dialogs import ConfirmDialog, PickDialog
 from piptui.ui.screens.plan_base import COMMON_BINDINGS, PlanBaseScreen, highlighted_id, person, plural, show_options
 from piptui.ui.screens.plan_dialogs import (
     ActionDialog,
-    ActionEdit,
     CardsDialog,
     ObjectiveDialog,
-    ObjectiveEdit,
     rag_badge,
     review_line,
 )
@@ -53,6 +52,7 @@ PLAN_BINDINGS: list[BindingType] = [
     Binding("P", "participants", "People", tooltip="The participants (to pick leads from)", show=False),
     *COMMON_BINDINGS,
 ]
+PLAN_BINDINGS = keyed("plan", PLAN_BINDINGS)  # ids for the keymap: plan.<action>
 STATUS_STYLE = {
     ActionStatus.NOT_STARTED: "dim",
     ActionStatus.IN_PROGRESS: "bold $warning",
@@ -270,14 +270,13 @@ class PlanScreen(PlanBaseScreen):
             self.select("o:" + objective.id)
             self.notify("Objective added; e sets its joint lead, a adds actions", markup=False)
 
-    def action_new_objective(self) -> None:
-        def done(title: str | None) -> None:
-            if title is not None:
-                objective = self.attempt(lambda: self.ops.add_objective(title, session=self.number))
-                if objective is not None:
-                    self.select("o:" + objective.id)
-
-        self.app.push_screen(TextDialog("New objective", "In the group's words"), done)
+    @work(exclusive=True, group="dialog")
+    async def action_new_objective(self) -> None:
+        title = await self.app.push_screen_wait(TextDialog("New objective", "In the group's words"))
+        if title is not None:
+            objective = self.attempt(lambda: self.ops.add_objective(title, session=self.number))
+            if objective is not None:
+                self.select("o:" + objective.id)
 
     def action_edit(self) -> None:
         _kind, item = self.highlighted()
@@ -290,59 +289,53 @@ class PlanScreen(PlanBaseScreen):
     def _enter(self) -> None:
         self.action_edit()
 
-    def edit_objective(self, o: Objective) -> None:
-        def done(edit: ObjectiveEdit | None) -> None:
-            if edit is None:
-                return
-            saved = self.attempt(
-                lambda: self.ops.edit_objective(
-                    o.id,
-                    title=edit.title,
-                    council_lead=edit.council_lead,
-                    vcs_lead=edit.vcs_lead,
-                    timescale=edit.timescale,
-                    review_date=edit.review_date,
-                )
+    @work(exclusive=True, group="dialog")
+    async def edit_objective(self, o: Objective) -> None:
+        edit = await self.app.push_screen_wait(ObjectiveDialog(o, list(self.people.values())))
+        if edit is None:
+            return
+        saved = self.attempt(
+            lambda: self.ops.edit_objective(
+                o.id,
+                title=edit.title,
+                council_lead=edit.council_lead,
+                vcs_lead=edit.vcs_lead,
+                timescale=edit.timescale,
+                review_date=edit.review_date,
             )
-            if saved is not None:
-                warnings = lead_warnings(
-                    self.people.get(saved.council_lead or ""), self.people.get(saved.vcs_lead or "")
-                )
-                if warnings:
-                    self.notify("\n".join(warnings), title="Joint lead", severity="warning", markup=False)
-
-        self.app.push_screen(ObjectiveDialog(o, list(self.people.values())), done)
+        )
+        if saved is not None:
+            warnings = lead_warnings(self.people.get(saved.council_lead or ""), self.people.get(saved.vcs_lead or ""))
+            if warnings:
+                self.notify("\n".join(warnings), title="Joint lead", severity="warning", markup=False)
 
     # -- actions -------------------------------------------------------------
-    def action_add_action(self) -> None:
+    @work(exclusive=True, group="dialog")
+    async def action_add_action(self) -> None:
         o = self.current_objective()
         if o is None:
             return
 
-        def done(edit: ActionEdit | None) -> None:
-            if edit is not None:
-                action = self.attempt(
-                    lambda: self.ops.add_action(o.id, edit.text, owners=edit.owners, due=edit.due, status=edit.status)
-                )
-                if action is not None:
-                    self.select("a:" + action.id)
+        edit = await self.app.push_screen_wait(ActionDialog(o.title))
+        if edit is not None:
+            action = self.attempt(
+                lambda: self.ops.add_action(o.id, edit.text, owners=edit.owners, due=edit.due, status=edit.status)
+            )
+            if action is not None:
+                self.select("a:" + action.id)
 
-        self.app.push_screen(ActionDialog(o.title), done)
-
-    def edit_action(self, a: Action) -> None:
+    @work(exclusive=True, group="dialog")
+    async def edit_action(self, a: Action) -> None:
         objective = next((o for o in self.objectives if o.id == a.objective), None)
 
-        def done(edit: ActionEdit | None) -> None:
-            if edit is not None:
-                self.attempt(
-                    lambda: self.ops.edit_action(
-                        a.id, text=edit.text, owners=edit.owners, due=edit.due, status=edit.status
-                    )
-                )
+        edit = await self.app.push_screen_wait(ActionDialog(objective.title if objective else "", a))
+        if edit is not None:
+            self.attempt(
+                lambda: self.ops.edit_action(a.id, text=edit.text, owners=edit.owners, due=edit.due, status=edit.status)
+            )
 
-        self.app.push_screen(ActionDialog(objective.title if objective else "", a), done)
-
-    def action_move_action(self) -> None:
+    @work(exclusive=True, group="dialog")
+    async def action_move_action(self) -> None:
         _kind, item = self.highlighted()
         if not isinstance(item, Action):
             self.notify("Highlight an action to move it", severity="warning")
@@ -352,14 +345,12 @@ class PlanScreen(PlanBaseScreen):
             self.notify("There is no other objective to move it to", severity="warning")
             return
 
-        def done(target: str | None) -> None:
-            if target is None:
-                return
-            moved = self.attempt(lambda: self.ops.move_action(item.id, target), "Action moved (Ctrl+Z undoes)")
-            if moved is not None:
-                self.select("a:" + moved.id)
-
-        self.app.push_screen(PickDialog("Move the action to…", others), done)
+        target = await self.app.push_screen_wait(PickDialog("Move the action to…", others))
+        if target is None:
+            return
+        moved = self.attempt(lambda: self.ops.move_action(item.id, target), "Action moved (Ctrl+Z undoes)")
+        if moved is not None:
+            self.select("a:" + moved.id)
 
     def action_reorder(self, offset: int) -> None:
         kind, item = self.highlighted()
@@ -369,7 +360,8 @@ class PlanScreen(PlanBaseScreen):
             self.attempt(lambda: self.ops.reorder_action(item.id, offset))
         self.select(f"{kind}:{item.id}" if item is not None else "")
 
-    def action_delete(self) -> None:
+    @work(exclusive=True, group="dialog")
+    async def action_delete(self) -> None:
         _kind, item = self.highlighted()
         if item is None:
             return
@@ -379,15 +371,13 @@ class PlanScreen(PlanBaseScreen):
         else:
             question, detail = "Delete this action?", one_line(item.text, 200)
 
-        def done(yes: bool | None) -> None:
-            if not yes:
-                return
-            if isinstance(item, Objective):
-                self.attempt(lambda: self.ops.delete_objective(item.id), "Objective deleted (Ctrl+Z undoes)")
-            else:
-                self.attempt(lambda: self.ops.delete_action(item.id), "Action deleted (Ctrl+Z undoes)")
-
-        self.app.push_screen(ConfirmDialog(question, detail, yes="Delete"), done)
+        yes = await self.app.push_screen_wait(ConfirmDialog(question, detail, yes="Delete"))
+        if not yes:
+            return
+        if isinstance(item, Objective):
+            self.attempt(lambda: self.ops.delete_objective(item.id), "Objective deleted (Ctrl+Z undoes)")
+        else:
+            self.attempt(lambda: self.ops.delete_action(item.id), "Action deleted (Ctrl+Z undoes)")
 
     def action_participants(self) -> None:
         from piptui.ui.screens.participants import ParticipantsScreen

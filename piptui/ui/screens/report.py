@@ -26,6 +26,7 @@ from textual.widgets import Static
 from piptui.domain.model import SECTOR_IDS, Sector
 from piptui.domain.survey import NoResponses, QuestionRow, Share, SurveyReport
 from piptui.errors import PiptuiError
+from piptui.ui.keymap import keyed
 from piptui.ui.text import SECTOR_SHORT, literal, one_line
 from piptui.ui.widgets.key_bar import KeyBar
 from piptui.ui.widgets.title_bar import TitleBar
@@ -60,6 +61,7 @@ REPORT_BINDINGS: list[BindingType] = [
     Binding("r", "reload", "Reload", tooltip="Read the responses again", show=False),
     Binding("escape", "back", "Back", tooltip="Back to the previous screen"),
 ]
+REPORT_BINDINGS = keyed("report", REPORT_BINDINGS)  # ids for the keymap: report.<action>
 
 
 def bar_lengths(counts: Sequence[int], width: int) -> list[int]:

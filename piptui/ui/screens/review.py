@@ -8,7 +8,7 @@ refreshed plan: the reviewed plan stays as it is, so its history is kept.
 
 from __future__ import annotations
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -25,10 +25,11 @@ from piptui.domain.plan import (
     plan_versions,
     progress,
 )
+from piptui.ui.keymap import keyed
 from piptui.ui.screens.dialogs import ConfirmDialog
 from piptui.ui.screens.plan import action_prompt, leads_text
 from piptui.ui.screens.plan_base import COMMON_BINDINGS, PlanBaseScreen, highlighted_id, plural, show_options
-from piptui.ui.screens.plan_dialogs import ReviewDialog, ReviewResult, review_line
+from piptui.ui.screens.plan_dialogs import ReviewDialog, review_line
 from piptui.ui.text import literal, one_line
 from piptui.ui.widgets.key_bar import KeyBar
 from piptui.ui.widgets.title_bar import TitleBar
@@ -47,6 +48,7 @@ REVIEW_BINDINGS: list[BindingType] = [
     Binding("v", "version", "Plan version", tooltip="Show the next version of the plan (history)", show=False),
     *COMMON_BINDINGS,
 ]
+REVIEW_BINDINGS = keyed("review", REVIEW_BINDINGS)  # ids for the keymap: review.<action>
 
 
 class ReviewScreen(PlanBaseScreen):
@@ -158,17 +160,16 @@ class ReviewScreen(PlanBaseScreen):
             widget.highlighted = ids.index(action_id)
 
     # -- reviewing -----------------------------------------------------------
-    def action_review(self) -> None:
+    @work(exclusive=True, group="dialog")
+    async def action_review(self) -> None:
         action = self.highlighted()
         if action is None:
             self.notify("Highlight an action first", severity="warning")
             return
 
-        def done(result: ReviewResult | None) -> None:
-            if result is not None:
-                self.save(action, result.status, result.rag, result.note)
-
-        self.app.push_screen(ReviewDialog(action), done)
+        result = await self.app.push_screen_wait(ReviewDialog(action))
+        if result is not None:
+            self.save(action, result.status, result.rag, result.note)
 
     @on(OptionList.OptionSelected, "#review-list")
     def _enter(self) -> None:
@@ -188,7 +189,8 @@ class ReviewScreen(PlanBaseScreen):
         if action is not None:
             self.save(action, action.status, Rag(rag))
 
-    def action_carry(self) -> None:
+    @work(exclusive=True, group="dialog")
+    async def action_carry(self) -> None:
         walk = self._walk()
         unfinished = [a for a in walk if a.status in UNFINISHED]
         if walk and not unfinished:
@@ -203,18 +205,18 @@ class ReviewScreen(PlanBaseScreen):
             f"objectives. Plan {version} stays as it is: its statuses, ratings and notes are its history."
         )
 
-        def done(yes: bool | None) -> None:
-            if yes:
-                made = self.attempt(lambda: self.ops.refresh_plan(session=self.number))
-                if made is not None:
-                    self.version = None
-                    self.notify(
-                        f"Plan {version + 1}: {plural(len(made), 'objective')} carried over (v shows plan {version})",
-                        markup=False,
-                    )
-                    self.redraw()
-
-        self.app.push_screen(ConfirmDialog("Carry over into a refreshed plan?", detail, yes="Carry over"), done)
+        yes = await self.app.push_screen_wait(
+            ConfirmDialog("Carry over into a refreshed plan?", detail, yes="Carry over")
+        )
+        if yes:
+            made = self.attempt(lambda: self.ops.refresh_plan(session=self.number))
+            if made is not None:
+                self.version = None
+                self.notify(
+                    f"Plan {version + 1}: {plural(len(made), 'objective')} carried over (v shows plan {version})",
+                    markup=False,
+                )
+                self.redraw()
 
     def action_version(self) -> None:
         versions = plan_versions(list(self.snapshot.objectives))

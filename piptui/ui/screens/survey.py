@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -29,6 +29,7 @@ from piptui.domain.survey import SurveyResponse, check_response, percent
 from piptui.errors import PiptuiError
 from piptui.store.survey_ops import SurveyOps
 from piptui.ui.feedback import report_error
+from piptui.ui.keymap import keyed
 from piptui.ui.library import load_library
 from piptui.ui.screens.survey_cells import (
     GridColumn,
@@ -59,6 +60,7 @@ SURVEY_BINDINGS: list[BindingType] = [
     Binding("ctrl+y", "redo", "Redo", tooltip="Redo what you undid", show=False),
     Binding("escape", "back", "Back", tooltip="Back to the previous screen"),
 ]
+SURVEY_BINDINGS = keyed("survey", SURVEY_BINDINGS)  # ids for the keymap: survey.<action>
 
 
 class SurveyScreen(OpenAnswerEditing):
@@ -319,7 +321,8 @@ class SurveyScreen(OpenAnswerEditing):
     def survey_id(self) -> str:
         return self.exercise.id if self.exercise is not None else self.draft.survey
 
-    def action_delete_row(self) -> None:
+    @work(exclusive=True, group="dialog")
+    async def action_delete_row(self) -> None:
         if not self.columns:
             return
         grid = self.query_one("#survey-grid", DataTable)
@@ -333,15 +336,15 @@ class SurveyScreen(OpenAnswerEditing):
 
         number = grid.cursor_coordinate.row + 1
 
-        def done(yes: bool | None) -> None:
-            if yes:
-                try:
-                    self.ops.delete(key)
-                except PiptuiError as exc:
-                    self._report(exc)
-                self.refresh_rows()
-
-        self.app.push_screen(ConfirmDialog(f"Delete response {number}?", "Ctrl+Z undoes it.", yes="Delete"), done)
+        yes = await self.app.push_screen_wait(
+            ConfirmDialog(f"Delete response {number}?", "Ctrl+Z undoes it.", yes="Delete")
+        )
+        if yes:
+            try:
+                self.ops.delete(key)
+            except PiptuiError as exc:
+                self._report(exc)
+            self.refresh_rows()
 
     def action_report(self) -> None:
         from piptui.ui.screens.report import ReportScreen
@@ -350,7 +353,8 @@ class SurveyScreen(OpenAnswerEditing):
             ReportScreen(self.store.path, session=self.number, author=self.store.author, library=self.library)
         )
 
-    def action_back(self) -> None:
+    @work(exclusive=True, group="dialog")
+    async def action_back(self) -> None:
         if self.editing is not None:
             self._close_text(keep=False)
             return
@@ -359,18 +363,15 @@ class SurveyScreen(OpenAnswerEditing):
             return
         from piptui.ui.screens.dialogs import ConfirmDialog
 
-        def done(yes: bool | None) -> None:
-            if yes:
-                self.dismiss(None)
-
-        self.app.push_screen(
+        yes = await self.app.push_screen_wait(
             ConfirmDialog(
                 "Leave without saving the form being typed?",
                 "Ctrl+S saves it; what is typed in it is lost if you leave.",
                 yes="Leave",
-            ),
-            done,
+            )
         )
+        if yes:
+            self.dismiss(None)
 
     def help_sections(self) -> list[tuple[str, list[BindingType]]]:
         return [("Survey", SURVEY_BINDINGS)]

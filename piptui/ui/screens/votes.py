@@ -8,7 +8,7 @@ count for whoever is chosen on the left. Each change is saved at once and is one
 
 from __future__ import annotations
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 from piptui.domain.model import Cluster, Participant
 from piptui.domain.voting import by_voter, parse_budget, parse_count, ranks, remaining, sorted_by_votes
 from piptui.errors import PiptuiError
+from piptui.ui.keymap import keyed
 from piptui.ui.screens.cluster_dialogs import TextDialog
 from piptui.ui.screens.plan_base import COMMON_BINDINGS, PlanBaseScreen, highlighted_id, show_options
 from piptui.ui.text import literal, one_line
@@ -34,6 +35,7 @@ VOTES_BINDINGS: list[BindingType] = [
     *(Binding(str(n), f"set_count({n})", f"{n} votes", tooltip=f"Set the count to {n}", show=False) for n in range(10)),
     *COMMON_BINDINGS,
 ]
+VOTES_BINDINGS = keyed("votes", VOTES_BINDINGS)  # ids for the keymap: votes.<action>
 
 
 class VotesScreen(PlanBaseScreen):
@@ -154,43 +156,40 @@ class VotesScreen(PlanBaseScreen):
         else:
             self.attempt(lambda: self.ops.record_votes(self.voter, {cluster.id: count}, session=self.number))
 
-    def action_type_count(self) -> None:
+    @work(exclusive=True, group="dialog")
+    async def action_type_count(self) -> None:
         cluster = self._cluster()
         if cluster is None:
             return
 
-        def done(text: str | None) -> None:
-            if text is None:
-                return
-            try:
-                count = parse_count(text, "A number of votes")
-            except PiptuiError as exc:
-                self.report(exc)
-                return
-            self.set_count(cluster, count)
-
         who = "the room's tally" if self.voter == ROOM else f"{self._voter_name()}'s votes"
-        self.app.push_screen(
-            TextDialog(f"Votes for {one_line(cluster.title, 40)}", f"Count ({who})", str(self._count(cluster))), done
+        text = await self.app.push_screen_wait(
+            TextDialog(f"Votes for {one_line(cluster.title, 40)}", f"Count ({who})", str(self._count(cluster)))
         )
+        if text is None:
+            return
+        try:
+            count = parse_count(text, "A number of votes")
+        except PiptuiError as exc:
+            self.report(exc)
+            return
+        self.set_count(cluster, count)
 
-    def action_budget(self) -> None:
-        def done(text: str | None) -> None:
-            if text is None:
-                return
-            try:
-                budget = parse_budget(text)
-            except PiptuiError as exc:
-                self.report(exc)
-                return
-            self.attempt(lambda: self.ops.set_budget(self.number, budget))
-
-        self.app.push_screen(
+    @work(exclusive=True, group="dialog")
+    async def action_budget(self) -> None:
+        text = await self.app.push_screen_wait(
             TextDialog(
                 "Votes per person",
                 "Each person's budget of votes (blank: no budget)",
                 str(self.budget or ""),
                 placeholder="e.g. 5",
-            ),
-            done,
+            )
         )
+        if text is None:
+            return
+        try:
+            budget = parse_budget(text)
+        except PiptuiError as exc:
+            self.report(exc)
+            return
+        self.attempt(lambda: self.ops.set_budget(self.number, budget))

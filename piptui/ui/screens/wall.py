@@ -21,6 +21,7 @@ from textual.widgets import Digits, Static
 from piptui.domain.columns import CardFilter, group_cards
 from piptui.domain.model import Card, Session
 from piptui.domain.timer import format_clock
+from piptui.ui.keymap import keyed
 from piptui.ui.room import Room, RoomScreen
 from piptui.ui.text import literal, one_line
 from piptui.ui.widgets.board import Board
@@ -32,6 +33,7 @@ WALL_BINDINGS: list[BindingType] = [
     Binding("pageup", "scroll_board('page_up')", "Page up", tooltip="Scroll the board up", show=False),
     Binding("pagedown", "scroll_board('page_down')", "Page down", tooltip="Scroll the board down", show=False),
 ]
+WALL_BINDINGS = keyed("wall", WALL_BINDINGS)  # ids for the keymap: wall.<action>
 
 WALL_HELP = (
     "The wall shows the room what the facilitator is running: the step's prompt, its timer and "
