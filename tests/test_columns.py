@@ -96,7 +96,7 @@ def test_filter_matches_tags_sector_and_words() -> None:
     assert not CardFilter(tags=("money", "other")).matches(card)
     assert CardFilter(sector=Sector.VCS, words="CUTS").matches(card)
     assert not CardFilter(sector=Sector.COUNCIL).matches(card)
-    assert CardFilter(sector=Sector.COUNCIL).matches(Card(text="x", voiced_as=Sector.COUNCIL))
+    assert not CardFilter(sector=Sector.COUNCIL).matches(Card(text="x", voiced_as=Sector.COUNCIL))
     assert not CardFilter().active and CardFilter(words="x").active
     assert CardFilter(tags=("a",), sector=Sector.VCS, words="w").describe() == '#a @vcs "w"'
 
@@ -119,3 +119,20 @@ def test_draft_card_puts_a_card_in_the_column_its_tags_name() -> None:
     assert draft_card("no columns here #trust", ()).column is None
     with pytest.raises(InvalidInput, match="needs some text"):
         draft_card("#trust @vcs", COLUMNS)
+
+
+def test_speaker_and_voiced_as_sectors_are_told_apart_and_narrow_together() -> None:
+    council_as_vcs = Card(text="council voicing the sector", sector=Sector.COUNCIL, voiced_as=Sector.VCS)
+    vcs_itself = Card(text="the sector on itself", sector=Sector.VCS)
+    vcs_as_council = Card(text="the sector voicing the council", sector=Sector.VCS, voiced_as=Sector.COUNCIL)
+    cards = [council_as_vcs, vcs_itself, vcs_as_council]
+
+    def shown(line: str) -> list[Card]:
+        return [c for c in cards if CardFilter.parse(line).matches(c)]
+
+    assert shown("@vcs") == [vcs_itself, vcs_as_council]  # who spoke
+    assert shown(">vcs") == [council_as_vcs]  # whose view was voiced
+    assert shown("@vcs >council") == [vcs_as_council]  # both: narrower
+    assert shown("@council >council") == []
+    assert CardFilter.parse("@council >vcs #x words").describe() == '#x @council >vcs "words"'
+    assert CardFilter.parse(">vcs").active

@@ -66,7 +66,7 @@ def test_json_export_then_import_round_trip(sessions_dir: Path, demo: Path, tmp_
     other = tmp_path / "other"
     result = run(other, "import", str(backup))
     assert result.exit_code == 0, result.output
-    assert "Imported programme 'darlington-demo' (16 participants, 5 sessions, 45 cards)" in result.output
+    assert "Imported programme 'darlington-demo' (16 participants, 5 sessions, 51 cards)" in result.output
     again = run(other, "export", "darlington-demo", "--format", "json")
     assert again.stdout_bytes == backup.read_bytes()
     piped = run(other, "import", "-", "--name", "piped", stdin=backup.read_bytes())

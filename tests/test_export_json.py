@@ -78,7 +78,7 @@ def test_export_import_export_is_byte_identical(demo: Path, tmp_path: Path) -> N
     assert exported(result.path) == blob
     with SessionStore(result.path, author="ann") as store:
         assert store.undo() is None  # the undo history does not travel
-        assert len(store.cards()) == 46 and store.programme().name == "darlington-demo"
+        assert len(store.cards()) == 52 and store.programme().name == "darlington-demo"
 
 
 def test_import_under_another_name(demo: Path, sessions_dir: Path) -> None:

@@ -102,18 +102,30 @@ def neighbour_column(columns: Sequence[Column], current: str | None, offset: int
 
 @dataclass(frozen=True, slots=True)
 class CardFilter:
-    """What the board shows: cards having all these tags, this sector, and these words."""
+    """What the board shows: cards having all these tags, this speaker's sector (``@vcs``), this
+    voiced-as sector (``>vcs``), and these words. Both sectors together narrow further."""
 
     tags: tuple[str, ...] = ()
     sector: Sector | None = None
     words: str = ""
+    voiced_as: Sector | None = None
 
     @property
     def active(self) -> bool:
-        return bool(self.tags or self.sector or self.words)
+        return bool(self.tags or self.sector or self.words or self.voiced_as)
+
+    @classmethod
+    def parse(cls, line: str) -> CardFilter:
+        """The filter a typed line asks for, in the capture line's own shortcuts."""
+        parsed = parse_capture(line)
+        return cls(
+            tags=parsed.tags, sector=parsed.sector, voiced_as=parsed.voiced_as, words=parsed.text.lstrip("!").strip()
+        )
 
     def matches(self, card: Card) -> bool:
-        if self.sector is not None and card.sector != self.sector and card.voiced_as != self.sector:
+        if self.sector is not None and card.sector != self.sector:
+            return False
+        if self.voiced_as is not None and card.voiced_as != self.voiced_as:
             return False
         if self.tags and not all(t in card.tags for t in self.tags):
             return False
@@ -123,6 +135,8 @@ class CardFilter:
         parts = [f"#{t}" for t in self.tags]
         if self.sector is not None:
             parts.append(f"@{self.sector.value}")
+        if self.voiced_as is not None:
+            parts.append(f">{self.voiced_as.value}")
         if self.words:
             parts.append(f'"{self.words}"')
         return " ".join(parts)

@@ -26,6 +26,7 @@ from piptui.export.markdown_parts import (
     quote,
     table,
 )
+from piptui.export.markdown_perspectives import perspectives_section
 from piptui.export.markdown_plan import plan_section, review_section
 from piptui.export.markdown_text import md_cell, md_line
 from piptui.export.snapshot import Data, Snapshot, read_snapshot
@@ -199,9 +200,20 @@ def _steps_block(ctx: _Context, cards: Sequence[Card], agenda_refs: Sequence[str
     if None in by_step:
         order.append(None)
     lines: list[str] = []
-    for ref in order:
+    for n, ref in enumerate(order):
         lines += _step_section(ctx, ref, by_step[ref], level)
+        lines += _exercise_end(ctx, ref, order[n + 1 :], cards, level)
     return lines
+
+
+def _exercise_end(
+    ctx: _Context, ref: str | None, rest: Sequence[str | None], cards: Sequence[Card], level: int
+) -> list[str]:
+    """What an exercise adds under its last step: the perspective swap's comparison."""
+    exercise = ctx.step(ref)[0] if ref else None
+    if exercise is None or any(r and split_step_ref(r)[0] == exercise.id for r in rest):
+        return []
+    return perspectives_section(exercise, cards, level)
 
 
 def _step_section(ctx: _Context, ref: str | None, cards: Sequence[Card], level: int) -> list[str]:

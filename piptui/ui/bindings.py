@@ -35,12 +35,20 @@ HOME_BINDINGS = keyed("home", HOME_BINDINGS)  # ids for the keymap: home.<action
 SESSION_BINDINGS: list[BindingType] = [
     Binding("f2", "edit_card", "Edit", tooltip="Edit the highlighted card"),
     Binding("f3", "move_card", "Move", tooltip="Move the highlighted card to another column"),
-    Binding("f4,ctrl+f", "filter", "Filter", tooltip="Filter the board: words, #tag, @sector"),
+    Binding("f4,ctrl+f", "filter", "Filter", tooltip="Filter the board: words, #tag, @speaker, >voiced as"),
     Binding("f5", "previous_step", "Prev step", tooltip="Go back to the previous step of the agenda", show=False),
     Binding("f6", "next_step", "Next step", tooltip="Go on to the next step (resets its timer)"),
     Binding("f7", "toggle_timer", "Timer", tooltip="Start or pause the step's timer (shared)"),
     Binding("f8", "add_minute", "+1 min", tooltip="Give the step one more minute", show=False),
     Binding("f9", "toggle_notes", "Notes", tooltip="Show or hide the facilitator notes", show=False),
+    Binding(
+        "f11",
+        "exercise_view",
+        "Compare",
+        tooltip="The exercise's own view: the perspective swap's comparison (each press the next pair, then "
+        "the board again); the role play's scenario, roles and briefs",
+        show=False,
+    ),
     Binding("ctrl+z", "undo", "Undo", tooltip="Undo your latest change"),
     Binding("ctrl+y", "redo", "Redo", tooltip="Redo what you undid", show=False),
     Binding("ctrl+g", "toggle_agenda", "Agenda", tooltip="Show or hide the agenda", show=False),
@@ -80,7 +88,9 @@ BOARD_BINDINGS: list[BindingType] = [
     ),
     Binding("d,delete", "screen.delete_card", "Delete", tooltip="Delete the highlighted card (asks first)"),
     Binding("u", "screen.undo", "Undo", tooltip="Undo your latest change", show=False),
-    Binding("slash", "screen.filter", "Filter", tooltip="Filter the board: words, #tag, @sector", show=False),
+    Binding(
+        "slash", "screen.filter", "Filter", tooltip="Filter the board: words, #tag, @speaker, >voiced as", show=False
+    ),
     Binding("question_mark", "app.help", "Help", tooltip="Show every key of this screen", show=False),
     Binding("j", "cursor_down", "Down", tooltip="Highlight the card below", show=False),
     Binding("k", "cursor_up", "Up", tooltip="Highlight the card above", show=False),

@@ -18,17 +18,17 @@ from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input
 
 from piptui.domain.agenda import agenda_steps
-from piptui.domain.capture import parse_capture
 from piptui.domain.columns import CardFilter, ColumnGroup, column_tags, draft_card, group_cards
 from piptui.domain.model import Card, Session, step_ref
 from piptui.domain.timer import add_minutes, pause, reset, start
 from piptui.errors import PiptuiError
 from piptui.ui.bindings import BOARD_BINDINGS, CAPTURE_HELP, SESSION_BINDINGS
 from piptui.ui.library import load_library
+from piptui.ui.screens import exercise_views
 from piptui.ui.screens.session_actions import SessionActions
 from piptui.ui.text import literal, one_line
 from piptui.ui.widgets.agenda import Agenda
@@ -89,11 +89,12 @@ class SessionScreen(SessionActions):
                 yield FacilitatorNotes(id="step-notes", classes="-hidden")
                 yield Input(
                     id="filter",
-                    placeholder="Filter: words  #tag  @sector   (Esc clears)",
+                    placeholder="Filter: words  #tag  @speaker  >voiced as   (Esc clears)",
                     classes="-hidden",
                     compact=True,
                 )
                 yield Board(id="board")
+                yield VerticalScroll(id="exercise-pane", classes="-hidden")  # see exercise_views
                 yield CaptureLine(id="capture")
         yield KeyBar()
 
@@ -168,6 +169,7 @@ class SessionScreen(SessionActions):
         self.query_one(StepPrompt).show(self.step)
         self.query_one(FacilitatorNotes).show(self.step)
         self.query_one(CaptureLine).set_tags(column_tags(self.columns))
+        exercise_views.step_changed(self)
         self._known = None
 
     def _show_cards(self, *, select: str | None = None) -> None:
@@ -196,6 +198,7 @@ class SessionScreen(SessionActions):
             else f"Cards {len(cards)}"
         )
         board.border_title = literal(title)
+        exercise_views.cards_changed(self)
 
     def _tick(self) -> None:
         timer = self.query_one(StepTimer)
@@ -236,10 +239,7 @@ class SessionScreen(SessionActions):
     # -- filter --------------------------------------------------------------
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
-        parsed = parse_capture(event.value)
-        self.card_filter = CardFilter(
-            tags=parsed.tags, sector=parsed.sector or parsed.voiced_as, words=parsed.text.lstrip("!").strip()
-        )
+        self.card_filter = CardFilter.parse(event.value)
         self._show_cards()
 
     @on(Input.Submitted, "#filter")
@@ -317,6 +317,9 @@ class SessionScreen(SessionActions):
         if in_filter or (capture.has_focus and self.card_filter.active):
             self.clear_filter()
         capture.focus()
+
+    def action_exercise_view(self) -> None:
+        exercise_views.next_view(self)
 
     # -- help and palette ----------------------------------------------------
     def help_sections(self) -> list[HelpSection]:

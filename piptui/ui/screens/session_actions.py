@@ -154,6 +154,10 @@ class SessionActions(ProgrammeScreen):
 
     def action_board_cursor(self, direction: str) -> None:
         """Walk the board's highlight from wherever the focus is (the capture line keeps it)."""
+        from piptui.ui.screens import exercise_views
+
+        if exercise_views.scroll(self, direction):  # type: ignore[arg-type]
+            return
         board = self.query_one(Board)
         move = {
             "up": board.action_cursor_up,

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Digits, Static
 
 from piptui.domain.columns import CardFilter, group_cards
@@ -32,6 +32,7 @@ WALL_BINDINGS: list[BindingType] = [
     Binding("q", "app.quit", "Quit", tooltip="Close the wall (the programme is not changed)"),
     Binding("pageup", "scroll_board('page_up')", "Page up", tooltip="Scroll the board up", show=False),
     Binding("pagedown", "scroll_board('page_down')", "Page down", tooltip="Scroll the board down", show=False),
+    Binding("n", "next_pair", "Next pair", tooltip="The perspective swap: the next pair of sectors", show=False),
 ]
 WALL_BINDINGS = keyed("wall", WALL_BINDINGS)  # ids for the keymap: wall.<action>
 
@@ -83,6 +84,7 @@ class WallScreen(RoomScreen):
                 yield Digits("", id="wall-timer")
                 yield Static("", id="wall-timer-state")
         yield WallBoard(id="wall-board")
+        yield VerticalScroll(id="wall-exercise", classes="-hidden")  # the perspective swap's comparison
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -109,6 +111,9 @@ class WallScreen(RoomScreen):
         )
         board.highlighted = None  # nothing is selected on a wall
         board.border_title = literal(f"Cards {len(shown)}")
+        from piptui.ui.screens.wall_exercises import show_exercise
+
+        show_exercise(self, room)
 
     def tick(self, room: Room) -> None:
         """The clock: time left (``+mm:ss`` once over); hidden when the step has no timebox."""
@@ -126,7 +131,16 @@ class WallScreen(RoomScreen):
         state = "over time" if left < 0 else "running" if timer.running else "paused"
         self.query_one("#wall-timer-state", Static).update(literal(state))
 
+    def action_next_pair(self) -> None:
+        from piptui.ui.screens.wall_exercises import next_pair
+
+        next_pair(self)
+
     def action_scroll_board(self, how: str) -> None:
+        from piptui.ui.screens.wall_exercises import scroll
+
+        if scroll(self, how):
+            return
         board = self.query_one(WallBoard)
         if how == "page_up":
             board.scroll_page_up()
