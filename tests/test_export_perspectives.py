@@ -44,7 +44,7 @@ def test_each_pair_is_a_two_column_table_with_hostile_text_escaped() -> None:
     assert "| Council and agencies voicing the voluntary sector | The voluntary sector on itself |" in lines
     assert md_cell(HOSTILE) in markdown
     inline = [c for t in parse(markdown) if t.type == "inline" for c in (t.children or [])]
-    assert {c.content for c in inline if c.type.startswith("html")} == {"<br>"}  # no HTML got through
+    assert not [c for c in inline if c.type.startswith("html") and c.content != "<br>"]  # no HTML got through
     assert not [c for c in inline if c.type == "link_open"]
     tables = [t for t in parse(markdown) if t.type == "table_open"]
     assert len(tables) == 2  # one per pair that has something

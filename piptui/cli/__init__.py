@@ -198,6 +198,7 @@ def add_cmd(
 
 # Commands that live in their own modules, imported only when used: {name: "module:attribute"}.
 LAZY_COMMANDS = {
+    "cast": "piptui.cli.cast_cmd:cast_command",
     "exercises": "piptui.cli.exercises_cmd:exercises_group",
     "export": "piptui.cli.export_cmd:export_command",
     "import": "piptui.cli.export_cmd:import_command",

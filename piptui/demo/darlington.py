@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from piptui.domain.agenda import sessions_from_script
+from piptui.domain.casting import cast_from
 from piptui.domain.model import Action, Card, Cluster, Objective, Participant, Programme, Sector
 from piptui.domain.plan import add_months
+from piptui.domain.roles import assign_roles
 from piptui.exercises import DEFAULT_PROGRAMME, Library
 from piptui.store import SessionStore
 
@@ -514,6 +516,12 @@ CARDS: list[tuple[int, str, str | None, Sector | None, Sector | None, tuple[str,
     ),
 ]
 
+# Debrief cards said in role (the role speaking, as `%national-charity` would record it)
+IN_ROLE: dict[str, str] = {
+    "Playing the charity bidder, I had no idea how much work a tender takes": "national-charity",
+    "Playing the commissioner, the procurement rules left me almost no discretion": "commissioner",
+}
+
 # From cards to plan. Session 3's barriers grouped into themes and dot-voted (indices into CARDS;
 # the confidential cards stay out), then session 4's plan: the digest's Darlington objectives,
 # promoted from those clusters, each with a joint council / third-sector lead.
@@ -628,10 +636,11 @@ def demo_content() -> tuple[Programme, list[Participant], list[Any]]:
                 author="Jean Wilkinson" if i % 3 else "Priya Sandhu",
                 session=session,
                 step=step,
-                column=column,
+                column=IN_ROLE.get(text, column),  # said in role: the debrief's column for the role
                 confidential=secret,
                 created=_time(DATES[session], 5 + i),
                 cluster=cluster_of.get(i),
+                role=IN_ROLE.get(text),
             )
         )
     return programme, participants, cards + demo_plan()
@@ -684,8 +693,17 @@ def demo_plan() -> list[Any]:
     return out
 
 
+def demo_cast(participants: list[Participant], library: Library) -> list[Any]:
+    """Session 3's role play cast as piptui suggests it: everyone in the other sector's shoes."""
+    exercise = library.exercises.get("role-play")
+    if exercise is None or not exercise.roles:
+        return []
+    return [cast_from(3, exercise.id, assign_roles(exercise.roles, participants))]
+
+
 def build_demo(path: Path, library: Library) -> None:
     programme, participants, content = demo_content()
+    content = [*content, *demo_cast(participants, library)]
     script = library.programme(DEFAULT_PROGRAMME)
     sessions = sessions_from_script(script, library.exercises) if script else []
     sessions = [replace(s, date=DATES.get(s.number), facilitators=("Sue Carter", "Nigel Brooks")) for s in sessions]

@@ -1,4 +1,4 @@
-"""The capture line: ``!text #tag @sector >voiced``, parsed into the parts of a card."""
+"""The capture line: ``!text #tag @sector >voiced %role``, parsed into the parts of a card."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from piptui.domain.model import Sector
 
-_TOKEN = re.compile(r"(?<!\S)([#@>])([\w][\w\-]*)(?!\S)")
+_TOKEN = re.compile(r"(?<!\S)([#@>%])([\w][\w\-]*)(?!\S)")
 _SECTORS = {s.value: s for s in Sector}
 
 
@@ -18,6 +18,7 @@ class Capture:
     sector: Sector | None = None
     voiced_as: Sector | None = None
     confidential: bool = False
+    role: str | None = None  # ``%commissioner``: the role speaking (checked against the exercise's roles later)
 
 
 def normalise_tag(tag: str) -> str:
@@ -30,7 +31,9 @@ def parse_capture(line: str) -> Capture:
     - a leading ``!`` marks the card confidential;
     - ``#tag`` adds a tag (lower-cased, kept once, in order);
     - ``@council`` / ``@vcs`` / ``@statutory`` / ``@other`` is the speaker's sector;
-    - ``>vcs`` (etc.) is the sector a perspective is voiced as.
+    - ``>vcs`` (etc.) is the sector a perspective is voiced as;
+    - ``%commissioner`` names the role speaking in a role play (any word: whether the exercise has
+      that role is checked by :func:`piptui.domain.columns.draft_card`).
 
     Tokens are taken out of the text. ``@name`` or ``>word`` that is not a sector
     stays in the text untouched, so e-mail-like words and quotes survive.
@@ -42,10 +45,14 @@ def parse_capture(line: str) -> Capture:
     tags: list[str] = []
     sector: Sector | None = None
     voiced: Sector | None = None
+    role: str | None = None
 
     def take(match: re.Match[str]) -> str:
-        nonlocal sector, voiced
+        nonlocal sector, voiced, role
         sigil, word = match.group(1), match.group(2)
+        if sigil == "%":
+            role = word.lower()
+            return ""
         if sigil == "#":
             tag = normalise_tag(word)
             if tag not in tags:
@@ -62,4 +69,4 @@ def parse_capture(line: str) -> Capture:
 
     text = _TOKEN.sub(take, text)
     text = re.sub(r"[ \t]{2,}", " ", text).strip()
-    return Capture(text=text, tags=tuple(tags), sector=sector, voiced_as=voiced, confidential=confidential)
+    return Capture(text=text, tags=tuple(tags), sector=sector, voiced_as=voiced, confidential=confidential, role=role)

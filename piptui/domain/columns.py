@@ -12,7 +12,7 @@ from piptui.domain.model import Card, Sector
 from piptui.errors import InvalidInput
 
 if TYPE_CHECKING:  # the exercise classes load with the library, after the session's first frame
-    from piptui.domain.exercise import Column
+    from piptui.domain.exercise import Column, Role
 
 UNSORTED = "unsorted"  # the board's bucket for cards without one of the step's columns
 
@@ -71,24 +71,44 @@ class CardDraft:
     voiced_as: Sector | None
     column: str | None
     confidential: bool
+    role: str | None = None  # the role speaking (a role id of the exercise)
 
 
-def draft_card(line: str, columns: Sequence[Column]) -> CardDraft:
+def draft_card(line: str, columns: Sequence[Column], roles: Sequence[Role] = ()) -> CardDraft:
     """Parse a capture line for a step: a tag naming a column puts the card there (and is not
-    kept as a tag when it is the column's id). Raises :class:`InvalidInput` when only shortcuts
-    were typed."""
+    kept as a tag when it is the column's id). ``%role`` names one of the exercise's ``roles``
+    speaking: the card is voiced as the role's sector (unless ``>sector`` says otherwise) and goes
+    to the role's column when the step has one. Raises :class:`InvalidInput` when only shortcuts
+    were typed, or for a ``%role`` the exercise does not have."""
     parsed = parse_capture(line)
     if not parsed.text:
         raise InvalidInput("A card needs some text besides its #tags and @sector; nothing was saved")
+    role = _role(parsed.role, roles) if parsed.role is not None else None
     ids = {normalise_tag(c.id) for c in columns}
+    column = column_for_tags(parsed.tags, columns)
+    if column is None and role is not None:
+        column = column_for_tags((role.id,), columns)
     return CardDraft(
         text=parsed.text,
         tags=tuple(t for t in parsed.tags if t not in ids),
         sector=parsed.sector,
-        voiced_as=parsed.voiced_as,
-        column=column_for_tags(parsed.tags, columns),
+        voiced_as=parsed.voiced_as or (role.sector if role is not None else None),
+        column=column,
         confidential=parsed.confidential,
+        role=role.id if role is not None else None,
     )
+
+
+def _role(word: str, roles: Sequence[Role]) -> Role:
+    found = next((r for r in roles if r.id.casefold() == word.casefold()), None)
+    if found is not None:
+        return found
+    if not roles:
+        raise InvalidInput(
+            f"%{word}: this step's exercise has no roles (% names the role speaking in a role play); nothing was saved"
+        )
+    known = " ".join("%" + r.id for r in roles)
+    raise InvalidInput(f"%{word} is not a role of this role play (its roles: {known}); nothing was saved")
 
 
 def neighbour_column(columns: Sequence[Column], current: str | None, offset: int) -> str | None:

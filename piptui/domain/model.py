@@ -176,6 +176,7 @@ class Card:
     edited: str | None = None
     edited_by: str | None = None
     cluster: str | None = None  # a cluster id
+    role: str | None = None  # in a role play: the id of the role that was speaking (``%commissioner``)
 
 
 @dataclass(frozen=True, slots=True)

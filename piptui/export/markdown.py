@@ -28,6 +28,7 @@ from piptui.export.markdown_parts import (
 )
 from piptui.export.markdown_perspectives import perspectives_section
 from piptui.export.markdown_plan import plan_section, review_section
+from piptui.export.markdown_roles import role_play_section
 from piptui.export.markdown_text import md_cell, md_line
 from piptui.export.snapshot import Data, Snapshot, read_snapshot
 
@@ -209,11 +210,15 @@ def _steps_block(ctx: _Context, cards: Sequence[Card], agenda_refs: Sequence[str
 def _exercise_end(
     ctx: _Context, ref: str | None, rest: Sequence[str | None], cards: Sequence[Card], level: int
 ) -> list[str]:
-    """What an exercise adds under its last step: the perspective swap's comparison."""
+    """What an exercise adds under its last step: the perspective swap's comparison, the role
+    play's cast and what was said in role."""
     exercise = ctx.step(ref)[0] if ref else None
     if exercise is None or any(r and split_step_ref(r)[0] == exercise.id for r in rest):
         return []
-    return perspectives_section(exercise, cards, level)
+    session = next((c.session for c in cards if c.step == ref), None)
+    return perspectives_section(exercise, cards, level) + role_play_section(
+        exercise, cards, ctx.snap.casts, ctx.snap.participants, session=session, names=ctx.options.names, level=level
+    )
 
 
 def _step_section(ctx: _Context, ref: str | None, cards: Sequence[Card], level: int) -> list[str]:

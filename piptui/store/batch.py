@@ -34,6 +34,7 @@ TABLES: dict[str, str] = {
     "piptui.domain.model.Session": "sessions",
     "piptui.domain.voting.Vote": "votes",  # per-person dot votes
     "piptui.domain.survey.SurveyResponse": "responses",  # anonymous end-of-programme questionnaires
+    "piptui.domain.casting.Cast": "casts",  # who plays which role in a session's role play
 }
 
 

@@ -127,7 +127,7 @@ class SessionStore:
             "actions": {},
         }
         for obj in content:
-            data[table_of(type(obj))][obj.id] = codec.encode(obj)
+            data.setdefault(table_of(type(obj)), {})[obj.id] = codec.encode(obj)
         write_programme_file(path, data, replace=False)
         return cls(path, author=author)
 
@@ -337,6 +337,7 @@ class SessionStore:
         step: str | None = None,
         column: str | None = None,
         confidential: bool = False,
+        role: str | None = None,
     ) -> Card:
         """Save a card; it is on disk when this returns.
 
@@ -362,6 +363,7 @@ class SessionStore:
                 step=step,
                 column=column,
                 confidential=confidential,
+                role=role or None,
             )
             b.put(card)
         return card
@@ -370,7 +372,18 @@ class SessionStore:
         """Change a card's fields (text, tags, sector, voiced_as, column, confidential, cluster).
 
         ``label`` is what undo will say it undid."""
-        allowed = {"text", "tags", "sector", "voiced_as", "column", "confidential", "cluster", "step", "session"}
+        allowed = {
+            "text",
+            "tags",
+            "sector",
+            "voiced_as",
+            "column",
+            "confidential",
+            "cluster",
+            "step",
+            "session",
+            "role",
+        }
         unknown = set(changes) - allowed
         if unknown:
             raise TypeError(f"edit_card() cannot change {sorted(unknown)}")

@@ -9,17 +9,32 @@ time an exercise needs them, so the first frame does not pay for them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from textual.containers import VerticalScroll
 
+from piptui.domain.columns import CardFilter, ColumnGroup, group_cards
+from piptui.domain.model import Card
 from piptui.ui.widgets.board import Board
 
 if TYPE_CHECKING:
-    from piptui.domain.exercise import Exercise
+    from piptui.domain.exercise import Column, Exercise
     from piptui.domain.perspectives import Comparison
     from piptui.ui.screens.session import SessionScreen
     from piptui.ui.widgets.comparison import PerspectiveComparison
+
+
+def board_groups(
+    exercise: Exercise | None, columns: Sequence[Column], cards: Sequence[Card], card_filter: CardFilter
+) -> list[ColumnGroup]:
+    """The board's groups: a role play's step without columns (the play) by the role speaking,
+    any other step by its columns."""
+    if exercise is not None and exercise.roles and not columns and any(c.role for c in cards):
+        from piptui.domain.casting import group_by_role
+
+        return group_by_role(cards, exercise.roles, card_filter)
+    return group_cards(cards, columns, card_filter)
 
 
 def _kind(screen: SessionScreen) -> str | None:
@@ -56,6 +71,9 @@ def step_changed(screen: SessionScreen) -> None:
     """A new step: the comparison stays only while the room is on the same perspective swap."""
     if comparison_shown(screen) and _kind(screen) != "perspective_swap":
         _show_board(screen)
+    from piptui.ui.screens.role_views import show_role_panel
+
+    show_role_panel(screen)
 
 
 def comparison_of(screen: SessionScreen, exercise: Exercise) -> Comparison:
@@ -66,7 +84,12 @@ def comparison_of(screen: SessionScreen, exercise: Exercise) -> Comparison:
 
 
 def cards_changed(screen: SessionScreen) -> None:
-    """Cards changed: redraw the comparison if it is on screen."""
+    """Cards changed (or anything else in the file): redraw the comparison if it is on screen, and
+    the role play's panel (the cast may have changed)."""
+    if _kind(screen) == "role_play":
+        from piptui.ui.screens.role_views import show_role_panel
+
+        show_role_panel(screen)
     if comparison_shown(screen) and screen.exercise is not None:
         _comparison(screen).show(comparison_of(screen, screen.exercise))
 
@@ -75,9 +98,14 @@ def next_view(screen: SessionScreen) -> None:
     """F11: on a perspective swap, the board, then each pair of the comparison, then the board;
     on a role play, the roles and their briefs."""
     kind = _kind(screen)
+    if kind == "role_play":
+        from piptui.ui.screens.role_views import open_roles
+
+        open_roles(screen)
+        return
     if kind != "perspective_swap" or screen.exercise is None:
         screen.notify(
-            "F11 shows the perspective swap's comparison; this step is not one",
+            "F11 shows the perspective swap's comparison and the role play's roles; this step is neither",
             severity="warning",
         )
         return

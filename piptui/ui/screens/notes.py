@@ -133,7 +133,8 @@ class NotesScreen(RoomScreen):
             return None
         room = self.room
         try:
-            draft = draft_card(line, room.columns if room is not None else ())
+            roles = room.exercise.roles if room is not None and room.exercise is not None else ()
+            draft = draft_card(line, room.columns if room is not None else (), roles)
             card = self.store.add_card(
                 draft.text,
                 tags=draft.tags,
@@ -143,6 +144,7 @@ class NotesScreen(RoomScreen):
                 step=room.step_ref if room is not None else None,
                 column=draft.column,
                 confidential=draft.confidential,
+                role=draft.role,
             )
         except PiptuiError as exc:
             self.notify(exc.message, title="Not saved", severity="error", markup=False)

@@ -22,7 +22,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input
 
 from piptui.domain.agenda import agenda_steps
-from piptui.domain.columns import CardFilter, ColumnGroup, column_tags, draft_card, group_cards
+from piptui.domain.columns import CardFilter, ColumnGroup, column_tags, draft_card
 from piptui.domain.model import Card, Session, step_ref
 from piptui.domain.timer import add_minutes, pause, reset, start
 from piptui.errors import PiptuiError
@@ -180,7 +180,7 @@ class SessionScreen(SessionActions):
         ids = {c.id for c in cards}
         arrived = [c.id for c in cards if c.id not in self._known] if self._known is not None else []
         self._known = ids
-        groups = group_cards(cards, self.columns, self.card_filter)
+        groups = exercise_views.board_groups(self.exercise, self.columns, cards, self.card_filter)
         board.show(
             groups,
             filtered=self.card_filter.active,
@@ -216,7 +216,7 @@ class SessionScreen(SessionActions):
         if not line.strip():
             return None
         try:
-            draft = draft_card(line, self.columns)
+            draft = draft_card(line, self.columns, self.exercise.roles if self.exercise is not None else ())
             card = self.store.add_card(
                 draft.text,
                 tags=draft.tags,
@@ -226,6 +226,7 @@ class SessionScreen(SessionActions):
                 step=self.step_ref,
                 column=draft.column,
                 confidential=draft.confidential,
+                role=draft.role,
             )
         except PiptuiError as exc:
             self.notify(exc.message, title="Not saved", severity="error", markup=False)

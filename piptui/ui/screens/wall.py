@@ -18,11 +18,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Digits, Static
 
-from piptui.domain.columns import CardFilter, group_cards
+from piptui.domain.columns import CardFilter
 from piptui.domain.model import Card, Session
 from piptui.domain.timer import format_clock
 from piptui.ui.keymap import keyed
 from piptui.ui.room import Room, RoomScreen
+from piptui.ui.screens.exercise_views import board_groups
 from piptui.ui.text import literal, one_line
 from piptui.ui.widgets.board import Board
 from piptui.ui.widgets.prompt import StepPrompt, StepTitle
@@ -105,7 +106,7 @@ class WallScreen(RoomScreen):
         self._known = ids
         board = self.query_one(WallBoard)
         board.show(
-            group_cards(shown, room.columns, CardFilter()),
+            board_groups(room.exercise, room.columns, shown, CardFilter()),
             reveal=arrived[-1] if arrived else None,
             empty_text="No cards yet.",
         )

@@ -1,6 +1,7 @@
 """The exercises' own views on the wall: on a perspective swap the comparison takes the board's
 place (every pair stacked where the wall is big enough, else one pair, ``n`` the next); on a role
-play the scenario and the cast, never the briefs. Confidential cards never reach either.
+play the scenario and the cast above the board, never the briefs. Confidential cards never reach
+either.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from textual.containers import VerticalScroll
 
+from piptui.errors import PiptuiError
 from piptui.ui.screens.wall import WallBoard, public_cards
 from piptui.ui.watch import Room
 
@@ -34,8 +36,36 @@ def _comparison(screen: WallScreen) -> PerspectiveComparison:
     return widget
 
 
+def show_cast(screen: WallScreen, room: Room) -> None:
+    """A role play's scenario and cast above the board (never a brief: those are private)."""
+    from piptui.ui.widgets.role_panel import RolePanel
+
+    exercise = room.exercise
+    playing = exercise is not None and bool(exercise.roles)
+    found = screen.query(RolePanel)
+    if not found and not playing:
+        return
+    panel = found.first() if found else RolePanel(id="wall-roles")
+    if not found:
+        screen.mount(panel, before="#wall-board")
+    panel.display = playing
+    if not playing or exercise is None:
+        return
+    from piptui.domain.casting import players
+    from piptui.store.cast_ops import CastOps
+
+    try:
+        cast = CastOps(screen.store).cast(room.session.number, exercise.id)
+        people = screen.store.participants()
+    except PiptuiError:
+        cast, people = None, []
+    panel.show(exercise, {r.id: players(cast, people, r.id) for r in exercise.roles}, scenario=True)
+
+
 def show_exercise(screen: WallScreen, room: Room) -> None:
-    """Show the comparison instead of the board on a perspective swap's steps."""
+    """Show the comparison instead of the board on a perspective swap's steps, and a role play's
+    scenario and cast above the board."""
+    show_cast(screen, room)
     exercise = room.exercise
     perspective = exercise is not None and exercise.kind.value == "perspective_swap"
     _pane(screen).set_class(not perspective, "-hidden")
