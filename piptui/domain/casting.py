@@ -10,11 +10,14 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from piptui.domain.columns import CardFilter, ColumnGroup
-from piptui.domain.exercise import Column, Role
 from piptui.domain.model import Card, Participant, Sector
 from piptui.errors import InvalidInput
+
+if TYPE_CHECKING:  # the exercise classes load with the library; a snapshot reads casts before that
+    from piptui.domain.exercise import Column, Role
 
 _NS = uuid.UUID("0b5f3e0e-7c4a-4d35-9a3e-2a6c1d9b7f10")
 NOT_IN_ROLE = "not-in-role"
@@ -112,12 +115,16 @@ def find_participant(participants: Sequence[Participant], word: str) -> Particip
 
 
 def role_columns(roles: Sequence[Role]) -> tuple[Column, ...]:
+    from piptui.domain.exercise import Column
+
     return tuple(Column(id=r.id, title=f"As {r.title}") for r in roles)
 
 
 def group_by_role(cards: Sequence[Card], roles: Sequence[Role], card_filter: CardFilter) -> list[ColumnGroup]:
     """A step's cards under the role that was speaking (in the roles' order), then the cards said
     out of role; a role nobody spoke as has an empty group. Counts are before filtering."""
+    from piptui.domain.exercise import Column
+
     columns = role_columns(roles)
     ids = {r.id for r in roles}
     groups: list[ColumnGroup] = []

@@ -231,6 +231,7 @@ class SessionStore:
 
     def snapshot(self) -> Snapshot:
         """Everything in the file, from one read of it: a change landing meanwhile cannot tear it."""
+        from piptui.domain.casting import Cast
         from piptui.domain.survey import SurveyResponse
         from piptui.domain.voting import Vote
         from piptui.store.plan_ops import BUDGET_FIELD
@@ -267,6 +268,7 @@ class SessionStore:
                 votes=tuple(self._all(Vote, data)),
                 responses=tuple(sorted(self._all(SurveyResponse, data), key=lambda r: r.created)),
                 budgets=budgets,
+                casts=tuple(self._all(Cast, data)),
             )
 
     def raw(self) -> dict[str, dict[str, Any]]:

@@ -21,6 +21,7 @@ from piptui.errors import InvalidInput, ProgrammeFileError
 from piptui.store.storage import StatKey
 
 if TYPE_CHECKING:
+    from piptui.domain.casting import Cast
     from piptui.domain.survey import SurveyResponse
     from piptui.domain.voting import Vote
 
@@ -44,6 +45,11 @@ class Snapshot:
     votes: tuple[Vote, ...] = ()
     responses: tuple[SurveyResponse, ...] = ()  # in the order they were entered
     budgets: Mapping[int, int] = field(default_factory=dict)  # each session's vote budget, where set
+    casts: tuple[Cast, ...] = ()  # the role plays' casts
+
+    def cast(self, session: int, exercise: str) -> Cast | None:
+        """Who plays which role in a session's role play (None: nobody is cast yet)."""
+        return next((c for c in self.casts if c.session == session and c.exercise == exercise), None)
 
     def session(self, number: int) -> Session:
         for s in self.sessions:

@@ -9,26 +9,27 @@ step (Ctrl+Z). From the command line: ``piptui cast NAME``.
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from piptui.domain.casting import Cast, CastRow, cast_rows
 from piptui.domain.exercise import Exercise
 from piptui.domain.roles import crosses
 from piptui.errors import PiptuiError
-from piptui.store import SessionStore
 from piptui.store.cast_ops import CastOps
-from piptui.ui.feedback import report_error, undo_or_redo
+from piptui.ui.screens.programme_screen import ProgrammeScreen
 from piptui.ui.text import SECTOR_SHORT, literal, plain
 from piptui.ui.widgets.key_bar import KeyBar
 from piptui.ui.widgets.title_bar import TitleBar
 
-POLL_SECONDS = 0.5
+if TYPE_CHECKING:
+    from piptui.store.snapshot import Snapshot
+    from piptui.ui.live import LiveProgramme
+
 NO_ROLE = ""
 
 CAST_BINDINGS: list[BindingType] = [
@@ -46,23 +47,20 @@ HELP = (
 )
 
 
-class CastScreen(Screen[None]):
-    """``CastScreen(path, exercise, session=N, author=...)``: the cast of one role play."""
+class CastScreen(ProgrammeScreen):
+    """``CastScreen(live, exercise, session=N)``: the cast of one role play."""
 
     BINDINGS = CAST_BINDINGS
     HELP_INTRO = HELP
     AUTO_FOCUS = "#cast"
 
-    def __init__(self, path: Path, exercise: Exercise, *, session: int, author: str | None = None) -> None:
-        super().__init__()
-        self.path = Path(path)
+    def __init__(self, source: LiveProgramme, exercise: Exercise, *, session: int) -> None:
+        super().__init__(source, session=session)
         self.exercise = exercise
         self.number = session
-        self.store = SessionStore(self.path, author=author)
         self.ops = CastOps(self.store)
         self.rows: list[CastRow] = []
         self.cast: Cast | None = None
-        self._token: object = None
         programme = self.store.programme()
         self.title = programme.area or programme.name
         self.sub_title = f"The cast · {exercise.title} · session {session}"
@@ -81,26 +79,14 @@ class CastScreen(Screen[None]):
             if self.ops.cast(self.number, self.exercise.id) is None:
                 self.ops.assign(self.number, self.exercise.id, self.exercise.roles, title=self.exercise.title)
                 self.notify("Cast suggested: everyone in the other sector's shoes (Ctrl+Z undoes)")
+                self.live.reload()
         except PiptuiError as exc:
-            self.query_one("#cast-status", Static).update(literal(exc.message, "bold"))
-        self.refresh_from_store(force=True)
-        self.set_interval(POLL_SECONDS, self.refresh_from_store)
+            self.notify(exc.message, title="Not cast", severity="error", markup=False)
+        self.snapshot_ready()  # now, and at each change of the file (another terminal's too)
 
-    def on_unmount(self) -> None:
-        self.store.close()
-
-    def refresh_from_store(self, *, force: bool = False, select: str | None = None) -> None:
-        try:
-            token = self.store.change_token()
-            if token == self._token and not force:
-                return
-            self._token = token
-            self.cast = self.ops.cast(self.number, self.exercise.id)
-            self.rows = cast_rows(self.cast, self.store.participants(), self.exercise.roles)
-        except PiptuiError as exc:
-            self._token = None
-            report_error(self, exc, "Cannot read")
-            return
+    def show_snapshot(self, snapshot: Snapshot, *, force: bool = False, select: str | None = None) -> None:
+        self.cast = snapshot.cast(self.number, self.exercise.id)
+        self.rows = cast_rows(self.cast, snapshot.participants, self.exercise.roles)
         self._show(select)
 
     def _show(self, select: str | None) -> None:
@@ -168,8 +154,8 @@ class CastScreen(Screen[None]):
         try:
             self.ops.set_role(self.number, self.exercise.id, self.exercise.roles, row.participant.id, picked or None)
         except PiptuiError as exc:
-            report_error(self, exc, "Not saved")
-        self.refresh_from_store(force=True, select=row.participant.id)
+            self.report(exc, "Not saved")
+        self.saved(select=row.participant.id)
 
     def action_suggest(self) -> None:
         self._suggest()
@@ -186,16 +172,8 @@ class CastScreen(Screen[None]):
         try:
             self.ops.assign(self.number, self.exercise.id, self.exercise.roles, title=self.exercise.title)
         except PiptuiError as exc:
-            report_error(self, exc, "Not cast")
-        self.refresh_from_store(force=True)
-
-    def action_undo(self) -> None:
-        if undo_or_redo(self, self.store, redo=False):
-            self.refresh_from_store(force=True)
-
-    def action_redo(self) -> None:
-        if undo_or_redo(self, self.store, redo=True):
-            self.refresh_from_store(force=True)
+            self.report(exc, "Not cast")
+        self.saved(force=True)
 
     def action_back(self) -> None:
         self.dismiss(None)

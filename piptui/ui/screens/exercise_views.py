@@ -79,7 +79,7 @@ def step_changed(screen: SessionScreen) -> None:
 def comparison_of(screen: SessionScreen, exercise: Exercise) -> Comparison:
     from piptui.domain.perspectives import compare_perspectives, compare_step_columns, exercise_cards
 
-    cards = exercise_cards(screen.store.cards(session=screen.number), exercise.id)
+    cards = exercise_cards(screen.snapshot.cards_of(session=screen.number), exercise.id)
     return compare_perspectives(cards, compare_step_columns(exercise))
 
 

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from piptui.errors import PiptuiError
-
 if TYPE_CHECKING:
     from piptui.ui.screens.session import SessionScreen
     from piptui.ui.widgets.role_panel import RolePanel
@@ -39,14 +37,10 @@ def show_role_panel(screen: SessionScreen) -> None:
     if not playing or exercise is None:
         return
     from piptui.domain.casting import players
-    from piptui.store.cast_ops import CastOps
 
-    try:
-        cast = CastOps(screen.store).cast(screen.number, exercise.id)
-        people = screen.store.participants()
-    except PiptuiError:
-        cast, people = None, []
-    who = {r.id: players(cast, people, r.id) for r in exercise.roles}
+    snapshot = screen.snapshot
+    cast = snapshot.cast(screen.number, exercise.id)
+    who = {r.id: players(cast, snapshot.participants, r.id) for r in exercise.roles}
     hint = HINT if cast is not None else HINT + " (nobody is cast yet: F11, then c)"
     panel.show(exercise, who, scenario=not screen.columns, hint=hint)
 
@@ -58,7 +52,4 @@ def open_roles(screen: SessionScreen) -> None:
         return
     from piptui.ui.screens.roles import RolesScreen
 
-    screen.app.push_screen(
-        RolesScreen(screen.path, exercise, session=screen.number, author=screen.author),
-        lambda _result: screen.refresh_from_store(force=True),
-    )
+    screen.app.push_screen(RolesScreen(screen.live, exercise, session=screen.number))

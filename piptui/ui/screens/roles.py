@@ -5,28 +5,29 @@ play's step of the session screen; ``c`` opens the cast. The wall never shows a 
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from piptui.domain.casting import players
 from piptui.domain.exercise import Exercise, Role
 from piptui.domain.model import Participant
-from piptui.errors import PiptuiError
-from piptui.store import SessionStore
-from piptui.store.cast_ops import CastOps
-from piptui.ui.feedback import report_error
+from piptui.ui.screens.programme_screen import ProgrammeScreen
 from piptui.ui.text import SECTOR_SHORT, plain
 from piptui.ui.widgets.board import SECTOR_STYLE
 from piptui.ui.widgets.key_bar import KeyBar
 from piptui.ui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from piptui.store.snapshot import Snapshot
+    from piptui.ui.live import LiveProgramme
 
 ROLES_BINDINGS: list[BindingType] = [
     Binding("b", "brief", "Brief", tooltip="Open the highlighted role's brief (Enter does too)"),
@@ -76,29 +77,20 @@ class BriefDialog(ModalScreen[None]):
         self.dismiss(None)
 
 
-class RolesScreen(Screen[None]):
-    """``RolesScreen(path, exercise, session=N, author=...)``."""
+class RolesScreen(ProgrammeScreen):
+    """``RolesScreen(live, exercise, session=N)``."""
 
     BINDINGS = ROLES_BINDINGS
     HELP_INTRO = HELP
     AUTO_FOCUS = "#roles"
 
-    def __init__(self, path: Path, exercise: Exercise, *, session: int, author: str | None = None) -> None:
-        super().__init__()
-        self.path = Path(path)
+    def __init__(self, source: LiveProgramme, exercise: Exercise, *, session: int) -> None:
+        super().__init__(source, session=session)
         self.exercise = exercise
         self.number = session
-        self.author = author
-        self.people: list[Participant] = []
         self.players: dict[str, list[Participant]] = {}
-        programme_title = ""
-        try:
-            with SessionStore(self.path) as store:
-                programme = store.programme()
-                programme_title = programme.area or programme.name
-        except PiptuiError:
-            pass
-        self.title = programme_title
+        programme = self.store.programme()
+        self.title = programme.area or programme.name
         self.sub_title = f"{exercise.title} · session {session}"
 
     def compose(self) -> ComposeResult:
@@ -109,20 +101,11 @@ class RolesScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.refresh_cast()
+        self.snapshot_ready()  # now, and whenever the cast changes (here or in another terminal)
 
-    def on_screen_resume(self) -> None:
-        self.refresh_cast()  # back from the cast screen
-
-    def refresh_cast(self) -> None:
-        try:
-            with SessionStore(self.path) as store:
-                cast = CastOps(store).cast(self.number, self.exercise.id)
-                self.people = store.participants()
-        except PiptuiError as exc:
-            report_error(self, exc, "Cannot read")
-            return
-        self.players = {r.id: players(cast, self.people, r.id) for r in self.exercise.roles}
+    def show_snapshot(self, snapshot: Snapshot, *, force: bool = False, select: str | None = None) -> None:
+        cast = snapshot.cast(self.number, self.exercise.id)
+        self.players = {r.id: players(cast, snapshot.participants, r.id) for r in self.exercise.roles}
         options = self.query_one(OptionList)
         keep = options.highlighted
         options.clear_options()
@@ -141,7 +124,7 @@ class RolesScreen(Screen[None]):
     def action_cast(self) -> None:
         from piptui.ui.screens.cast import CastScreen
 
-        self.app.push_screen(CastScreen(self.path, self.exercise, session=self.number, author=self.author))
+        self.app.push_screen(CastScreen(self.live, self.exercise, session=self.number))
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -10,9 +10,8 @@ from typing import TYPE_CHECKING
 
 from textual.containers import VerticalScroll
 
-from piptui.errors import PiptuiError
+from piptui.ui.room import Room
 from piptui.ui.screens.wall import WallBoard, public_cards
-from piptui.ui.watch import Room
 
 if TYPE_CHECKING:
     from piptui.ui.screens.wall import WallScreen
@@ -52,14 +51,10 @@ def show_cast(screen: WallScreen, room: Room) -> None:
     if not playing or exercise is None:
         return
     from piptui.domain.casting import players
-    from piptui.store.cast_ops import CastOps
 
-    try:
-        cast = CastOps(screen.store).cast(room.session.number, exercise.id)
-        people = screen.store.participants()
-    except PiptuiError:
-        cast, people = None, []
-    panel.show(exercise, {r.id: players(cast, people, r.id) for r in exercise.roles}, scenario=True)
+    snapshot = screen.snapshot
+    cast = snapshot.cast(room.session.number, exercise.id)
+    panel.show(exercise, {r.id: players(cast, snapshot.participants, r.id) for r in exercise.roles}, scenario=True)
 
 
 def show_exercise(screen: WallScreen, room: Room) -> None:
@@ -74,7 +69,7 @@ def show_exercise(screen: WallScreen, room: Room) -> None:
         return
     from piptui.domain.perspectives import compare_perspectives, compare_step_columns, exercise_cards
 
-    cards = public_cards(screen.store.cards(session=room.session.number))
+    cards = public_cards(screen.snapshot.cards_of(session=room.session.number))
     comparison = compare_perspectives(exercise_cards(cards, exercise.id), compare_step_columns(exercise))
     width, height = screen.size
     widget = _comparison(screen)
