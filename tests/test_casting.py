@@ -147,3 +147,17 @@ def test_in_role_cards_group_by_role() -> None:
     assert titles[1] == ("As Council procurement officer", ["a", "c"])
     assert titles[-1] == ("Not in role", ["b", "d"])
     assert len(groups) == len(ROLES) + 1
+
+
+def test_a_role_of_an_unknown_sector_is_refused_at_its_place(tmp_path: Path) -> None:
+    from piptui.errors import PiptuiError
+
+    script = (ROOT / "exercises" / "role-play.yaml").read_text(encoding="utf-8")
+    bad = tmp_path / "bad-role.yaml"
+    bad.write_text(script.replace("    sector: statutory", "    sector: health-board"), encoding="utf-8")
+    with pytest.raises(PiptuiError) as caught:
+        load_exercise_file(bad)
+    line = next(n for n, text in enumerate(bad.read_text().splitlines(), 1) if "health-board" in text)
+    assert f"bad-role.yaml:{line}:13: role 'pct-commissioner': sector 'health-board' is not one of" in str(
+        caught.value.message
+    )

@@ -118,3 +118,23 @@ async def test_the_wall_shows_the_scenario_and_cast_never_a_brief(sessions_dir: 
         assert "jointly commissioning" in text  # the scenario
         assert "played by" in text and "Council commissioning manager" in text
         assert BRIEF_WORDS not in text
+
+
+async def test_the_cast_of_a_programme_without_participants_says_so(sessions_dir: Path) -> None:
+    from piptui.programmes import create_programme
+    from piptui.ui.app import create_app
+
+    path = create_programme(sessions_dir, "empty", area="Nowhere")
+    app = create_app(sessions_dir=sessions_dir, programme=path, session=3, author="ann", mode="session")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await to_step(pilot, 2)
+        await pilot.press("f11")
+        await until(pilot, lambda: isinstance(app.screen, RolesScreen))
+        assert "nobody cast yet" in screen_text(app)
+        await pilot.press("c")
+        await until(pilot, lambda: isinstance(app.screen, CastScreen))
+        await pilot.pause()
+        assert any("no participants yet" in n for n in notifications(app))
+        assert "No participants yet" in str(app.screen.query_one("#cast-status", Static).render())
+        with SessionStore(path) as store:
+            assert store.snapshot().casts == ()  # nothing written

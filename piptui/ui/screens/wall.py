@@ -132,6 +132,12 @@ class WallScreen(RoomScreen):
         state = "over time" if left < 0 else "running" if timer.running else "paused"
         self.query_one("#wall-timer-state", Static).update(literal(state))
 
+    def on_resize(self) -> None:
+        if self.room is not None:  # every pair of the comparison, or one, depends on the size
+            from piptui.ui.screens.wall_exercises import show_exercise
+
+            show_exercise(self, self.room)
+
     def action_next_pair(self) -> None:
         from piptui.ui.screens.wall_exercises import next_pair
 
