@@ -101,6 +101,7 @@ CAPTURE_HELP = (
     "The capture line always has the focus: type and press Enter, the card is saved at once. "
     "#tag adds a tag (a column's name or tag puts the card in that column; → accepts a completion), "
     "@council @statutory @vcs @other is the speaker's sector, >vcs (etc.) the sector voiced as, "
+    "%commissioner (a role's id, in a role play) the role speaking, "
     "and a leading ! marks it confidential. Tab moves to the board, where single letters act on "
     "the highlighted card; Esc comes back."
 )

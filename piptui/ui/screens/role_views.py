@@ -27,7 +27,7 @@ def _panel(screen: SessionScreen, create: bool) -> RolePanel | None:
 
 
 def show_role_panel(screen: SessionScreen) -> None:
-    """Scenario (on steps without columns) and roles on a role play's steps; hidden elsewhere."""
+    """Roles (who plays each) and the scenario on a role play's steps; hidden elsewhere."""
     exercise = screen.exercise
     playing = exercise is not None and bool(exercise.roles)
     panel = _panel(screen, create=playing)
@@ -42,7 +42,7 @@ def show_role_panel(screen: SessionScreen) -> None:
     cast = snapshot.cast(screen.number, exercise.id)
     who = {r.id: players(cast, snapshot.participants, r.id) for r in exercise.roles}
     hint = HINT if cast is not None else HINT + " (nobody is cast yet: F11, then c)"
-    panel.show(exercise, who, scenario=not screen.columns, hint=hint)
+    panel.show(exercise, who, scenario=True, hint=hint)
 
 
 def open_roles(screen: SessionScreen) -> None:
