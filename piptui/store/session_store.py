@@ -268,7 +268,7 @@ class SessionStore:
                 votes=tuple(self._all(Vote, data)),
                 responses=tuple(sorted(self._all(SurveyResponse, data), key=lambda r: r.created)),
                 budgets=budgets,
-                casts=tuple(self._all(Cast, data)),
+                casts=tuple(sorted(self._all(Cast, data), key=lambda c: (c.session, c.exercise))),
             )
 
     def raw(self) -> dict[str, dict[str, Any]]:

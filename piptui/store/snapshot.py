@@ -94,6 +94,7 @@ def decode_snapshot(data: Mapping[str, Mapping[str, Any]], path: Path | None = N
     """A snapshot of a programme file's parsed contents (``SessionStore.raw()``, or a JSON
     backup's tables): every document decoded, in the store's orders. A document that cannot
     be read is a :class:`~piptui.errors.ProgrammeFileError` naming its table and id."""
+    from piptui.domain.casting import Cast
     from piptui.domain.survey import SurveyResponse
     from piptui.domain.voting import Vote
     from piptui.store import codec
@@ -142,4 +143,5 @@ def decode_snapshot(data: Mapping[str, Mapping[str, Any]], path: Path | None = N
         votes=tuple(every(Vote)),
         responses=tuple(sorted(every(SurveyResponse), key=lambda r: r.created)),
         budgets=budgets,
+        casts=tuple(sorted(every(Cast), key=lambda c: (c.session, c.exercise))),
     )
