@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from itertools import zip_longest
 
 from piptui.domain.exercise import Exercise
-from piptui.domain.model import Card
+from piptui.domain.model import SECTOR_SHORT, Card
 from piptui.domain.perspectives import PerspectivePair, compare_perspectives, compare_step_columns, exercise_cards
-from piptui.export.markdown_parts import SECTOR_SHORT, table
+from piptui.export.markdown_parts import table
 from piptui.export.markdown_text import md_cell, md_line
 
 

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 
 from piptui.domain.casting import Cast, players
 from piptui.domain.exercise import Exercise
-from piptui.domain.model import Card, Participant
-from piptui.export.markdown_parts import SECTOR_SHORT, card_item, person, table
+from piptui.domain.model import SECTOR_SHORT, Card, Participant
+from piptui.export.markdown_parts import card_item, person, table
 from piptui.export.markdown_text import md_cell, md_line
 
 
