@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual.timer import Timer
-
 from piptui.domain.agenda import agenda_steps
 from piptui.domain.exercise import Column, Exercise, Step
 from piptui.domain.model import Card, Programme, Session, step_ref
@@ -83,11 +81,9 @@ class RoomScreen(ProgrammeScreen):
             self.store.session(session)  # refuses a session the programme does not have
         self.library: Library | None = None
         self.room: Room | None = None
-        self._ticker: Timer | None = None
 
     def on_mount(self) -> None:
         self.title = self.programme.area or self.programme.name
-        self._ticker = self.set_interval(1.0, self._tick, name="room-timer", pause=True)
         self.call_after_refresh(load_library, self, self._library_ready, also=lambda: self.live.snapshot)
 
     def _library_ready(self, library: Library) -> None:
@@ -103,8 +99,7 @@ class RoomScreen(ProgrammeScreen):
         self.room = room
         self.sub_title = self.describe(room)
         self.show_room(room, cards)
-        if self._ticker is not None:  # a clock to redraw only while the timer runs
-            self._ticker.resume() if room.session.timer.running else self._ticker.pause()
+        self.run_clock(room.session.timer.running)
 
     def describe(self, room: Room) -> str:
         """The header's sub-title for the room."""
@@ -114,7 +109,7 @@ class RoomScreen(ProgrammeScreen):
     def show_room(self, room: Room, cards: list[Card]) -> None:
         """Draw the room (subclasses)."""
 
-    def _tick(self) -> None:
+    def clock_tick(self) -> None:
         if self.room is not None:
             self.tick(self.room)
 

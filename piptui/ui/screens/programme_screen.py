@@ -27,6 +27,8 @@ from piptui.ui.feedback import report_error, undo_or_redo
 from piptui.ui.live import LiveProgramme
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from piptui.exercises import Library
     from piptui.store import SessionStore
     from piptui.store.snapshot import Snapshot
@@ -54,6 +56,7 @@ class ProgrammeScreen(Screen[None]):
         self.shown_snapshot: Snapshot | None = None  # the snapshot on screen
         self._subscribed = False
         self._last_error: str | None = None
+        self._clock: Timer | None = None
 
     @property
     def papp(self) -> PiptuiApp:
@@ -116,6 +119,17 @@ class ProgrammeScreen(Screen[None]):
         """After a write of this screen: read the file once, redraw here and tell the other screens."""
         self.live.reload()
         self.show_latest(force=force, select=select)
+
+    def run_clock(self, running: bool) -> None:
+        """Call :meth:`clock_tick` once a second while a step's timer runs; no wake-ups otherwise."""
+        if running and self._clock is None:
+            self._clock = self.set_interval(1.0, self.clock_tick, name="clock")
+        elif not running and self._clock is not None:
+            self._clock.stop()
+            self._clock = None
+
+    def clock_tick(self) -> None:
+        """Redraw the clock (subclasses)."""
 
     # -- doing things --------------------------------------------------------------
     def report(self, exc: PiptuiError, title: str = "Not done") -> None:

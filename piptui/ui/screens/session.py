@@ -100,7 +100,6 @@ class SessionScreen(SessionActions):
 
     def on_mount(self) -> None:
         self.query_one(StepPrompt).show(None, loading=True)
-        self._ticker = self.set_interval(1.0, self._tick, pause=True)  # runs while the timer does
         # After the first frame (loading competes for the GIL); the programme's first snapshot
         # is read there too, off the UI thread.
         self.call_after_refresh(load_library, self, self._library_ready, also=lambda: self.live.snapshot)
@@ -145,7 +144,7 @@ class SessionScreen(SessionActions):
             self._show_step(session)
         if force or session.timer != self.session.timer:
             self.query_one(StepTimer).show(session.timer)
-            self._ticker.resume() if session.timer.running else self._ticker.pause()
+            self.run_clock(session.timer.running)  # a tick a second while the timer runs
         self.session = session
         self.sub_title = self._sub_title()
         self._show_cards(select=select)
@@ -200,7 +199,7 @@ class SessionScreen(SessionActions):
         board.border_title = literal(title)
         exercise_views.cards_changed(self)
 
-    def _tick(self) -> None:
+    def clock_tick(self) -> None:
         timer = self.query_one(StepTimer)
         if timer.timer.running:
             timer.tick()
