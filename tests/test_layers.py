@@ -112,3 +112,21 @@ def test_the_reader_sees_imports_inside_functions() -> None:
     found = {module for _, module in imports(PACKAGE / "ui" / "screens" / "session_actions.py")}
     assert "piptui.ui.screens.dialogs" in found
     assert breaks("piptui.ui.screens.dialogs", "piptui.ui") and not breaks("piptui.uix", "piptui.ui")
+
+
+def test_the_ui_opens_one_store_and_polls_nothing() -> None:
+    """The app's live programme (ui/live.py) is the UI's one SessionStore and one watcher; a
+    screen that opened a store or polled on its own would tear the view and cost idle CPU."""
+    stores, polls = [], []
+    for path in sorted((PACKAGE / "ui").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+                where = f"{path.relative_to(PACKAGE.parent)}:{node.lineno}"
+                if name == "SessionStore":
+                    stores.append(where)
+                elif name == "set_interval" and "clock" not in ast.unparse(node):
+                    polls.append(where)
+    assert len(stores) == 1 and stores[0].startswith("piptui/ui/live.py:"), stores
+    assert not polls, f"a screen polls on its own: {polls}"

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from tinydb import TinyDB
 from tinydb.table import Table
@@ -46,7 +46,6 @@ from piptui.store.programme_file import (
     sweep_temporary_files,
     write_programme_file,
 )
-from piptui.store.snapshot import Snapshot
 from piptui.store.storage import (
     META_KEY,
     META_TABLE,
@@ -55,6 +54,9 @@ from piptui.store.storage import (
     LockTimeout,
     StatKey,
 )
+
+if TYPE_CHECKING:
+    from piptui.store.snapshot import Snapshot  # imported when first taken: not on the way to the first frame
 
 T = TypeVar("T")
 
@@ -235,6 +237,7 @@ class SessionStore:
         from piptui.domain.survey import SurveyResponse
         from piptui.domain.voting import Vote
         from piptui.store.plan_ops import BUDGET_FIELD
+        from piptui.store.snapshot import Snapshot
 
         with self._thread_lock:
             token = self.change_token()  # before the read: a change after it shows as a new token

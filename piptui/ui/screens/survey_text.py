@@ -7,6 +7,8 @@ moves on, Esc leaves it as it was. :class:`OpenAnswerEditing` is the part of
 
 from __future__ import annotations
 
+from abc import abstractmethod
+
 from textual import events, on
 from textual.widgets import DataTable, Input
 
@@ -25,17 +27,22 @@ class OpenAnswerEditing(ProgrammeScreen):
     responses: list[SurveyResponse]
     columns: list[GridColumn]
 
+    # What the survey screen provides (declared, not implemented, here):
+    @abstractmethod
     def current(self) -> tuple[GridColumn, SurveyResponse]:
-        raise NotImplementedError
+        """The highlighted cell's column and the response of its row."""
 
+    @abstractmethod
     def row_key(self, row: int) -> str:
-        raise NotImplementedError
+        """The response id of a grid row (``DRAFT`` for the form being typed)."""
 
+    @abstractmethod
     def set_value(self, column: GridColumn, response: SurveyResponse, value: object) -> bool:
-        raise NotImplementedError
+        """Put ``value`` in a cell (saving a saved row at once); False if it was refused."""
 
+    @abstractmethod
     def advance(self) -> None:
-        raise NotImplementedError
+        """Move the cursor on to the next cell."""
 
     def _text_key(self, event: events.Key) -> bool:
         """Keys while an open answer is typed. Keys typed quickly after the first may still arrive
