@@ -102,3 +102,31 @@ async def test_a_session_the_programme_lacks_falls_back_to_home(sessions_dir: Pa
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert any("no session 9" in m for m in notifications(app))
+
+
+async def test_opening_another_programme_replaces_the_live_one(sessions_dir: Path) -> None:
+    from piptui.domain.model import Programme, Session
+
+    ensure_demo(sessions_dir)
+    other = sessions_dir / "zz-other.json"
+    SessionStore.create(other, Programme(name="zz-other", area="Elsewhere"), sessions=[Session(1, title="One")]).close()
+    app = create_app(sessions_dir=sessions_dir, author="ann")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await _rows(pilot, 2)
+        await pilot.press("enter")  # the demo (first row)
+        assert isinstance(app.screen, PickDialog)
+        await pilot.press("enter")
+        first = await session_ready(pilot)
+        demo_live = app.live
+        assert demo_live is not None and first.live is demo_live and demo_live.path.name == "darlington-demo.json"
+        await pilot.press("ctrl+b")
+        await _rows(pilot, 2)
+        await pilot.press("down", "enter")
+        for _ in patience():
+            await pilot.pause(0.01)
+            if isinstance(app.screen, PickDialog):
+                break
+        await pilot.press("enter")
+        second = await session_ready(pilot)
+        assert app.live is not demo_live and app.live is not None and app.live.path.name == "zz-other.json"
+        assert second.live is app.live and demo_live.watcher.kind is None  # the old one's watcher stopped
