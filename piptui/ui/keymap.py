@@ -5,7 +5,7 @@ person can move a key: laptops hide the F-keys behind Fn. The keymap is a TOML f
 ``id = "keys"`` lines, read when piptui starts, from ``$PIPTUI_KEYMAP`` or else
 ``keymap.toml`` in piptui's config folder (``~/.config/piptui/`` on Linux)::
 
-    "session.next_step" = "ctrl+right"
+    "session.next_step" = "ctrl+pagedown"
     "session.toggle_timer" = "ctrl+space,f7"
 
 Unknown ids are ignored by Textual; a file that is not TOML is said once, with its name.
