@@ -321,5 +321,5 @@ def test_values_python_cannot_build_are_errors_not_crashes(tmp_path: Path) -> No
 
 def test_deep_nesting_is_an_error_not_a_crash(tmp_path: Path) -> None:
     assert errors_of(tmp_path, "id: x\nsteps: " + "[" * 3000 + "]" * 3000 + "\n") == [
-        "2:57: invalid YAML: nested more than 50 levels deep"
+        "2:71: invalid YAML: nested more than 64 levels deep"
     ]

@@ -85,13 +85,15 @@ def list_cmd(obj: Context) -> None:
     if not programmes:
         click.echo("No programmes yet. Create one with: piptui new NAME --area AREA  (or try: piptui demo)")
         return
+    from piptui.domain.text_rules import visible_line as shown  # a title's ESC never reaches the terminal
+
     width = max(len(p.name) for p in programmes)
     for p in programmes:
         if p.error:
-            click.echo(f"{p.name:<{width}}  cannot be opened: {p.error}")
+            click.echo(f"{p.name:<{width}}  cannot be opened: {shown(p.error)}")
         else:
             held = f"{p.sessions_held} sessions held"
-            click.echo(f"{p.name:<{width}}  {p.area:<14} {p.cards:>5} cards  {held}  {p.title}")
+            click.echo(f"{p.name:<{width}}  {shown(p.area):<14} {p.cards:>5} cards  {held}  {shown(p.title)}")
 
 
 @main.command("open")

@@ -94,7 +94,9 @@ class PiptuiGroup(click.Group):
         try:
             return super().invoke(ctx)
         except PiptuiError as exc:
-            click.echo(f"piptui: {exc.message}", err=True)
+            from piptui.domain.text_rules import visible
+
+            click.echo(f"piptui: {visible(exc.message)}", err=True)
             ctx.exit(exc.exit_code)
         except BrokenPipeError:
             # The reader went away (``piptui list | head``): stop quietly, as other tools do.

@@ -75,6 +75,7 @@ def export_command(
         ExportRequest,
         check_request,
         export_bytes,
+        for_standard_output,
         format_for,
         write_export,
     )
@@ -103,7 +104,7 @@ def export_command(
     blob = export_bytes(request, library)
     if request.output is None:
         sys.stdout.flush()
-        sys.stdout.buffer.write(blob)
+        sys.stdout.buffer.write(for_standard_output(blob, request.format))
         sys.stdout.buffer.flush()
         return
     write_export(request, blob)

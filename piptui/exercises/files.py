@@ -80,7 +80,12 @@ def read_file(source: Readable, display: str, kind: FileKind | None = None, *, t
 
     ``trusted`` is for the bundled scripts only (they may be parsed by libyaml)."""
     result = FileResult(display, kind or "exercise")
-    problems = _read(source, result, kind, trusted)
+    try:
+        problems = _read(source, result, kind, trusted)
+    except RecursionError:
+        problems = [Problem(START, "the file is nested too deeply to read")]
+    except Exception as exc:  # a shape the checks did not foresee: reported, never raised
+        problems = [Problem(START, f"piptui could not check this file ({type(exc).__name__}); please report it")]
     result.errors = [result.error_at(p.pos, p.message) for p in sorted(problems, key=lambda p: p.pos)]
     if result.errors:
         result.exercise = result.programme = None
@@ -89,11 +94,16 @@ def read_file(source: Readable, display: str, kind: FileKind | None = None, *, t
 
 def _read(source: Readable, result: FileResult, kind: FileKind | None, trusted: bool) -> list[Problem]:
     try:
-        data = source.read_bytes()
+        if isinstance(source, Path):  # read no more than the limit allows (a 10 MB file costs nothing)
+            with source.open("rb") as handle:
+                data = handle.read(MAX_FILE_BYTES + 1)
+        else:
+            data = source.read_bytes()
     except OSError as exc:
         return [Problem(START, f"cannot read the file: {exc.strerror or exc}")]
     if len(data) > MAX_FILE_BYTES:
-        return [Problem(START, f"the file is too large ({len(data)} bytes; at most {MAX_FILE_BYTES})")]
+        limit = MAX_FILE_BYTES // 1024
+        return [Problem(START, f"the file is too large (over {limit} KB; an exercise script is a few KB)")]
     text, problem = decode(data)
     if text is None:
         return [problem] if problem else []

@@ -69,7 +69,9 @@ def exercise_from(doc: MarkedMap, check: Checker, source: str = "") -> Exercise:
         check.error(doc.pos, "", "missing required key 'scenario' (a role_play exercise describes its scenario)")
     elif "scenario" in doc and kind is not None and kind is not ExerciseKind.ROLE_PLAY:
         check.error(doc.key_pos["scenario"], "", "scenario: only a role_play exercise has a scenario")
-    modes_known = all(_mode_written(m) for m in doc.get("steps") or () if isinstance(m, MarkedMap))
+    written = doc.get("steps")
+    listed = written if isinstance(written, list) else ()  # a refused value (an unsafe tag) is not a list
+    modes_known = all(_mode_written(m) for m in listed if isinstance(m, MarkedMap))
     if kind is ExerciseKind.SORTING and steps and modes_known and not any(s.mode is StepMode.SORT for s in steps):
         check.error(doc.key_pos["steps"], "", "a sorting exercise needs a step with mode 'sort'")
     return Exercise(

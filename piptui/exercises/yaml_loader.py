@@ -24,8 +24,12 @@ from typing import Any, NamedTuple
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-MAX_FILE_BYTES = 1_000_000
-MAX_DEPTH = 50  # nesting levels; the format needs 6 (survey > groups > questions > choices)
+from piptui.domain.text_rules import control_problem, visible
+
+MAX_FILE_BYTES = 256 * 1024  # the largest bundled script is 5 KB
+MAX_DEPTH = 64  # nesting levels; the format needs 6 (survey > groups > questions > choices)
+MAX_NODES = 2_000  # values in one file (the largest bundled script has 176): bounds the time to read it
+MAX_ALIASES = 200  # *alias references: a few are handy, thousands are a "billion laughs"
 
 
 class Pos(NamedTuple):
@@ -110,6 +114,8 @@ class _Marking:
         super().__init__(stream)  # type: ignore[call-arg]
         self.problems: list[Problem] = []
         self._depth = 0
+        self._nodes = 0
+        self._aliases = 0
 
     # -- refusal of tags ----------------------------------------------------------
     def construct_object(self, node: Node, deep: bool = False) -> Any:
@@ -117,7 +123,7 @@ class _Marking:
             self._refuse_tag(node)
             return REJECTED
         try:
-            return super().construct_object(node, deep=deep)  # type: ignore[misc]
+            value = super().construct_object(node, deep=deep)  # type: ignore[misc]
         except (ValueError, OverflowError) as exc:  # 2008-13-45 looks like a date; 10**5000 digits
             what = node.value if isinstance(node, ScalarNode) else "value"
             what = what if len(what) <= 40 else what[:37] + "..."
@@ -125,6 +131,14 @@ class _Marking:
                 Problem(pos_of(node.start_mark), f"cannot read '{what}': {exc} (put it in quotes to keep it as text)")
             )
             return REJECTED
+        if isinstance(value, str):
+            problem = control_problem(value)
+            if problem is not None:
+                self.problems.append(
+                    Problem(pos_of(node.start_mark), f"{problem}: text may hold new lines and tabs, no other controls")
+                )
+                return REJECTED
+        return value
 
     def _refuse_tag(self, node: Node) -> None:
         tag = node.tag
@@ -176,19 +190,30 @@ class _Marking:
     def _key_text(self, node: Node) -> str | None:
         if not isinstance(node, ScalarNode) or node.tag not in SAFE_TAGS:
             return None
-        return str(node.value)
+        return visible(str(node.value))  # a key with ESC in it is unknown; its message shows it as ␛
 
 
 class MarkedLoader(_Marking, yaml.SafeLoader):
     """The pure-Python SafeLoader, marking: for every file a person wrote."""
 
     def compose_node(self, parent: Node | None, index: int) -> Node | None:
-        """PyYAML composes recursively: refuse absurd nesting before Python's stack runs out."""
+        """PyYAML composes recursively: refuse absurd nesting before Python's stack runs out, and
+        more values or aliases than a script needs before reading them costs seconds."""
         self._depth += 1
+        self._nodes += 1
         try:
+            problem = None
             if self._depth > MAX_DEPTH:
+                problem = f"nested more than {MAX_DEPTH} levels deep"
+            elif self._nodes > MAX_NODES:
+                problem = f"more than {MAX_NODES} values in one file (an exercise script needs a few hundred)"
+            elif self.check_event(yaml.AliasEvent):  # type: ignore[no-untyped-call]
+                self._aliases += 1
+                if self._aliases > MAX_ALIASES:
+                    problem = f"more than {MAX_ALIASES} *aliases in one file"
+            if problem is not None:
                 mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
-                raise yaml.composer.ComposerError(None, None, f"nested more than {MAX_DEPTH} levels deep", mark)
+                raise yaml.composer.ComposerError(None, None, problem, mark)
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1

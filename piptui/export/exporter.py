@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
 import orjson
 
+from piptui.domain.text_rules import visible
 from piptui.errors import InvalidInput, NotSaved, PiptuiError, not_saved
 from piptui.export.contents import FORMATS, Content, render_content
 from piptui.export.csv_format import export_csv
@@ -113,6 +115,19 @@ def export_bytes(request: ExportRequest, library: ExerciseLookup | None) -> byte
     with SessionStore(request.programme) as store:
         data = store.raw()
     return render(data, request, library)
+
+
+def for_standard_output(blob: bytes, fmt: ExportFormat) -> bytes:
+    """An export's bytes fit for a terminal: no control character from a card reaches it. Text
+    formats show them as placeholders (ESC as "␛"); JSON keeps the data, escaping DEL and the C1
+    controls as ``\\u00XX`` (JSON's own escapes already cover the C0 controls)."""
+    text = blob.decode("utf-8")
+    if fmt == ExportFormat.JSON:
+        return _C1_OR_DEL.sub(lambda m: f"\\u{ord(m.group()):04x}", text).encode("utf-8")
+    return visible(text).encode("utf-8")
+
+
+_C1_OR_DEL = re.compile("[\x7f-\x9f]")
 
 
 def write_file(path: Path, blob: bytes, *, private: bool = True, programme: Path | None = None) -> None:

@@ -25,6 +25,8 @@ from piptui.store.storage import META_KEY, META_TABLE, SCHEMA_VERSION
 FORMAT = "piptui-programme-export"
 VERSION = 1  # of this export format; a newer piptui that changes it raises the number
 BOOKKEEPING = frozenset({EVENTS, META_TABLE})  # never exported, refused on import
+MAX_IMPORT_BYTES = 32_000_000  # 5,000 cards are 1.4 MB
+MAX_DEPTH = 64  # nesting levels; a programme needs 6 (tables > cards > card > tags > tag)
 
 
 class BadExportFile(PiptuiError):
@@ -68,10 +70,20 @@ def read_export(blob: bytes, source: str) -> ProgrammeExport:
         blob = blob[3:]  # a byte-order mark some editors add
     if not blob.strip():
         raise BadExportFile(f"{source} is empty: it is not a piptui export; nothing was imported")
+    if len(blob) > MAX_IMPORT_BYTES:
+        raise BadExportFile(
+            f"{source} is too large ({len(blob) / 1e6:.0f} MB; an export holds at most "
+            f"{MAX_IMPORT_BYTES // 1_000_000} MB); nothing was imported"
+        )
     try:
         document = orjson.loads(blob)
     except orjson.JSONDecodeError as exc:
         raise BadExportFile(f"{source} is not valid JSON ({exc}); nothing was imported") from None
+    deep = too_deep(document, MAX_DEPTH)
+    if deep is not None:
+        raise BadExportFile(
+            f"{source}: {deep} is nested more than {MAX_DEPTH} levels deep (a programme needs 6); nothing was imported"
+        )
     twice = _duplicated_keys(blob)
     if twice:
         raise BadExportFile(f"{source}: {twice}; nothing was imported")
@@ -155,19 +167,39 @@ def _pairs(pairs: list[tuple[str, Any]]) -> _Object:
 
 
 def _duplicated_keys(blob: bytes) -> str | None:
-    """Where the file gives one key twice (JSON parsers silently keep the last), or None."""
+    """Where the file gives one key twice (JSON parsers silently keep the last), or None.
+    Called only on a document already known to be at most ``MAX_DEPTH`` deep."""
     parsed = json.loads(blob, object_pairs_hook=_pairs)
-    stack: list[tuple[str, Any]] = [("the file", parsed)]
+    stack: list[tuple[tuple[str | int, ...], Any]] = [((), parsed)]
     while stack:
-        where, value = stack.pop()
+        at, value = stack.pop()
         if isinstance(value, _Object):
             if value.twice:
-                return f'{where} gives the key "{value.twice[0]}" twice (a duplicated id?)'
-            stack += [(f"{_path(where, k)}", v) for k, v in value.items()]
+                return f'{_where(at)} gives the key "{value.twice[0]}" twice (a duplicated id?)'
+            stack += [((*at, k), v) for k, v in value.items() if isinstance(v, dict | list)]
         elif isinstance(value, list):
-            stack += [(f"{where}[{i}]", v) for i, v in enumerate(value)]
+            stack += [((*at, i), v) for i, v in enumerate(value) if isinstance(v, dict | list)]
     return None
 
 
-def _path(where: str, key: str) -> str:
-    return key if where == "the file" else f"{where}.{key}"
+def too_deep(document: Any, limit: int) -> str | None:
+    """Where ``document`` nests deeper than ``limit`` (``tables.cards.ab12.extra[0]``), or None."""
+    stack: list[tuple[tuple[str | int, ...], Any]] = [((), document)]
+    while stack:
+        at, value = stack.pop()
+        if len(at) >= limit:
+            return _where(at)
+        if isinstance(value, dict):
+            stack += [((*at, k), v) for k, v in value.items() if isinstance(v, dict | list)]
+        elif isinstance(value, list):
+            stack += [((*at, i), v) for i, v in enumerate(value) if isinstance(v, dict | list)]
+    return None
+
+
+def _where(at: tuple[str | int, ...]) -> str:
+    if not at:
+        return "the file"
+    text = ""
+    for part in at:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text

@@ -17,6 +17,7 @@ from enum import Enum
 from typing import Any
 
 from piptui.domain.model import Programme, Session
+from piptui.domain.text_rules import control_problem
 from piptui.store.batch import entity_classes
 from piptui.store.programme_file import PROGRAMME_KEY, PROGRAMME_TABLE
 
@@ -49,8 +50,10 @@ def check_tables(tables: dict[str, Any], *, forbidden: Collection[str] = ()) -> 
                 problems.append(f"{at}: an id cannot be empty")
             if not isinstance(doc, dict):
                 problems.append(f"{at}: must be an object, not {_kind(doc)}")
-            elif cls is not None:
-                problems += check_fields(cls, doc, at)
+            else:
+                problems += control_characters(doc, at)
+                if cls is not None:
+                    problems += check_fields(cls, doc, at)
                 if cls is Session and _is_int(doc.get("number")) and str(doc["number"]) != doc_id:
                     problems.append(f"{at}: a session is keyed by its number, but its number is {doc['number']}")
         if len(problems) >= MAX_PROBLEMS:
@@ -59,6 +62,23 @@ def check_tables(tables: dict[str, Any], *, forbidden: Collection[str] = ()) -> 
     if not isinstance(header, dict) or not isinstance(header.get(PROGRAMME_KEY), dict):
         problems.insert(0, f'tables.{PROGRAMME_TABLE}["{PROGRAMME_KEY}"]: the programme header is missing')
     return problems
+
+
+def control_characters(doc: dict[str, Any], where: str) -> list[str]:
+    """Text may hold newline and tab, no other control character: each one found, at its place."""
+    problems: list[str] = []
+    stack: list[tuple[str, Any]] = [(f"{where}.{k}", v) for k, v in doc.items()]
+    while stack:
+        at, value = stack.pop()
+        if isinstance(value, str):
+            problem = control_problem(value)
+            if problem is not None:
+                problems.append(f"{at}: {problem}")
+        elif isinstance(value, dict):
+            stack += [(f"{at}.{k}", v) for k, v in value.items()]
+        elif isinstance(value, list):
+            stack += [(f"{at}[{i}]", v) for i, v in enumerate(value)]
+    return sorted(problems)
 
 
 def check_fields(cls: type, doc: dict[str, Any], where: str) -> list[str]:

@@ -13,7 +13,8 @@ from importlib import import_module
 from typing import Any, TypeVar
 
 from piptui.domain.model import Session, new_id, utc_now
-from piptui.errors import Conflict, NotFound
+from piptui.domain.text_rules import control_problem
+from piptui.errors import Conflict, InvalidInput, NotFound
 from piptui.store import codec
 from piptui.store.storage import META_KEY, META_TABLE, Data
 
@@ -93,6 +94,8 @@ class Batch:
     def put_doc(self, table: str, doc_id: str, doc: Doc | None) -> None:
         docs = self.data.setdefault(table, {})
         before = docs.get(doc_id)
+        if doc is not None:
+            refuse_control_characters(table, doc, before)
         if doc is None:
             if before is None:
                 return
@@ -203,6 +206,38 @@ class Batch:
             else:
                 docs[doc_id] = doc
             self._touch(table, doc_id)
+
+
+def refuse_control_characters(table: str, doc: Doc, before: Doc | None) -> None:
+    """Every writer goes through here: text a person gives may hold newline and tab, no other
+    control character (:mod:`piptui.domain.text_rules`). Only fields this write changes are
+    looked at, so a card read from an older file can still be moved."""
+    for key, value in doc.items():
+        if before is not None and before.get(key) == value:
+            continue
+        problem = _control_in(value)
+        if problem is not None:
+            noun = table.rstrip("s")
+            raise InvalidInput(
+                f"Not saved: the {noun}'s {key} holds {problem}; text may hold new lines and tabs, "
+                "no other control characters"
+            )
+
+
+def _control_in(value: Any) -> str | None:
+    if isinstance(value, str):
+        return control_problem(value)
+    if isinstance(value, list | tuple):
+        for item in value:
+            found = _control_in(item)
+            if found is not None:
+                return found
+    elif isinstance(value, dict):
+        for item in value.values():
+            found = _control_in(item)
+            if found is not None:
+                return found
+    return None
 
 
 def _collapse(changes: list[Change]) -> list[Change]:

@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from piptui.domain.text_rules import visible_line
 from piptui.errors import InvalidInput, PiptuiError, ProgrammeNotFound
 
 if TYPE_CHECKING:
     from piptui.store.session_store import SessionStore
 
 ENV_SESSIONS = "PIPTUI_SESSIONS"
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")  # a full match: "nl\n" is refused
 
 
 def resolve_sessions_dir(cli_value: str | os.PathLike[str] | None = None) -> tuple[Path, str]:
@@ -39,9 +40,9 @@ def resolve_sessions_dir(cli_value: str | os.PathLike[str] | None = None) -> tup
 
 def validate_name(name: str) -> str:
     """A programme name is a file stem: letters, digits, '-', '_' and '.', up to 64."""
-    if not _NAME.match(name or "") or name.endswith(".json"):
+    if not _NAME.fullmatch(name or "") or name.endswith(".json"):
         raise InvalidInput(
-            f"'{name}' is not a usable programme name: use letters, digits, '-', '_' or '.' "
+            f"'{visible_line(name)}' is not a usable programme name: use letters, digits, '-', '_' or '.' "
             "(up to 64, starting with a letter or digit), e.g. darlington-2008"
         )
     return name

@@ -65,14 +65,28 @@ def check_data(path: str | os.PathLike[str], data: object) -> Data:
     return data
 
 
-def parse_bytes(path: str | os.PathLike[str], blob: bytes) -> Data:
+def parse_bytes(path: str | os.PathLike[str], blob: bytes, *, previous: Data | None = None) -> Data:
+    """The file's tables, checked: its outer shape, its schema and every record's shape
+    (records equal to those of ``previous``, the last parse, are taken as checked)."""
     if not blob.strip():
         raise ProgrammeFileError(f"{path}: the file is empty (truncated?); it was not changed")
     try:
         data = orjson.loads(blob)
     except orjson.JSONDecodeError as exc:
         raise ProgrammeFileError(f"{path}: the file is corrupt or truncated ({exc}); it was not changed") from None
-    return check_data(path, data)
+    data = check_data(path, data)
+    check_records(path, data, previous)
+    return data
+
+
+def check_records(path: str | os.PathLike[str], data: Data, previous: Data | None = None) -> None:
+    """Refuse a record of the wrong shape, naming the file, table, record and field."""
+    from piptui.store.batch import EVENTS, TABLES
+    from piptui.store.shape import first_problem
+
+    problem = first_problem(data, {t: c for c, t in TABLES.items()}, previous=previous, events=EVENTS)
+    if problem is not None:
+        raise ProgrammeFileError(f"{path}: a record of the wrong shape: {problem}; the file was not changed")
 
 
 class AtomicJSONStorage(Storage):  # type: ignore[misc]
@@ -122,7 +136,7 @@ class AtomicJSONStorage(Storage):  # type: ignore[misc]
                 return self._data
             with os.fdopen(os.dup(fd), "rb") as handle:
                 blob = handle.read()
-            data = parse_bytes(self.name, blob)
+            data = parse_bytes(self.name, blob, previous=self._data)
         except OSError as exc:
             os.close(fd)
             raise cannot_read(exc, self.name) from None

@@ -17,12 +17,30 @@ with a leading underscore of Textual's or Rich's.
 - ``Screen._push_result_callback``: the first screen of an app gets the empty result callback
   every pushed screen gets, so ``switch_screen`` away from it works (Textual 8.2 gives the
   default screen none and fails with IndexError).
+- ``Content``'s and Rich's control-code translate tables (``textual.content._CONTROL_STRIP_TRANSLATE``,
+  ``rich.control._CONTROL_STRIP_TRANSLATE``): they drop BEL, BS, VT, FF and CR; :func:`show_control_characters`
+  extends them so every control character but newline and tab becomes a visible placeholder (ESC
+  as "␛"): text from a file can never drive the terminal, through any widget, whoever built the Content.
+- ``App._exit_renderables``, ``_exception``, ``_exception_event``, ``_return_code``,
+  ``_close_messages_no_wait``: :func:`handle_exception_privately` replaces ``App._handle_exception``,
+  whose traceback shows local variables (card text, confidential too); ours goes, without locals,
+  to a private file (0600) and the terminal gets one line naming it.
 """
 
 from __future__ import annotations
 
+import os
+import time
+import traceback
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import rich.control
+import textual.content
+from rich.text import Text
+
+from piptui.domain.text_rules import ALLOWED, visible
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -69,3 +87,56 @@ def forget_wrapped_lines(option_list: OptionList) -> None:
 def give_result_callback(screen: Screen[Any], app: App[Any]) -> None:
     """Give an app's first screen the empty result callback a pushed screen gets."""
     screen._push_result_callback(app, None)
+
+
+_CONTROL_CODES = [c for c in [*range(0x20), *range(0x7F, 0xA0)] if chr(c) not in ALLOWED]
+
+
+def show_control_characters() -> None:
+    """Make Textual's Content and Rich's Text show control characters as placeholders."""
+    pictures = {code: visible(chr(code)) for code in _CONTROL_CODES}
+    for table in (textual.content._CONTROL_STRIP_TRANSLATE, rich.control._CONTROL_STRIP_TRANSLATE):
+        table.update(pictures)  # type: ignore[arg-type]  # translate tables: None (drop) or a text
+
+
+def crash_folder() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_state_dir("piptui", appauthor=False)) / "crashes"
+
+
+def write_crash_report(error: BaseException | None = None) -> Path | None:
+    """The current exception's traceback (no local variables) in a new 0600 file; its path."""
+    try:
+        folder = crash_folder()
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        path = folder / f"crash-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.txt"
+        if error is not None:
+            text = "".join(traceback.format_exception(type(error), error, error.__traceback__))
+        else:
+            text = traceback.format_exc()
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        return path
+    except OSError:
+        return None
+
+
+def report_crash_privately(app: Any, error: BaseException | None = None) -> None:
+    """What ``App._fatal_error`` does, but the details go to a private file, not the screen."""
+    path = write_crash_report(error)
+    where = f"the details are in {path} (readable by you only)" if path else "no report could be written"
+    line = f"piptui stopped on an unexpected error; {where}. Your saved cards are safe."
+    app.bell()
+    app._exit_renderables.append(Text(line))  # wraps at the terminal's width, never cropped
+    app._close_messages_no_wait()
+
+
+def handle_exception_privately(app: Any, error: Exception) -> None:
+    """``App._handle_exception`` (the app exits), with the report of :func:`report_crash_privately`."""
+    app._return_code = 1
+    if app._exception is None:  # as Textual: Pilot re-raises the first one for the tests
+        app._exception = error
+        app._exception_event.set()
+    report_crash_privately(app, error)

@@ -32,6 +32,13 @@ class PiptuiApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = APP_BINDINGS
 
+    def _handle_exception(self, error: Exception) -> None:
+        """A crash: the traceback (no local variables, so no card text) goes to a private file
+        and the screen gets one line naming it (piptui/ui/_textual_compat.py)."""
+        from piptui.ui._textual_compat import handle_exception_privately
+
+        handle_exception_privately(self, error)
+
     def __init__(
         self,
         *,

@@ -12,20 +12,27 @@ from rich.text import Text
 from textual.content import Content
 
 from piptui.domain.model import SECTOR_SHORT as SECTOR_SHORT
+from piptui.domain.text_rules import visible
+from piptui.ui._textual_compat import show_control_characters
+
+show_control_characters()  # in every Content and Text, whoever builds it: ESC shows as ␛
 
 
 def plain(value: object, style: str | Style = "") -> Text:
-    """A renderable that shows ``value`` exactly as it is (no markup, no emoji codes)."""
-    return Text(str(value), style=style, no_wrap=False, end="")
+    """A renderable that shows ``value`` exactly as it is (no markup, no emoji codes); a control
+    character (ESC...) shows as a placeholder (␛), never reaches the terminal."""
+    return Text(visible(str(value)), style=style, no_wrap=False, end="")
 
 
 def literal(value: object, style: str = "") -> Content:
-    """A Textual Content showing ``value`` exactly as it is; ``style`` is ours, never the user's."""
-    content = Content(str(value))
+    """A Textual Content showing ``value`` exactly as it is; ``style`` is ours, never the user's.
+    Control characters show as placeholders, as in :func:`plain`."""
+    content = Content(visible(str(value)))
     return content.stylize(style) if style else content
 
 
 def one_line(value: object, limit: int = 200) -> str:
-    """Text flattened to one line (for titles, option labels and notifications)."""
-    flat = " ".join(str(value).split())
+    """Text flattened to one line (for titles, option labels and notifications), control
+    characters shown as placeholders."""
+    flat = " ".join(visible(str(value)).split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"

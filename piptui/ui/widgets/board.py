@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from piptui.domain.columns import ColumnGroup
 from piptui.domain.model import Card, Sector
+from piptui.domain.text_rules import visible
 from piptui.ui._textual_compat import cache_height, cached_height, divide_line, forget_wrapped_lines, option_lines
 from piptui.ui.bindings import BOARD_BINDINGS
 from piptui.ui.text import SECTOR_SHORT
@@ -53,7 +54,7 @@ def card_prompt(card: Card) -> Content:
     if card.voiced_as is not None:
         pieces.append((" as " + SECTOR_SHORT[card.voiced_as], "italic"))
     if card.tags:
-        pieces.append(("  " + " ".join("#" + t for t in card.tags), "dim"))
+        pieces.append(("  " + visible(" ".join("#" + t for t in card.tags)), "dim"))
     spans: list[Span] = []
     start = 0
     for piece, style in pieces:
