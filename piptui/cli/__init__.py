@@ -198,6 +198,31 @@ def add_cmd(
     click.echo(f"Added card {card.id[:8]} to {name} (session {card.session}, step {card.step or '-'})")
 
 
+@main.command("compact")
+@click.argument("name")
+@click.option("--yes", is_flag=True, help="Do not ask (for scripts).")
+@pass_ctx
+def compact_cmd(obj: Context, name: str, yes: bool) -> None:
+    """Drop programme NAME's undo history, and with it the text of deleted cards."""
+    from piptui.store import SessionStore, programme_path
+
+    path = programme_path(obj.sessions_dir, name)
+    with SessionStore(path) as store:
+        events = store.history_size()
+        if not events:
+            click.echo(f"{name} has no undo history: nothing to drop")
+            return
+        question = (
+            f"Drop the undo history of {name} ({events} changes)? Nobody will be able to undo them, "
+            "and the text of deleted cards (confidential ones too) will be gone from the file."
+        )
+        if not yes and not click.confirm(question, default=False):
+            click.echo("Nothing was changed")
+            return
+        dropped = store.compact()
+    click.echo(f"Dropped {dropped} change{'' if dropped == 1 else 's'} from the undo history of {name}")
+
+
 # Commands that live in their own modules, imported only when used: {name: "module:attribute"}.
 LAZY_COMMANDS = {
     "cast": "piptui.cli.cast_cmd:cast_command",

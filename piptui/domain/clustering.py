@@ -133,10 +133,13 @@ def suggest_clusters(
         )
         pairs = len(idx) * (len(idx) - 1) / 2
         group = [pool[i] for i in idx]
-        shared = _shared_tags(group)
+        # A title (and the tags shown with it) never comes from a confidential card: it would
+        # carry what was said in confidence into the clusters, the plan and every export.
+        said_openly = [c for c in group if not c.confidential]
+        shared = _shared_tags(said_openly)
         out.append(
             Suggestion(
-                title=_title(group, shared),
+                title=_title(said_openly, shared) if said_openly else "Untitled theme",
                 card_ids=tuple(c.id for c in group),
                 score=round(internal / pairs, 3),
                 shared_tags=shared,

@@ -12,6 +12,7 @@ import orjson
 
 from piptui.domain.text_rules import visible
 from piptui.errors import InvalidInput, NotSaved, PiptuiError, not_saved
+from piptui.export.confidential import withhold_confidential
 from piptui.export.contents import FORMATS, Content, render_content
 from piptui.export.csv_format import export_csv
 from piptui.export.json_format import export_json
@@ -90,6 +91,9 @@ def check_request(request: ExportRequest) -> None:
 def render(data: Data, request: ExportRequest, library: ExerciseLookup | None) -> bytes:
     """The export's bytes from one read of the file (``store.raw()``)."""
     check_request(request)
+    backup = request.format == ExportFormat.JSON and request.content == Content.NOTES
+    if not request.include_confidential and not backup:  # a backup keeps everything, marked
+        data = withhold_confidential(data)
     if request.content != Content.NOTES or request.format == ExportFormat.HTML:
         return render_content(
             data,

@@ -35,7 +35,7 @@ from piptui.domain.model import (
 )
 from piptui.errors import InvalidInput, PiptuiError, ProgrammeFileError, ProgrammeNotFound
 from piptui.store import codec
-from piptui.store.batch import Batch, table_of
+from piptui.store.batch import EVENTS, Batch, table_of
 from piptui.store.programme_file import (
     LOCK_TIMEOUT,
     PROGRAMME_KEY,
@@ -321,6 +321,20 @@ class SessionStore:
             if label is not None:
                 self._storage.write(batch.data, batch.dirty)
             return label
+
+    def history_size(self) -> int:
+        """How many changes the undo history holds (each keeps the text it changed)."""
+        return len(self._data().get(EVENTS, {}))
+
+    def compact(self) -> int:
+        """Forget the undo history: nobody can undo what was done so far, and the text of
+        deleted cards (confidential ones too) is no longer in the file. Returns how many events went."""
+        with self._locked(), self._storage.transaction():
+            data = self._data()
+            dropped = len(data.get(EVENTS, {}))
+            if dropped:
+                self._storage.write({**data, EVENTS: {}}, None)
+        return dropped
 
     def undo(self) -> str | None:
         """Undo this author's latest change. Returns what was undone, or None."""

@@ -135,7 +135,8 @@ class SessionActions(ProgrammeScreen):
         except PiptuiError as exc:
             self._report(exc)
         else:
-            self.notify("Card deleted (Ctrl+Z undoes)")
+            secret = " Its text stays in the undo history until 'piptui compact'." if card.confidential else ""
+            self.notify(f"Card deleted (Ctrl+Z undoes).{secret}")
         self.saved()
 
     # -- undo / redo -----------------------------------------------------------
