@@ -61,8 +61,8 @@ def test_exercises_check_list_and_new_report_an_unsafe_steps_tag(tmp_path: Path,
     (folder / "bad.yaml").write_text(f"id: bad\ntitle: Bad\nkind: brainstorm\nsteps: {UNSAFE}\n")
     for args in (["exercises", "check"], ["exercises", "list"]):
         result = run(sessions_dir, *args, exercises=folder)
-        assert (
-            ("Traceback" not in result.output and result.exception is None) or isinstance(result.exception, SystemExit)
+        assert ("Traceback" not in result.output and result.exception is None) or isinstance(
+            result.exception, SystemExit
         ), result.output
         assert "bad.yaml:4:8: tag '!!python/object/new:os.system' is not allowed" in result.output
     result = run(sessions_dir, "new", "n1", "--area", "A", exercises=folder)

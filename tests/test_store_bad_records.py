@@ -44,7 +44,7 @@ BREAKS: dict[str, tuple[Callable[[Data], None], str]] = {
     ),
     "an undo event without its changes": (
         lambda d: d["events"][next(iter(d["events"]))].update(changes="gone"),
-        '.changes: expected a list',
+        ".changes: expected a list",
     ),
 }
 

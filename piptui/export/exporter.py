@@ -128,7 +128,7 @@ def for_standard_output(blob: bytes, fmt: ExportFormat) -> bytes:
     text = blob.decode("utf-8")
     if fmt == ExportFormat.JSON:
         return _C1_OR_DEL.sub(lambda m: f"\\u{ord(m.group()):04x}", text).encode("utf-8")
-    return visible(text).encode("utf-8")
+    return "\r\n".join(visible(line) for line in text.split("\r\n")).encode("utf-8")  # CSV ends lines so
 
 
 _C1_OR_DEL = re.compile("[\x7f-\x9f]")
