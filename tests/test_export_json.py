@@ -49,7 +49,7 @@ def test_export_is_complete_and_keeps_confidential_cards(demo: Path) -> None:
     assert (document["format"], document["version"], document["schema"], document["name"]) == (
         FORMAT,
         1,
-        1,
+        2,  # ids as the UUID's integer (schema 1: its hex)
         "darlington-demo",
     )
     assert list(document) == ["format", "version", "schema", "name", "tables"]

@@ -14,7 +14,7 @@ from typing import Any
 
 from piptui.domain.agenda import sessions_from_script
 from piptui.domain.casting import cast_from
-from piptui.domain.model import Action, Card, Cluster, Objective, Participant, Programme, Sector
+from piptui.domain.model import Action, Card, Cluster, Objective, Participant, Programme, Sector, uuid_id
 from piptui.domain.plan import add_months
 from piptui.domain.roles import assign_roles
 from piptui.exercises import DEFAULT_PROGRAMME, Library
@@ -601,7 +601,7 @@ PLAN_SESSION = 4
 
 
 def _id(kind: str, n: int) -> str:
-    return uuid.uuid5(_NS, f"{kind}-{n}").hex
+    return uuid_id(uuid.uuid5(_NS, f"{kind}-{n}"))
 
 
 def _time(date: str, minutes: int) -> str:

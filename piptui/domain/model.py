@@ -60,8 +60,15 @@ class Rag(StrEnum):
 
 
 def new_id() -> str:
-    """A fresh identity. Never TinyDB's auto-increment ids: they go stale across processes."""
-    return uuid.uuid4().hex
+    """A fresh identity: a random UUID, written as its integer (so TinyDB reads it as a document
+    id). Never TinyDB's auto-increment ids: they go stale across processes."""
+    return uuid_id(uuid.uuid4())
+
+
+def uuid_id(value: uuid.UUID) -> str:
+    """How an id made from a UUID is written: its 128-bit integer in decimal (schema 2; schema 1
+    wrote its hex, which TinyDB cannot read as a document id)."""
+    return str(value.int)
 
 
 def step_ref(exercise_id: str, step_id: str) -> str:

@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from piptui.domain.model import Cluster
+from piptui.domain.model import Cluster, uuid_id
 from piptui.errors import InvalidInput
 
 _NS = uuid.UUID("0b6d7c1e-93c4-4f25-9d8e-5a4f3f1c7a10")
@@ -36,7 +36,7 @@ class Vote:
 
 def vote_id(voter: str, cluster: str) -> str:
     """One record per person and cluster, the same id in every process (no duplicates)."""
-    return uuid.uuid5(_NS, f"{voter}/{cluster}").hex
+    return uuid_id(uuid.uuid5(_NS, f"{voter}/{cluster}"))
 
 
 def check_count(value: int, what: str = "A tally") -> int:

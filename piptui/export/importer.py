@@ -17,8 +17,9 @@ from piptui.errors import ProgrammeExists
 from piptui.export.json_format import ProgrammeExport, read_export
 from piptui.store.atomic import make_folder
 from piptui.store.locations import programme_path, validate_name
+from piptui.store.migrate import migrate_ids
 from piptui.store.programme_file import PROGRAMME_KEY, PROGRAMME_TABLE, write_programme_file
-from piptui.store.storage import META_KEY, META_TABLE, check_data
+from piptui.store.storage import META_KEY, META_TABLE, SCHEMA_VERSION, check_data
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,4 +67,6 @@ def programme_data(export: ProgrammeExport, name: str) -> dict[str, dict[str, An
         data[table] = docs
     header = data[PROGRAMME_TABLE]
     data[PROGRAMME_TABLE] = {**header, PROGRAMME_KEY: {**header[PROGRAMME_KEY], "name": name}}
+    if export.schema < SCHEMA_VERSION:  # an older export: its ids as this schema writes them
+        data = migrate_ids(data, schema=SCHEMA_VERSION)
     return data

@@ -16,7 +16,8 @@ from piptui.domain.model import Session, new_id, utc_now
 from piptui.domain.text_rules import control_problem
 from piptui.errors import Conflict, InvalidInput, NotFound
 from piptui.store import codec
-from piptui.store.storage import META_KEY, META_TABLE, Data
+from piptui.store.migrate import current_key, current_reference, migrate_ids, schema_of
+from piptui.store.storage import META_KEY, META_TABLE, SCHEMA_VERSION, Data
 
 T = TypeVar("T")
 
@@ -73,10 +74,14 @@ class Batch:
     """Changes to one in-memory copy of the file, written once when the batch ends."""
 
     def __init__(self, data: Data, author: str | None) -> None:
-        self.data = data
         self.author = author
         self.changes: list[Change] = []
         self.dirty: dict[str, set[str] | None] = {}
+        self.migrated = schema_of(data) < SCHEMA_VERSION  # written in schema 2 by this batch
+        if self.migrated:
+            data = migrate_ids(data, schema=SCHEMA_VERSION)
+            self.dirty = dict.fromkeys(data)  # every table re-encoded
+        self.data = data
 
     def _touch(self, table: str, doc_id: str | None) -> None:
         """Note a document (or, with None, a whole table) as changed, for the storage."""
@@ -89,12 +94,18 @@ class Batch:
 
     # -- raw documents -------------------------------------------------------
     def doc(self, table: str, doc_id: str) -> Doc | None:
-        return self.data.get(table, {}).get(doc_id)
+        docs = self.data.get(table, {})
+        return docs.get(current_key(docs, doc_id))
 
     def put_doc(self, table: str, doc_id: str, doc: Doc | None) -> None:
         docs = self.data.setdefault(table, {})
+        doc_id = current_key(docs, doc_id)  # an id read before the file was migrated
         before = docs.get(doc_id)
         if doc is not None:
+            doc = {
+                k: v if before is not None and before.get(k) == v else current_reference(self.data, v)
+                for k, v in doc.items()
+            }
             refuse_control_characters(table, doc, before)
         if doc is None:
             if before is None:
@@ -109,6 +120,7 @@ class Batch:
     # -- entities ------------------------------------------------------------
     def get(self, cls: type[T], obj_id: str) -> T:
         table = table_of(cls)
+        obj_id = current_key(self.data.get(table, {}), obj_id)
         doc = self.doc(table, obj_id)
         if doc is None:
             noun = table.rstrip("s")
@@ -116,6 +128,7 @@ class Batch:
         return codec.decode(cls, doc, obj_id)
 
     def find(self, cls: type[T], obj_id: str) -> T | None:
+        obj_id = current_key(self.data.get(table_of(cls), {}), obj_id)
         doc = self.doc(table_of(cls), obj_id)
         return None if doc is None else codec.decode(cls, doc, obj_id)
 

@@ -17,9 +17,6 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from tinydb import TinyDB
-from tinydb.table import Table
-
 from piptui.domain.capture import normalise_tag
 from piptui.domain.model import (
     Action,
@@ -36,6 +33,7 @@ from piptui.domain.model import (
 from piptui.errors import InvalidInput, PiptuiError, ProgrammeFileError, ProgrammeNotFound
 from piptui.store import codec
 from piptui.store.batch import EVENTS, Batch, table_of
+from piptui.store.migrate import current_key
 from piptui.store.programme_file import (
     LOCK_TIMEOUT,
     PROGRAMME_KEY,
@@ -61,23 +59,6 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-class UuidTable(Table):  # type: ignore[misc]
-    """A TinyDB table whose document ids are our UUID strings, never auto-increment ints."""
-
-    document_id_class = str  # type: ignore[assignment]
-    default_query_cache_capacity = 0  # another process may change the file under us
-
-    def _get_next_id(self) -> str:  # pragma: no cover - we always give ids
-        from piptui.domain.model import new_id
-
-        return new_id()
-
-
-class PiptuiDB(TinyDB):  # type: ignore[misc]
-    table_class = UuidTable
-    default_storage_class = AtomicJSONStorage  # type: ignore[assignment]
-
-
 class SessionStore:
     """A programme file. Use as a context manager or call :meth:`close`.
 
@@ -91,8 +72,8 @@ class SessionStore:
         if not self.path.exists():
             raise ProgrammeNotFound(f"No programme file at {self.path}")
         self.file = real_path(self.path)  # a link is followed once: writes go to its target
-        self._db = PiptuiDB(str(self.file), name=self.path)
-        self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
+        # our reads and writes go to TinyDB's Storage layer directly (see README: TinyDB)
+        self._storage = AtomicJSONStorage(self.file, name=self.path)
         # the writers' lock: the target's folder and lock file, as programme_lock(), kept open
         self._lock = programme_lock(self.file)
         self._thread_lock = threading.RLock()
@@ -137,7 +118,7 @@ class SessionStore:
     def close(self) -> None:
         with self._thread_lock:
             self._lock.close()
-        self._db.close()
+        self._storage.close()
 
     def __enter__(self) -> SessionStore:
         return self
@@ -209,7 +190,9 @@ class SessionStore:
         return self._one(Card, card_id)
 
     def _one(self, cls: type[T], obj_id: str) -> T:
-        doc = self._data().get(table_of(cls), {}).get(obj_id)
+        docs = self._data().get(table_of(cls), {})
+        obj_id = current_key(docs, obj_id)  # an id read before another process migrated the file
+        doc = docs.get(obj_id)
         if doc is None:
             raise PiptuiError(f"No such {table_of(cls).rstrip('s')}: it may have been deleted")
         return codec.decode(cls, doc, obj_id)
@@ -330,10 +313,10 @@ class SessionStore:
         """Forget the undo history: nobody can undo what was done so far, and the text of
         deleted cards (confidential ones too) is no longer in the file. Returns how many events went."""
         with self._locked(), self._storage.transaction():
-            data = self._data()
-            dropped = len(data.get(EVENTS, {}))
+            batch = Batch(self._data(), self.author)  # migrates a schema-1 file
+            dropped = len(batch.data.get(EVENTS, {}))
             if dropped:
-                self._storage.write({**data, EVENTS: {}}, None)
+                self._storage.write({**batch.data, EVENTS: {}}, None)
         return dropped
 
     def undo(self) -> str | None:

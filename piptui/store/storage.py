@@ -34,7 +34,7 @@ from piptui.store.lock import LockTimeout, ProgrammeLock
 
 __all__ = ["AtomicJSONStorage", "LockTimeout", "NotSaved", "ProgrammeLock", "atomic_write_bytes", "stat_key"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: ids are the UUID's integer (1: its hex); see piptui.store.migrate
 META_TABLE = "_meta"
 META_KEY = "piptui"
 

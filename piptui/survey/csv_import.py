@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from piptui.domain.exercise import Exercise, SurveyQuestion
-from piptui.domain.model import Sector
+from piptui.domain.model import Sector, uuid_id
 from piptui.domain.survey import (
     SurveyResponse,
     check_scale,
@@ -228,7 +228,7 @@ def parse_responses_csv(
             sessions_attended=sessions,
             open_answers=opens,
             survey=exercise.id,
-            id=uuid.uuid5(_NS, f"{digest}:{index}").hex,
+            id=uuid_id(uuid.uuid5(_NS, f"{digest}:{index}")),
         )
         if response.is_blank:
             blank.append(index)
