@@ -9,7 +9,9 @@ See ``docs/session-format.md``.
 
 from __future__ import annotations
 
+import gc
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, TypeGuard
@@ -25,7 +27,9 @@ from piptui.store.storage import META_KEY, META_TABLE, SCHEMA_VERSION
 FORMAT = "piptui-programme-export"
 VERSION = 1  # of this export format; a newer piptui that changes it raises the number
 BOOKKEEPING = frozenset({EVENTS, META_TABLE})  # never exported, refused on import
-MAX_IMPORT_BYTES = 32_000_000  # 5,000 cards are 1.4 MB
+MAX_IMPORT_BYTES = 8_000_000  # 5,000 cards are 1.4 MB; a PIP programme holds a few hundred
+# a control character as JSON writes it (\\u001b), or raw (DEL, a C1 in UTF-8): only then is each text looked at
+_MAYBE_CONTROL = re.compile(rb"\\u00[0-9a-fA-F]{2}|\\[bfr]|[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]")
 MAX_DEPTH = 64  # nesting levels; a programme needs 6 (tables > cards > card > tags > tag)
 
 
@@ -66,13 +70,23 @@ def _sorted(value: Any) -> Any:
 
 def read_export(blob: bytes, source: str) -> ProgrammeExport:
     """Parse and check an export; :class:`BadExportFile` names what is wrong."""
+    collecting = gc.isenabled()
+    gc.disable()  # many small objects, none cyclic: the collector would rescan them again and again
+    try:
+        return _read_export(blob, source)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _read_export(blob: bytes, source: str) -> ProgrammeExport:
     if blob.startswith(b"\xef\xbb\xbf"):
         blob = blob[3:]  # a byte-order mark some editors add
     if not blob.strip():
         raise BadExportFile(f"{source} is empty: it is not a piptui export; nothing was imported")
     if len(blob) > MAX_IMPORT_BYTES:
         raise BadExportFile(
-            f"{source} is too large ({len(blob) / 1e6:.0f} MB; an export holds at most "
+            f"{source} is too large ({len(blob) / 1e6:.1f} MB; an export holds at most "
             f"{MAX_IMPORT_BYTES // 1_000_000} MB); nothing was imported"
         )
     try:
@@ -89,10 +103,10 @@ def read_export(blob: bytes, source: str) -> ProgrammeExport:
         raise BadExportFile(f"{source}: {twice}; nothing was imported")
     if not isinstance(document, dict):
         raise BadExportFile(f"{source} is not a piptui export (its top level is not an object); nothing was imported")
-    return _check_document(document, source)
+    return _check_document(document, source, controls=bool(_MAYBE_CONTROL.search(blob)))
 
 
-def _check_document(document: dict[str, Any], source: str) -> ProgrammeExport:
+def _check_document(document: dict[str, Any], source: str, *, controls: bool = True) -> ProgrammeExport:
     marker = document.get("format")
     if marker != FORMAT:
         hint = ""
@@ -132,7 +146,7 @@ def _check_document(document: dict[str, Any], source: str) -> ProgrammeExport:
         raise BadExportFile(
             f'{source}: "tables" must be an object of tables (it is {_show(tables)}); nothing was imported'
         )
-    problems = check_tables(tables, forbidden=BOOKKEEPING)
+    problems = check_tables(tables, forbidden=BOOKKEEPING, controls=controls)
     if problems:
         shown = problems[:6]
         more = f"\n  ... and {len(problems) - len(shown)} more" if len(problems) > len(shown) else ""
@@ -169,31 +183,51 @@ def _pairs(pairs: list[tuple[str, Any]]) -> _Object:
 def _duplicated_keys(blob: bytes) -> str | None:
     """Where the file gives one key twice (JSON parsers silently keep the last), or None.
     Called only on a document already known to be at most ``MAX_DEPTH`` deep."""
-    parsed = json.loads(blob, object_pairs_hook=_pairs)
-    stack: list[tuple[tuple[str | int, ...], Any]] = [((), parsed)]
+    found: list[_Object] = []
+
+    def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        plain = dict(pairs)
+        if len(plain) == len(pairs):
+            return plain  # the common case: nothing more to do, nothing to walk later
+        obj = _pairs(pairs)
+        found.append(obj)
+        return obj
+
+    parsed = json.loads(blob, object_pairs_hook=hook)
+    if not found:
+        return None
+    stack: list[tuple[tuple[str | int, ...], Any]] = [((), parsed)]  # where the first one is
     while stack:
         at, value = stack.pop()
-        if isinstance(value, _Object):
-            if value.twice:
-                return f'{_where(at)} gives the key "{value.twice[0]}" twice (a duplicated id?)'
-            stack += [((*at, k), v) for k, v in value.items() if isinstance(v, dict | list)]
-        elif isinstance(value, list):
-            stack += [((*at, i), v) for i, v in enumerate(value) if isinstance(v, dict | list)]
+        if isinstance(value, _Object) and value.twice:
+            return f'{_where(at)} gives the key "{value.twice[0]}" twice (a duplicated id?)'
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        stack += [((*at, k), v) for k, v in items if isinstance(v, dict | list)]
     return None
 
 
 def too_deep(document: Any, limit: int) -> str | None:
-    """Where ``document`` nests deeper than ``limit`` (``tables.cards.ab12.extra[0]``), or None."""
+    """Where ``document`` nests deeper than ``limit`` (``tables.cards.ab12.extra[0]``), or None.
+    Walks with depths only; the path is worked out once, for the message."""
+    stack: list[tuple[int, Any]] = [(0, document)]
+    while stack:
+        depth, value = stack.pop()
+        if depth >= limit:
+            return _where(_path_to(document, value, limit))
+        children = value.values() if isinstance(value, dict) else value
+        stack += [(depth + 1, v) for v in children if isinstance(v, dict | list)]
+    return None
+
+
+def _path_to(document: Any, target: Any, limit: int) -> tuple[str | int, ...]:
     stack: list[tuple[tuple[str | int, ...], Any]] = [((), document)]
     while stack:
         at, value = stack.pop()
-        if len(at) >= limit:
-            return _where(at)
-        if isinstance(value, dict):
-            stack += [((*at, k), v) for k, v in value.items() if isinstance(v, dict | list)]
-        elif isinstance(value, list):
-            stack += [((*at, i), v) for i, v in enumerate(value) if isinstance(v, dict | list)]
-    return None
+        if value is target and len(at) >= limit:
+            return at
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        stack += [((*at, k), v) for k, v in items if isinstance(v, dict | list) and len(at) < limit]
+    return ()
 
 
 def _where(at: tuple[str | int, ...]) -> str:

@@ -20,6 +20,7 @@ from piptui.domain.model import Programme, Session
 from piptui.domain.text_rules import control_problem
 from piptui.store.batch import entity_classes
 from piptui.store.programme_file import PROGRAMME_KEY, PROGRAMME_TABLE
+from piptui.store.shape import record_check
 
 DERIVED = frozenset({"id", "card_ids"})  # the id is the document's key; a cluster's cards come from the cards
 MAX_PROBLEMS = 50
@@ -31,8 +32,13 @@ def entity_tables() -> dict[str, type]:
     return tables
 
 
-def check_tables(tables: dict[str, Any], *, forbidden: Collection[str] = ()) -> list[str]:
-    """Every problem found, each naming where it is (``tables.cards["ab12"].tags[0]``)."""
+def check_tables(tables: dict[str, Any], *, forbidden: Collection[str] = (), controls: bool = True) -> list[str]:
+    """Every problem found, each naming where it is (``tables.cards["ab12"].tags[0]``).
+
+    ``controls``: look for control characters in the texts (False when the caller knows there
+    are none). Each document is first checked by the store's compiled check (what the store
+    itself refuses at open); only one that fails it is looked at field by field, for every
+    problem it has."""
     problems: list[str] = []
     known = entity_tables()
     for name, docs in tables.items():
@@ -44,6 +50,7 @@ def check_tables(tables: dict[str, Any], *, forbidden: Collection[str] = ()) -> 
             problems.append(f"{where}: must be an object of documents keyed by id, not {_kind(docs)}")
             continue
         cls = known.get(name)
+        fast = record_check(cls) if cls is not None else None
         for doc_id, doc in docs.items():
             at = f"{where}[{json.dumps(doc_id)}]"
             if not doc_id.strip():
@@ -51,9 +58,11 @@ def check_tables(tables: dict[str, Any], *, forbidden: Collection[str] = ()) -> 
             if not isinstance(doc, dict):
                 problems.append(f"{at}: must be an object, not {_kind(doc)}")
             else:
-                problems += control_characters(doc, at)
-                if cls is not None:
-                    problems += check_fields(cls, doc, at)
+                if controls:
+                    problems += control_characters(doc, at)
+                first = fast(doc) if fast is not None else None
+                if cls is not None and first is not None:
+                    problems += check_fields(cls, doc, at) or [f"{at}{first[0]}: {first[1]}"]
                 if cls is Session and _is_int(doc.get("number")) and str(doc["number"]) != doc_id:
                     problems.append(f"{at}: a session is keyed by its number, but its number is {doc['number']}")
         if len(problems) >= MAX_PROBLEMS:

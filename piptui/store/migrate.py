@@ -17,8 +17,6 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from piptui.domain.voting import vote_id
-
 LEGACY = re.compile(r"[0-9a-f]{32}")
 KEEP_KEYS = frozenset({"_meta", "programme", "sessions"})  # tables not keyed by UUIDs
 
@@ -35,6 +33,8 @@ def schema_of(data: Mapping[str, Mapping[str, Any]]) -> int:
 
 def migrate_ids(data: dict[str, dict[str, Any]], *, schema: int = 2) -> dict[str, dict[str, Any]]:
     """The same programme with every schema-1 (hex) id as its integer, marked ``schema``."""
+    from piptui.domain.voting import vote_id  # only here: opening a programme need not import voting
+
     mapping = {
         key: decimal(key)
         for table, docs in data.items()
