@@ -113,3 +113,14 @@ def test_a_file_export_keeps_the_text_as_it_is(sessions_dir: Path, hostile: Path
     assert run(sessions_dir, "export", "hostile", "-o", str(out)).exit_code == 0
     assert ESC_TITLE.encode() in out.read_bytes()
     assert stat.S_IMODE(os.stat(out).st_mode) != 0  # written
+
+
+def test_a_survey_answer_with_a_control_character_is_reported_at_its_cell() -> None:
+    from piptui.exercises import load_library
+    from piptui.survey.csv_import import SurveyImportError, parse_responses_csv
+
+    evaluation = load_library().exercises["evaluation"]
+    blob = 'sector,sessions,trust,comments\r\ncouncil,5,3,fine\r\nvcs,4,3,"x\x1b]52;c;SGk=\x07"\r\n'.encode()
+    with pytest.raises(SurveyImportError) as caught:
+        parse_responses_csv(blob, evaluation, max_sessions=5, source="forms.csv")
+    assert "row 3, column D (comments): a control character, ESC (U+001B), at character 2" in caught.value.message

@@ -32,6 +32,7 @@ from piptui.domain.survey import (
     parse_sessions,
     rated_questions,
 )
+from piptui.domain.text_rules import control_problem
 from piptui.errors import InvalidInput
 from piptui.store import SessionStore
 from piptui.store.survey_ops import SurveyOps, stamps
@@ -213,6 +214,9 @@ def parse_responses_csv(
                 if kind == "rated":
                     answers[qid] = parse_rating(cell, survey.scale)
                 elif kind == "open":
+                    control = control_problem(cell)  # text never carries ESC & co. (domain.text_rules)
+                    if control is not None:
+                        raise InvalidInput(f"{control}: an answer may hold new lines and tabs, no other controls")
                     opens[qid] = cell
                 elif kind == "sector":
                     sector = parse_sector(cell)
