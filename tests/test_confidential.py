@@ -68,3 +68,27 @@ def test_compact_drops_the_undo_history_after_asking(programme_file: Path) -> No
         store.add_card("later")
     again = run(sessions, "compact", "test", "--yes")
     assert again.exit_code == 0 and "Dropped 1 change from" in again.output
+
+
+async def test_deleting_a_confidential_card_says_its_text_stays_until_compacted(sessions_dir: Path) -> None:
+    from ui_support import notifications, session_ready
+
+    from piptui.domain.model import Programme, Session
+    from piptui.ui.app import create_app
+
+    path = sessions_dir / "p.json"
+    SessionStore.create(
+        path,
+        Programme(name="p", area="A"),
+        sessions=[Session(1, exercises=("sorting",), current_step="sorting/sort")],
+        content=[Card(text="TOPSECRET said in confidence", confidential=True, session=1, step="sorting/sort")],
+    ).close()
+    app = create_app(sessions_dir=sessions_dir, programme=path, author="ann", mode="session")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await session_ready(pilot)
+        await pilot.press("down", "tab", "d", "y")  # to the card, onto the board, delete, yes
+        await pilot.pause(0.2)
+        said = notifications(app)
+        assert any("Card deleted" in n and "stays in the undo history until 'piptui compact'" in n for n in said), said
+    with SessionStore(path) as store:
+        assert store.cards() == []

@@ -120,7 +120,7 @@ def test_a_survey_answer_with_a_control_character_is_reported_at_its_cell() -> N
     from piptui.survey.csv_import import SurveyImportError, parse_responses_csv
 
     evaluation = load_library().exercises["evaluation"]
-    blob = 'sector,sessions,trust,comments\r\ncouncil,5,3,fine\r\nvcs,4,3,"x\x1b]52;c;SGk=\x07"\r\n'.encode()
+    blob = b'sector,sessions,trust,comments\r\ncouncil,5,3,fine\r\nvcs,4,3,"x\x1b]52;c;SGk=\x07"\r\n'
     with pytest.raises(SurveyImportError) as caught:
         parse_responses_csv(blob, evaluation, max_sessions=5, source="forms.csv")
     assert "row 3, column D (comments): a control character, ESC (U+001B), at character 2" in caught.value.message
