@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from piptui.domain.columns import CardFilter, ColumnGroup
-from piptui.domain.model import Card, Participant, Sector
+from piptui.domain.model import Card, Participant, Sector, uuid_id
 from piptui.errors import InvalidInput
 
 if TYPE_CHECKING:  # the exercise classes load with the library; a snapshot reads casts before that
@@ -25,7 +25,7 @@ NOT_IN_ROLE = "not-in-role"
 
 def cast_id(session: int, exercise: str) -> str:
     """One cast per session and role play, the same id in every process."""
-    return uuid.uuid5(_NS, f"{session}/{exercise}").hex
+    return uuid_id(uuid.uuid5(_NS, f"{session}/{exercise}"))
 
 
 @dataclass(frozen=True, slots=True)
