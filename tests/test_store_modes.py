@@ -157,3 +157,48 @@ def test_add_through_a_linked_programme_in_the_cli(linked: tuple[Path, Path]) ->
     assert link.is_symlink()
     with SessionStore(target) as store:
         assert [c.text for c in store.cards()] == ["through the link"]
+
+
+@pytest.mark.skipif(os.uname().sysname != "Linux", reason="inotify is Linux's")
+async def test_a_linked_programme_open_in_the_app_hears_of_writes_to_its_target(linked: tuple[Path, Path]) -> None:
+    import asyncio
+
+    from textual.app import App, ComposeResult
+    from textual.widgets import Static
+
+    from piptui.store.snapshot import Snapshot
+    from piptui.ui.live import LiveProgramme
+
+    link, target = linked
+
+    class One(App[None]):
+        seen: list[Snapshot]
+        live: LiveProgramme
+
+        def compose(self) -> ComposeResult:
+            yield Static(id="a")
+
+        def on_mount(self) -> None:
+            self.seen = []
+            self.live = LiveProgramme(self, link, author="ann", notifications=True)
+            self.live.subscribe(self.query_one("#a"), self.seen.append)
+
+        def on_unmount(self) -> None:
+            self.live.close()
+
+    app = One()
+    async with app.run_test() as pilot:
+        for _ in range(500):
+            if app.live.watcher.kind is not None:
+                break
+            await asyncio.sleep(0.01)
+        assert app.live.watcher.kind == "inotify"
+        await pilot.pause(0.3)
+        app.seen.clear()
+        with SessionStore(target, author="bo") as other:
+            card = other.add_card("written to the target")
+        for _ in range(500):
+            if app.seen:
+                break
+            await asyncio.sleep(0.01)
+        assert app.seen and [c.id for c in app.seen[-1].cards] == [card.id]

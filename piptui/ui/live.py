@@ -47,7 +47,8 @@ class LiveProgramme:
         self.author = author
         self.store = SessionStore(self.path, author=author)  # refuses a missing or corrupt file at once
         self.changed: Signal[Snapshot] = Signal(app, "programme-changed")
-        self.watcher = ProgrammeWatcher(self.path, self.check, notifications=notifications)
+        # the real file: a linked programme is written in its target's folder (store.file), not the link's
+        self.watcher = ProgrammeWatcher(self.store.file, self.check, notifications=notifications)
         self._snapshot: Snapshot | None = None
         self._last_error: str | None = None
         self._started = False
