@@ -235,6 +235,8 @@ LAZY_COMMANDS = {
     "report": "piptui.cli.survey_cmd:report_command",
     "participants": "piptui.cli.people_cmd:participants_group",
     "session": "piptui.cli.people_cmd:session_command",
+    "programme": "piptui.cli.publish_cmd:programme_command",
+    "findings": "piptui.cli.publish_cmd:findings_command",
 }
 
 main.lazy.update(LAZY_COMMANDS)

@@ -42,6 +42,8 @@ class Column:
     tags: tuple[str, ...] = ()
     group: str | None = None
     description: str = ""
+    dimension: str | None = None  # the partnership profile's dimension, "obstacles/power" (domain.profile)
+    learning: bool = False  # its cards are key learning (the area report)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +56,7 @@ class Step:
     columns: tuple[Column, ...] = ()
     notes: str = ""  # facilitator notes: never on the wall view
     rounds: tuple[str, ...] = ()  # optional repeated rounds (their prompts or labels)
+    learning: bool = False  # its cards are key learning (the area report)
 
 
 @dataclass(frozen=True, slots=True)

@@ -163,6 +163,9 @@ class Programme:
     created: str = field(default_factory=utc_now)
     current_session: int = 1
     lead: Lead | None = None  # who leads the room now (None: nobody)
+    context: str = ""  # the area's context, for the area report (`piptui programme NAME --context`)
+    vision: str = ""  # the group's vision of partnership working in the area
+    learning: str = ""  # the group's key learning in its own words
 
 
 @dataclass(frozen=True, slots=True)

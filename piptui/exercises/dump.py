@@ -38,7 +38,15 @@ def _drop_empty(d: dict[str, Any]) -> dict[str, Any]:
 
 def _column(c: Column) -> dict[str, Any]:
     return _drop_empty(
-        {"id": c.id, "title": c.title, "group": c.group, "description": c.description, "tags": list(c.tags)}
+        {
+            "id": c.id,
+            "title": c.title,
+            "group": c.group,
+            "description": c.description,
+            "tags": list(c.tags),
+            "dimension": c.dimension,
+            "learning": c.learning or None,
+        }
     )
 
 
@@ -53,6 +61,7 @@ def _step(s: Step) -> dict[str, Any]:
             "columns": [_column(c) for c in s.columns],
             "rounds": list(s.rounds),
             "notes": s.notes,
+            "learning": s.learning or None,
         }
     )
 

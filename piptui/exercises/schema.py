@@ -24,6 +24,7 @@ from piptui.domain.exercise import (
     SurveyQuestion,
 )
 from piptui.domain.model import Sector
+from piptui.domain.profile import check_dimension
 from piptui.exercises.fields import Checker
 from piptui.exercises.yaml_loader import MarkedMap, Pos
 
@@ -40,8 +41,8 @@ EXERCISE_KEYS = (
     "roles",
     "survey",
 )
-STEP_KEYS = ("id", "title", "prompt", "timebox", "mode", "columns", "notes", "rounds")
-COLUMN_KEYS = ("id", "title", "group", "description", "tags")
+STEP_KEYS = ("id", "title", "prompt", "timebox", "mode", "columns", "notes", "rounds", "learning")
+COLUMN_KEYS = ("id", "title", "group", "description", "tags", "dimension", "learning")
 ROLE_KEYS = ("id", "title", "sector", "brief")
 SURVEY_KEYS = ("scale", "groups", "open_questions", "respondent")
 GROUP_KEYS = ("id", "stem", "questions")
@@ -130,6 +131,7 @@ def _steps(doc: MarkedMap, check: Checker, *, has_survey: bool) -> list[Step]:
                 columns=columns,
                 notes=check.text(m, "notes", where),
                 rounds=rounds,
+                learning=_flag(m, "learning", check, where),
             )
         )
     return steps
@@ -166,10 +168,24 @@ def _columns(step: MarkedMap, check: Checker, step_where: str) -> tuple[Column, 
                 tags=tuple(t for t, _ in tags),
                 group=check.text(m, "group", where, one_line=True) or None,
                 description=check.text(m, "description", where),
+                dimension=_dimension(m, check, where),
+                learning=_flag(m, "learning", check, where),
             )
         )
     _check_tag_routes(columns, tag_positions, check, step_where)
     return tuple(columns)
+
+
+def _dimension(m: MarkedMap, check: Checker, where: str) -> str | None:
+    """``dimension: obstacles/power``: where the column's cards go in the partnership profile."""
+    value = check.text(m, "dimension", where, one_line=True)
+    if not value:
+        return None
+    problem = check_dimension(value)
+    if problem is not None:
+        check.error(m.value_pos["dimension"], where, problem)
+        return None
+    return value
 
 
 def _check_tag_routes(

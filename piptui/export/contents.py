@@ -46,7 +46,13 @@ def title_of(snap: Snapshot) -> str:
 
 
 def _lines(
-    snap: Snapshot, content: Content, library: ExerciseLookup | None, *, include_confidential: bool, names: bool
+    data: Data,
+    snap: Snapshot,
+    content: Content,
+    library: ExerciseLookup | None,
+    *,
+    include_confidential: bool,
+    names: bool,
 ) -> tuple[str, list[Line]]:
     if content == Content.NOTES:
         from piptui.export.markdown import NotesOptions, notes_lines
@@ -59,7 +65,16 @@ def _lines(
         if not snap.objectives:
             raise NothingToPublish(f"{snap.programme.name} has no action plan yet (no objectives): nothing exported")
         return f"Action plan: {title_of(snap)}", plan_document(snap)
-    raise InvalidInput(f"Cannot export the {content.value} yet")
+    exercises = library.exercises if library is not None else {}
+    if content == Content.PROFILE:
+        from piptui.export.markdown_profile import profile_document
+
+        return f"Partnership profile: {title_of(snap)}", profile_document(snap, exercises)
+    from piptui.export.report import report_document
+    from piptui.survey.load import report_of_data
+
+    evaluation = report_of_data(data, library) if library is not None else None
+    return f"{title_of(snap)}: the area report", report_document(snap, exercises, evaluation)
 
 
 def render_content(
@@ -79,7 +94,11 @@ def render_content(
         if not snap.objectives:
             raise NothingToPublish(f"{snap.programme.name} has no action plan yet (no objectives): nothing exported")
         return plan_csv(snap)
-    title, lines = _lines(snap, content, library, include_confidential=include_confidential, names=names)
+    if content == Content.PROFILE and fmt == "csv":
+        from piptui.export.markdown_profile import profile_csv
+
+        return profile_csv(snap, library.exercises if library is not None else {})
+    title, lines = _lines(data, snap, content, library, include_confidential=include_confidential, names=names)
     if fmt == "html":
         return html_document(title, lines, sections=content != Content.PLAN).encode("utf-8")
     return markdown_of(lines).encode("utf-8")

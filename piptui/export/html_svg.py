@@ -16,6 +16,7 @@ from html import escape
 STATUS_COLOURS = {"done": "#2e7d32", "in progress": "#f9a825", "not started": "#b0bec5", "dropped": "#6d4c41"}
 SCALE_COLOURS = ("#c62828", "#ef8a62", "#e0e0e0", "#67a9cf", "#1565c0")
 RAG_COLOURS = {"red": "#c62828", "amber": "#f9a825", "green": "#2e7d32"}
+DARK = frozenset({"#2e7d32", "#6d4c41", "#c62828", "#1565c0", "#1f4e79"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +76,8 @@ def figure_svg(figure: Figure) -> str:
         total = 100.0 if figure.percent else sum(s.value for s in bar.segments)
         x = float(LABEL_W)
         for seg in bar.segments:
-            legend.setdefault(seg.label, seg.colour)
+            if seg.value > 0:
+                legend.setdefault(seg.label, seg.colour)
             if seg.value <= 0 or total <= 0:
                 continue
             w = BAR_W * seg.value / total

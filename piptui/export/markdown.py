@@ -15,6 +15,7 @@ from typing import Protocol
 from piptui.domain.agenda import agenda_steps
 from piptui.domain.exercise import Column, Exercise, Step
 from piptui.domain.model import Card, Cluster, Session, split_step_ref, step_ref
+from piptui.domain.profile import build_profile
 from piptui.export.html_doc import Line, markdown_of
 from piptui.export.markdown_parts import (
     bold_label,
@@ -28,6 +29,7 @@ from piptui.export.markdown_parts import (
 )
 from piptui.export.markdown_perspectives import perspectives_section
 from piptui.export.markdown_plan import plan_section, review_section
+from piptui.export.markdown_profile import profile_section
 from piptui.export.markdown_roles import role_play_section
 from piptui.export.markdown_text import md_cell, md_line
 from piptui.export.snapshot import Data, Snapshot, read_snapshot
@@ -99,6 +101,9 @@ def notes_lines(snap: Snapshot, library: ExerciseLookup | None, options: NotesOp
         loose = [c for c in shown if c.session is None or c.session not in {s.number for s in sessions}]
         if loose:
             lines += ["## Other contributions", "", *_steps_block(ctx, loose, [], level=3)]
+    if options.session is None:
+        profile = build_profile(snap.cards, ctx.exercises, include_confidential=options.include_confidential)
+        lines += profile_section(profile)
     lines += plan_section(snap, options.session)
     return lines
 

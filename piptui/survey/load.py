@@ -158,3 +158,35 @@ def all_programmes_report(sessions_dir: Path, library: ExerciseSource, wanted: s
         survey_of(exercise), [p.area_responses() for p in used], title=ALL_TITLE, survey_title=exercise.title
     )
     return replace(report, notes=report.notes + tuple(skipped)) if skipped else report
+
+
+def report_of_data(data: Mapping[str, Mapping[str, object]], library: ExerciseSource) -> SurveyReport | None:
+    """The evaluation report of one programme from one read of its file (``store.raw()``), or None
+    when it has no responses (or no survey), for the area report."""
+    from piptui.export.snapshot import read_snapshot
+    from piptui.store import codec
+    from piptui.store.survey_ops import RESPONSES
+
+    snap = read_snapshot(data)
+    try:
+        exercise = survey_exercise(library, snap.sessions, None)
+    except PiptuiError:
+        return None
+    docs = data.get(RESPONSES, {})
+    found = [
+        codec.decode(SurveyResponse, dict(doc), doc_id) for doc_id, doc in docs.items() if isinstance(doc, Mapping)
+    ]
+    responses = tuple(sorted((r for r in found if r.survey == exercise.id), key=lambda r: r.created))
+    if not responses:
+        return None
+    p = snap.programme
+    survey = ProgrammeSurvey(
+        name=p.name,
+        area=p.area,
+        title=p.title or f"{p.area} Partnership Improvement Programme",
+        invited=len(snap.participants),
+        sessions=max((s.number for s in snap.sessions), default=5),
+        exercise=exercise,
+        responses=responses,
+    )
+    return report_of(survey)

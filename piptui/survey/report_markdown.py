@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from piptui.domain.survey import GroupTable, OpenAnswers, QuestionRow, Share, SurveyReport
+from piptui.export.html_doc import Line
+from piptui.export.html_svg import SCALE_COLOURS, Bar, Figure, Segment
 from piptui.export.markdown_text import md_cell, md_escape, md_line
 
 MARK = "†"
@@ -94,6 +96,42 @@ def area_lines(report: SurveyReport) -> list[str]:
     return _table(["Area", "Programme", "Invited", "Responses", "Response rate"], rows, right=3)
 
 
+def table_heading(n: int, table: GroupTable) -> str:
+    """``Table 1: How helpful was the programme in enabling you to ...``, as the published report."""
+    return f"Table {n}: {md_line(table.group.stem)}"
+
+
+def evaluation_figure(n: int, table: GroupTable, report: SurveyReport) -> Figure:
+    """Table ``n`` as stacked bars: one bar per question, the answers' percentages side by side."""
+    colours = SCALE_COLOURS if len(report.columns) == len(SCALE_COLOURS) else ("#999",) * len(report.columns)
+    bars = tuple(
+        Bar(
+            row.question.text,
+            tuple(
+                Segment(c.label, p, colours[i])
+                for i, (c, p) in enumerate(zip(report.columns, row.percents, strict=True))
+            )
+            if row.percents is not None
+            else (),
+            f"{row.answered} answered",
+        )
+        for row in table.rows
+    )
+    return Figure(f"Table {n}: {table.group.stem}", bars, percent=True)
+
+
+def published_tables(report: SurveyReport, *, level: int = 2) -> list[Line]:
+    """Table 1, Table 2...: one section per question group, each with its figure for the HTML form."""
+    h = "#" * level
+    out: list[Line] = []
+    for n, table in enumerate(report.tables, 1):
+        out += [f"{h} {table_heading(n, table)}", ""]
+        if n == 1:
+            out += [md_escape(report.rounding_note), ""]
+        out += [evaluation_figure(n, table, report), *question_table(table, report), ""]
+    return out
+
+
 def report_markdown(report: SurveyReport) -> str:
     """The whole report: responses, respondents, one table per question group, open answers."""
     title = md_line(report.title)
@@ -110,9 +148,7 @@ def report_markdown(report: SurveyReport) -> str:
     out += ["### Sessions attended", "", *shares_lines("Sessions attended", report.sessions), ""]
     if report.areas:
         out += ["### By group", "", *area_lines(report), ""]
-    out += ["## How helpful was the programme", "", md_escape(report.rounding_note), ""]
-    for table in report.tables:
-        out += [f"### {md_line(table.group.stem)}", "", *question_table(table, report), ""]
+    out += [line for line in published_tables(report) if isinstance(line, str)]
     if report.open_answers:
         out += ["## Open answers", ""]
         for block in report.open_answers:

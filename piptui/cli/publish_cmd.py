@@ -1,0 +1,97 @@
+"""``piptui programme`` (the area report's text fields) and ``piptui findings`` (across areas).
+
+Exit codes as everywhere: 1 for bad data (unknown programme, nothing to report), 2 for bad
+usage (an unknown --format). Nothing is written, or half-written, on error.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from piptui.cli.common import Context, pass_ctx
+
+FIELDS = (("context", "Context"), ("vision", "Vision"), ("learning", "Key learning"))
+
+
+@click.command("programme")
+@click.argument("name")
+@click.option("--context", help="The area's context: its partnership history and structures (the area report).")
+@click.option("--vision", help="The group's vision of partnership working in the area.")
+@click.option("--learning", help="The group's key learning, in its own words.")
+@click.option("--title", help="The programme's title.")
+@pass_ctx
+def programme_command(
+    obj: Context, name: str, context: str | None, vision: str | None, learning: str | None, title: str | None
+) -> None:
+    """Show or set programme NAME's context, vision and key learning (used by the area report).
+
+    Without options, prints them. An empty value ("") clears a field. These fields are
+    set here for now; they cannot yet be edited on screen.
+    """
+    from piptui.store import SessionStore, programme_path
+    from piptui.store.programme_file import PROGRAMME_KEY, PROGRAMME_TABLE
+
+    changes = {k: v for k, v in (("context", context), ("vision", vision), ("learning", learning)) if v is not None}
+    if title is not None:
+        changes["title"] = " ".join(title.split())
+    path = programme_path(obj.sessions_dir, name)
+    with SessionStore(path) as store:
+        if changes:
+            cleaned = {k: _clean(v) for k, v in changes.items()}
+            with store.batch("programme details") as b:
+                doc = b.doc(PROGRAMME_TABLE, PROGRAMME_KEY) or {}
+                b.put_doc(PROGRAMME_TABLE, PROGRAMME_KEY, {**doc, **cleaned})
+        programme = store.programme()
+    click.echo(f"{programme.name}: {programme.title or programme.area}")
+    for key, label in FIELDS:
+        value = getattr(programme, key)
+        click.echo(
+            f"{label}: {value if value else '(not written yet: piptui programme ' + name + ' --' + key + ' TEXT)'}"
+        )
+
+
+def _clean(text: str) -> str:
+    """Lines stripped, no control characters but newline and tab (user text is never markup)."""
+    kept = "".join(ch for ch in text.replace("\r\n", "\n").replace("\r", "\n") if ch in "\n\t" or ch >= " ")
+    return "\n".join(line.rstrip() for line in kept.strip().split("\n"))
+
+
+@click.command("findings")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "html", "csv"], case_sensitive=False),
+    help="markdown (default); html: one page that prints on A4; csv: one row per theme, objective "
+    "and figure. Default: from the -o file's suffix, else markdown.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path, allow_dash=True),
+    help="Write to this file (atomically) instead of standard output.",
+)
+@pass_ctx
+def findings_command(obj: Context, fmt: str | None, output: Path | None) -> None:
+    """The findings across every programme in the sessions folder: the themes of the profile with how
+    many areas named each, the objectives by theme, action progress, and the evaluation.
+
+    A programme that cannot be read is named and left out.
+    """
+    from piptui.exercises import load_library
+    from piptui.export.exporter import write_file
+    from piptui.export.findings import findings_bytes
+
+    to_stdout = output is None or str(output) == "-"
+    suffix = output.suffix.lower() if output is not None and not to_stdout else ""
+    chosen = (fmt or {".html": "html", ".htm": "html", ".csv": "csv"}.get(suffix, "markdown")).lower()
+    blob = findings_bytes(obj.sessions_dir, load_library(obj.exercise_dirs), chosen)
+    if to_stdout or output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(blob)
+        sys.stdout.buffer.flush()
+        return
+    write_file(output, blob)
+    click.echo(f"Wrote the findings ({chosen}) to {output}")
