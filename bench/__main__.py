@@ -29,6 +29,7 @@ ROWS = {
     "sync": "bench.sync",
     "board": "bench.board",
     "export": "bench.export",
+    "publish": "bench.publish",
     "idle": "bench.idle",
 }
 

@@ -73,7 +73,7 @@ def _lines(
     from piptui.export.report import report_document
     from piptui.survey.load import report_of_data
 
-    evaluation = report_of_data(data, library) if library is not None else None
+    evaluation = report_of_data(data, library, snap) if library is not None else None
     return f"{title_of(snap)}: the area report", report_document(snap, exercises, evaluation)
 
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from rapidfuzz import fuzz, process
 
@@ -23,6 +24,9 @@ from piptui.domain.survey import SurveyReport
 from piptui.errors import PiptuiError
 from piptui.export.plan_view import ObjectiveView, build_plan
 from piptui.export.snapshot import Snapshot, read_snapshot
+
+if TYPE_CHECKING:
+    from piptui.survey.load import ProgrammeSurvey
 
 THEME_MATCH = 86  # token-set similarity (0-100) at which two areas' themes are one theme
 OBJECTIVE_MATCH = 60
@@ -101,22 +105,27 @@ def area_labels(
     return out
 
 
-def read_area(path: Path, exercises: Mapping[str, Exercise]) -> AreaData:
+def read_area(path: Path, library: object) -> tuple[AreaData, ProgrammeSurvey | None]:
+    """One programme from ONE read of its file: its profile's labels, its latest plan, its survey."""
     from piptui.store import SessionStore
+    from piptui.survey.load import ExerciseSource, survey_of_data
 
+    exercises: Mapping[str, Exercise] = getattr(library, "exercises", {})
     with SessionStore(path) as store:
         data = store.raw()
     snap = read_snapshot(data)
     plan = build_plan(snap)
     latest = max((v.version for v in plan.versions), default=1)
     objectives = tuple(o for v in plan.versions if v.version == latest for o in v.objectives)
-    return AreaData(
+    area = AreaData(
         snap.programme.name or path.stem,
         snap.programme.area or path.stem,
         snap,
         area_labels(snap, exercises),
         objectives,
     )
+    survey = survey_of_data(data, snap, cast(ExerciseSource, library)) if library is not None else None
+    return area, survey
 
 
 def match_themes(named: Iterable[tuple[str, str, Sequence[Card]]], threshold: int = THEME_MATCH) -> list[Theme]:
@@ -142,23 +151,29 @@ def match_themes(named: Iterable[tuple[str, str, Sequence[Card]]], threshold: in
     return sorted(themes, key=lambda t: (-len(t.areas), -t.cards, t.shown.casefold()))
 
 
-def build_findings(
-    sessions_dir: Path, exercises: Mapping[str, Exercise], evaluation: SurveyReport | None = None
-) -> Findings:
-    from piptui.store.locations import list_programmes
+def build_findings(sessions_dir: Path, library: object) -> Findings:
+    """Every programme file of the folder, each read once; one that cannot be read is named and skipped."""
+    from piptui.survey.load import cross_area_report
 
     areas: list[AreaData] = []
+    surveys: list[ProgrammeSurvey] = []
     skipped: list[str] = []
-    for info in list_programmes(sessions_dir):
-        if info.error:
-            skipped.append(f"{info.name}: {info.error}")
-            continue
+    paths = (
+        sorted(p for p in sessions_dir.glob("*.json") if not p.name.startswith(".")) if sessions_dir.is_dir() else []
+    )
+    for path in paths:
         try:
-            areas.append(read_area(info.path, exercises))
+            area, survey = read_area(path, library)
         except PiptuiError as exc:
-            skipped.append(f"{info.name}: {exc.message}")
+            skipped.append(f"{path.stem}: {exc.message}")
+            continue
         except OSError as exc:
-            skipped.append(f"{info.name}: {exc.strerror or exc}")
+            skipped.append(f"{path.stem}: {path}: {exc.strerror or exc}")
+            continue
+        areas.append(area)
+        if survey is not None:
+            surveys.append(survey)
+    evaluation = cross_area_report(surveys, [f"{s.split(':')[0]} is left out: it cannot be read" for s in skipped])
     themes: dict[tuple[str, str | None], list[Theme]] = {}
     for dim in DIMENSIONS:
         for sub in (None, *(s for s, _t in dim.subgroups)):
@@ -176,17 +191,10 @@ def where_title(dim_id: str, sub: str | None) -> str:
 
 def findings_bytes(sessions_dir: Path, library: object, fmt: str) -> bytes:
     """The findings in ``fmt`` (markdown, html, csv) for the CLI."""
-    from piptui.domain.survey import NoResponses
     from piptui.export.findings_render import findings_csv, findings_lines
     from piptui.export.html_doc import html_document, markdown_of
-    from piptui.survey.load import all_programmes_report
 
-    exercises: Mapping[str, Exercise] = getattr(library, "exercises", {})
-    try:
-        evaluation: SurveyReport | None = all_programmes_report(sessions_dir, library)  # type: ignore[arg-type]
-    except NoResponses:
-        evaluation = None
-    findings = build_findings(sessions_dir, exercises, evaluation)
+    findings = build_findings(sessions_dir, library)
     if not findings.areas:
         raise PiptuiError(
             f"There are no programmes in {sessions_dir} to draw findings from"

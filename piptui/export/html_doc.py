@@ -45,8 +45,23 @@ svg.figure { display: block; max-width: 100%; height: auto; margin: 4pt 0 10pt; 
 @cache
 def _md() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-    md.enable(["table", "strikethrough"])
-    md.disable(["link", "image", "autolink", "html_inline", "html_block"])
+    md.enable(["table"])
+    # Nothing we write needs these, and user text is escaped so it cannot ask for them.
+    md.disable(
+        [
+            "link",
+            "image",
+            "autolink",
+            "html_inline",
+            "html_block",
+            "backticks",
+            "entity",
+            "reference",
+            "code",
+            "fence",
+            "lheading",
+        ]
+    )
     return md
 
 

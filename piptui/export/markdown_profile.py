@@ -60,7 +60,9 @@ def profile_figure(profile: Profile) -> Figure:
     return Figure("The partnership profile: cards by dimension and sector", bars)
 
 
-def profile_section(profile: Profile, *, level: int = 2, title: str = "Partnership profile") -> list[Line]:
+def profile_section(
+    profile: Profile, *, level: int = 2, title: str = "Partnership profile", limit: int | None = None, more: str = ""
+) -> list[Line]:
     """The profile: a summary table (cards by sector per dimension), then each dimension's cards."""
     h = "#" * level
     lines: list[Line] = [f"{h} {title}", ""]
@@ -82,7 +84,11 @@ def profile_section(profile: Profile, *, level: int = 2, title: str = "Partnersh
             if g.subgroup is not None:
                 lines += [f"{h}## {md_line(g.title)} ({len(g.entries)})", ""]
             lines += [f"*By sector: {_counts(g.by_sector())}*", ""]
-            lines += [*(card_item(e.card) for e in g.entries), ""]
+            quoted = g.entries if limit is None else g.entries[:limit]
+            lines += [*(card_item(e.card) for e in quoted)]
+            if len(quoted) < len(g.entries):
+                lines.append(f"- *and {plural(len(g.entries) - len(quoted), 'more card')}{more}*")
+            lines.append("")
     return lines
 
 

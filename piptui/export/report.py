@@ -24,6 +24,7 @@ from piptui.export.markdown_text import md_cell, md_escape, md_line
 from piptui.export.plan_view import PlanView, build_plan, reviewed_in
 from piptui.export.snapshot import Snapshot
 
+PROFILE_EXAMPLES = 10  # cards quoted per dimension or sub-group; the profile export has them all
 SECTIONS = (
     "The area and the group",
     "Context and vision",
@@ -224,7 +225,8 @@ def report_document(
     profile = build_profile(snap.cards, exercises)  # never confidential cards
     lines += _group_section(snap)
     lines += _context_section(snap)
-    lines += profile_section(profile, level=2, title=SECTIONS[2])
+    more = f" (piptui export {p.name} --content profile lists them all)"
+    lines += profile_section(profile, level=2, title=SECTIONS[2], limit=PROFILE_EXAMPLES, more=more)
     lines += _plan_section(plan)
     lines += _review_section(snap, plan)
     lines += _learning_section(snap, exercises)

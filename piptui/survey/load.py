@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from piptui.domain.exercise import Exercise, Survey
 from piptui.domain.model import Session
@@ -23,6 +23,9 @@ from piptui.errors import InvalidInput, PiptuiError
 from piptui.store import SessionStore
 from piptui.store.locations import list_programmes
 from piptui.store.survey_ops import SurveyOps
+
+if TYPE_CHECKING:
+    from piptui.export.snapshot import Snapshot
 
 ALL_TITLE = "All groups"
 
@@ -160,14 +163,14 @@ def all_programmes_report(sessions_dir: Path, library: ExerciseSource, wanted: s
     return replace(report, notes=report.notes + tuple(skipped)) if skipped else report
 
 
-def report_of_data(data: Mapping[str, Mapping[str, object]], library: ExerciseSource) -> SurveyReport | None:
-    """The evaluation report of one programme from one read of its file (``store.raw()``), or None
-    when it has no responses (or no survey), for the area report."""
-    from piptui.export.snapshot import read_snapshot
+def survey_of_data(
+    data: Mapping[str, Mapping[str, object]], snap: Snapshot, library: ExerciseSource
+) -> ProgrammeSurvey | None:
+    """One programme's survey and responses from one read of its file (``store.raw()``) and its
+    snapshot; None when no survey exercise is known."""
     from piptui.store import codec
     from piptui.store.survey_ops import RESPONSES
 
-    snap = read_snapshot(data)
     try:
         exercise = survey_exercise(library, snap.sessions, None)
     except PiptuiError:
@@ -176,17 +179,41 @@ def report_of_data(data: Mapping[str, Mapping[str, object]], library: ExerciseSo
     found = [
         codec.decode(SurveyResponse, dict(doc), doc_id) for doc_id, doc in docs.items() if isinstance(doc, Mapping)
     ]
-    responses = tuple(sorted((r for r in found if r.survey == exercise.id), key=lambda r: r.created))
-    if not responses:
-        return None
     p = snap.programme
-    survey = ProgrammeSurvey(
+    return ProgrammeSurvey(
         name=p.name,
         area=p.area,
         title=p.title or f"{p.area} Partnership Improvement Programme",
         invited=len(snap.participants),
         sessions=max((s.number for s in snap.sessions), default=5),
         exercise=exercise,
-        responses=responses,
+        responses=tuple(sorted((r for r in found if r.survey == exercise.id), key=lambda r: r.created)),
     )
-    return report_of(survey)
+
+
+def report_of_data(
+    data: Mapping[str, Mapping[str, object]], library: ExerciseSource, snap: Snapshot | None = None
+) -> SurveyReport | None:
+    """The evaluation report of one programme from one read of its file, or None when it has no
+    responses (or no survey), for the area report."""
+    from piptui.export.snapshot import read_snapshot
+
+    survey = survey_of_data(data, snap if snap is not None else read_snapshot(data), library)
+    return report_of(survey) if survey is not None and survey.responses else None
+
+
+def cross_area_report(read: Sequence[ProgrammeSurvey], notes: Sequence[str] = ()) -> SurveyReport | None:
+    """The tables over several programmes (one questionnaire: the one most of them use), or None
+    when none has responses."""
+    if not read:
+        return None
+    most = Counter(p.exercise.id for p in read).most_common(1)[0][0]
+    exercise = next(p.exercise for p in read if p.exercise.id == most)
+    used = [p for p in read if p.exercise.id == exercise.id]
+    if not any(p.responses for p in used):
+        return None
+    skipped = [*notes, *(f"{p.name} is left out: it uses the survey '{p.exercise.id}'" for p in read if p not in used)]
+    report = build_cross_area_report(
+        survey_of(exercise), [p.area_responses() for p in used], title=ALL_TITLE, survey_title=exercise.title
+    )
+    return replace(report, notes=report.notes + tuple(skipped)) if skipped else report
