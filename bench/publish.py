@@ -38,8 +38,12 @@ def area_programme(path: Path, n: int, *, seed: int, area: str) -> Path:
     programme(path, n, seed=seed)
     data = orjson.loads(path.read_bytes())
     header = data[PROGRAMME_TABLE][PROGRAMME_KEY]
-    data[PROGRAMME_TABLE][PROGRAMME_KEY] = {**header, "area": area, "name": path.stem,
-                                           "title": f"{area} Partnership Improvement Programme"}
+    data[PROGRAMME_TABLE][PROGRAMME_KEY] = {
+        **header,
+        "area": area,
+        "name": path.stem,
+        "title": f"{area} Partnership Improvement Programme",
+    }
     write_programme_file(path, data, replace=True)
     return path
 
@@ -83,12 +87,21 @@ def run(ctx: Context) -> list[Row]:
         floor_findings(folder)
         base.append(time.perf_counter() - start)
     took = median(ours)
-    rows = [Row(f"findings {count} x {n:,} cards", f"{ms(took)} ({len(blob) / 1e3:.0f} kB)",
-                f"read + count tags {ms(median(base))}", times(took / median(base)), f"<= {FINDINGS_GOAL} s",
-                took <= FINDINGS_GOAL, note="piptui findings (Markdown), every programme read, themes matched")]
+    rows = [
+        Row(
+            f"findings {count} x {n:,} cards",
+            f"{ms(took)} ({len(blob) / 1e3:.0f} kB)",
+            f"read + count tags {ms(median(base))}",
+            times(took / median(base)),
+            f"<= {FINDINGS_GOAL} s",
+            took <= FINDINGS_GOAL,
+            note="piptui findings (Markdown), every programme read, themes matched",
+        )
+    ]
     out = ctx.folder("report")
-    request = ExportRequest(programme=paths[0], format=ExportFormat.HTML, content=Content.REPORT,
-                            output=out / "report.html")
+    request = ExportRequest(
+        programme=paths[0], format=ExportFormat.HTML, content=Content.REPORT, output=out / "report.html"
+    )
     ours, base = [], []
     for _ in range(ctx.size(5, 1)):
         start = time.perf_counter()
@@ -99,9 +112,17 @@ def run(ctx: Context) -> list[Row]:
         base.append(time.perf_counter() - start)
     took = median(ours)
     size = (out / "report.html").stat().st_size
-    rows.append(Row(f"HTML area report {n:,} cards", f"{ms(took)} ({size / 1e3:.0f} kB)",
-                    f"texts only {ms(median(base))}", times(took / median(base)), f"<= {REPORT_GOAL} s",
-                    took <= REPORT_GOAL, note="export --content report --format html, file read to page written"))
+    rows.append(
+        Row(
+            f"HTML area report {n:,} cards",
+            f"{ms(took)} ({size / 1e3:.0f} kB)",
+            f"texts only {ms(median(base))}",
+            times(took / median(base)),
+            f"<= {REPORT_GOAL} s",
+            took <= REPORT_GOAL,
+            note="export --content report --format html, file read to page written",
+        )
+    )
     return rows
 
 

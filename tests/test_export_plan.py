@@ -201,3 +201,22 @@ def test_sessions_held_count_cards_plans_and_reviews(sessions_dir: Path, data: d
     assert result.exit_code == 0
     line = next(x for x in result.output.splitlines() if x.startswith("testshire"))
     assert "3 sessions held" in line  # session 1 (a card), 4 (the plan), 5 (the review)
+
+
+def test_a_session_notes_say_where_it_met_and_who_came(sessions_dir: Path) -> None:
+    path = sessions_dir / "room.json"
+    SessionStore.create(
+        path,
+        Programme(name="room", area="Testshire"),
+        participants=[ANN, BOB, CAT],
+        sessions=[
+            Session(1, date="2008-01-10", facilitators=("Sue Carter",), venue="Town Hall", attended=("ann", "bob"))
+        ],
+    ).close()
+    with SessionStore(path) as store:
+        data = store.raw()
+    notes = export_markdown(data, None, session=1)
+    assert "- **Date:** Thursday 10 January 2008\n- **Facilitators:** Sue Carter\n- **Venue:** Town Hall\n" in notes
+    assert "- **Attendance:** 2 of 3 participants (1 council, 1 voluntary and community sector)\n" in notes
+    named = export_markdown(data, None, session=1, names=True)
+    assert "(1 council, 1 voluntary and community sector): Ann Lee, Bob Roe\n" in named

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from piptui.cli.common import Context, PiptuiGroup, pass_ctx, sector_choice
+from piptui.cli.common import Context, PiptuiGroup, complete_programmes, pass_ctx, sector_choice
 
 if TYPE_CHECKING:
     from piptui.ui.app import Mode
@@ -75,13 +75,27 @@ def new_cmd(obj: Context, name: str, area: str, title: str, script: str | None) 
 
 
 @main.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print the programmes as JSON (for scripts).")
 @pass_ctx
-def list_cmd(obj: Context) -> None:
+def list_cmd(obj: Context, as_json: bool) -> None:
     """List the programmes in the sessions folder."""
     from piptui.store.locations import list_programmes
 
-    click.echo(f"Sessions folder: {obj.sessions_dir} ({obj.sessions_dir_reason})")
     programmes = list_programmes(obj.sessions_dir)
+    if as_json:
+        import json
+
+        rows = [
+            {"name": p.name, "path": str(p.path), "error": p.error}
+            if p.error
+            else {"name": p.name, "path": str(p.path), "area": p.area, "title": p.title, "cards": p.cards,
+                  "sessions_held": p.sessions_held}
+            for p in programmes
+        ]  # fmt: skip
+        folder = {"path": str(obj.sessions_dir), "reason": obj.sessions_dir_reason}
+        click.echo(json.dumps({"sessions_folder": folder, "programmes": rows}, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"Sessions folder: {obj.sessions_dir} ({obj.sessions_dir_reason})")
     if not programmes:
         click.echo("No programmes yet. Create one with: piptui new NAME --area AREA  (or try: piptui demo)")
         return
@@ -97,7 +111,7 @@ def list_cmd(obj: Context) -> None:
 
 
 @main.command("open")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_programmes)
 @click.option("--session", "session_number", type=click.IntRange(1, 5), help="Session number (1-5).")
 @click.option("--as", "person", help="Who you are: recorded on every card and edit you make.")
 @click.option("--wall", is_flag=True, help="Open the read-only wall view for the projector.")
@@ -153,7 +167,7 @@ def demo_cmd(obj: Context, person: str | None) -> None:
 
 
 @main.command("add")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_programmes)
 @click.argument("text")
 @click.option("--tag", "tags", multiple=True, help="A tag (repeatable).")
 @click.option("--sector", type=sector_choice(), help="The speaker's sector.")

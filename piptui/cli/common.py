@@ -109,5 +109,19 @@ class PiptuiGroup(click.Group):
             ctx.exit(1)
 
 
+def complete_programmes(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+    """Shell completion of a programme NAME: the programme files of the sessions folder in use."""
+    from click.shell_completion import CompletionItem
+
+    from piptui.store.locations import resolve_sessions_dir
+
+    try:
+        folder, _why = resolve_sessions_dir(ctx.find_root().params.get("sessions_dir"))
+        names = sorted(p.stem for p in folder.glob("*.json") if not p.name.startswith("."))
+    except (OSError, PiptuiError):
+        return []
+    return [CompletionItem(n) for n in names if n.startswith(incomplete)]
+
+
 def sector_choice() -> click.Choice:
     return click.Choice(SECTOR_IDS, case_sensitive=False)

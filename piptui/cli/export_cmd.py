@@ -12,12 +12,12 @@ from pathlib import Path
 
 import click
 
-from piptui.cli.common import Context, pass_ctx
+from piptui.cli.common import Context, complete_programmes, pass_ctx
 from piptui.errors import InvalidInput
 
 
 @click.command("export")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_programmes)
 @click.option(
     "--session",
     "session_number",

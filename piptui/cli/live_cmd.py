@@ -19,7 +19,7 @@ from typing import Any
 
 import click
 
-from piptui.cli.common import Context, pass_ctx
+from piptui.cli.common import Context, complete_programmes, pass_ctx
 from piptui.errors import PiptuiError
 
 VIEWS = {"wall": ["--wall"], "notes": ["--notes"], "session": []}
@@ -27,7 +27,7 @@ SSH_HINT = "ssh -L {port}:localhost:{port} you@this-machine, then browse http://
 
 
 @click.command("wall")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_programmes)
 @click.option(
     "--session",
     "session_number",
@@ -70,7 +70,7 @@ def served_command(obj: Context, name: str, view: str, session_number: int | Non
 
 
 @click.command("serve")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_programmes)
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
 @click.option(
     "--host",

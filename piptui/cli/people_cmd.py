@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from piptui.cli.common import Context, pass_ctx, sector_choice
+from piptui.cli.common import Context, complete_programmes, pass_ctx, sector_choice
 from piptui.errors import PiptuiError
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ def _obj(ctx: click.Context) -> Context:
     invoke_without_command=True,
     context_settings={"allow_interspersed_args": True, "ignore_unknown_options": True},
 )
-@click.argument("name")
+@click.argument("name", shell_complete=complete_programmes)
 @click.option("--json", "as_json", is_flag=True, help="List as JSON (for scripts).")
 @click.pass_context
 def participants_group(ctx: click.Context, name: str, as_json: bool) -> None:
@@ -147,7 +147,7 @@ def import_command(ctx: click.Context, file: Path) -> None:
 
 
 @click.command("session")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_programmes)
 @click.argument("number", type=click.IntRange(1, 99))
 @click.option("--date", help="The session's date, YYYY-MM-DD ('' clears it).")
 @click.option(

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import click
 
-from piptui.cli.common import Context, pass_ctx
+from piptui.cli.common import Context, complete_programmes, pass_ctx
 
 FIELDS = (("context", "Context"), ("vision", "Vision"), ("learning", "Key learning"))
 
 
 @click.command("programme")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_programmes)
 @click.option("--context", help="The area's context: its partnership history and structures (the area report).")
 @click.option("--vision", help="The group's vision of partnership working in the area.")
 @click.option("--learning", help="The group's key learning, in its own words.")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from piptui.cli.common import Context, pass_ctx
+from piptui.cli.common import Context, complete_programmes, pass_ctx
 
 SURVEY_HELP = "The survey exercise (default: the one on the programme's agenda, else 'evaluation')."
 
@@ -23,7 +23,7 @@ def survey_group() -> None:
 
 
 @survey_group.command("import")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_programmes)
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path, allow_dash=True))
 @click.option("--survey", "survey_id", help=SURVEY_HELP)
 @pass_ctx
@@ -49,7 +49,7 @@ def import_command(obj: Context, name: str, file: Path, survey_id: str | None) -
 
 
 @click.command("report")
-@click.argument("name", required=False)
+@click.argument("name", shell_complete=complete_programmes, required=False)
 @click.option(
     "--all",
     "all_programmes",

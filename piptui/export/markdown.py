@@ -14,7 +14,7 @@ from typing import Protocol
 
 from piptui.domain.agenda import agenda_steps
 from piptui.domain.exercise import Column, Exercise, Step
-from piptui.domain.model import Card, Cluster, Session, split_step_ref, step_ref
+from piptui.domain.model import SECTOR_LABELS, Card, Cluster, Sector, Session, split_step_ref, step_ref
 from piptui.domain.profile import build_profile
 from piptui.export.html_doc import Line, markdown_of
 from piptui.export.markdown_parts import (
@@ -154,6 +154,10 @@ def _session_section(ctx: _Context, session: Session, cards: list[Card]) -> list
         facts.append(bold_label("Date", md_line(when)))
     if names_of(session.facilitators):
         facts.append(bold_label("Facilitators", names_of(session.facilitators)))
+    if md_line(session.venue):
+        facts.append(bold_label("Venue", md_line(session.venue)))
+    if session.attended:
+        facts.append(bold_label("Attendance", _attendance(ctx, session)))
     lines += [*facts, ""] if facts else []
     agenda = agenda_steps(session.exercises, ctx.exercises)
     lines += _agenda(session, agenda)
@@ -171,6 +175,22 @@ def _session_section(ctx: _Context, session: Session, cards: list[Card]) -> list
     lines += _clusters_table(ctx, session.number)
     lines += review_section(ctx.snap, session.number)
     return lines
+
+
+def _attendance(ctx: _Context, session: Session) -> str:
+    """``9 of 16 participants (4 council, 5 voluntary and community sector)``; names with ``--names``."""
+    people = {p.id: p for p in ctx.snap.participants}
+    came = [people[i] for i in session.attended if i in people]
+    by_sector: dict[Sector, int] = {}
+    for p in came:
+        by_sector[p.sector] = by_sector.get(p.sector, 0) + 1
+    parts = ", ".join(
+        f"{n} {SECTOR_LABELS[s].lower()}" for s, n in sorted(by_sector.items(), key=lambda x: list(Sector).index(x[0]))
+    )
+    text = f"{len(came)} of {plural(len(people), 'participant')}" + (f" ({parts})" if parts else "")
+    if ctx.options.names and came:
+        text += ": " + ", ".join(md_line(p.name) for p in sorted(came, key=lambda p: p.name.casefold()))
+    return text
 
 
 def _withheld_in(ctx: _Context, number: int) -> int:

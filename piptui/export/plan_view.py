@@ -28,7 +28,7 @@ class Lead:
         if self.person is None:
             return self.raw
         p = self.person
-        return f"{p.name}, {p.organisation}" if p.organisation else f"{p.name} ({SECTOR_LABELS[p.sector].lower()})"
+        return p.described if p.organisation else f"{p.name} ({SECTOR_LABELS[p.sector].lower()})"
 
 
 @dataclass(frozen=True, slots=True)
