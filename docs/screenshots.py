@@ -21,8 +21,12 @@ SHOTS = {"session.svg": "session", "wall.svg": "wall"}
 
 
 async def shoot(mode: str, sessions_dir: Path) -> str:
+    from textual.widgets import Input
+
     from piptui.programmes import ensure_demo
     from piptui.ui.app import create_app
+
+    Input.cursor_blink = False  # the same picture every time
 
     path = ensure_demo(sessions_dir)
     app = create_app(sessions_dir=sessions_dir, programme=path, author="Sue Carter", mode=mode)  # type: ignore[arg-type]
