@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from piptui.domain.model import SECTOR_SHORT
 from piptui.domain.plan import STATUS_ORDER, Progress
 from piptui.export.csv_format import rows_csv
 from piptui.export.findings import Findings, Theme, where_title
 from piptui.export.html_doc import Line
 from piptui.export.html_svg import STATUS_COLOURS, Bar, Figure, Segment
-from piptui.export.markdown_parts import SECTOR_SHORT, plural, table
+from piptui.export.markdown_parts import plural, table
 from piptui.export.markdown_text import md_cell, md_escape, md_line
 
 THEMES_SHOWN = 12

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from piptui.domain.exercise import Exercise
-from piptui.domain.model import Sector
+from piptui.domain.model import SECTOR_SHORT, Sector
 from piptui.domain.profile import Profile, build_profile
 from piptui.export.csv_format import rows_csv
 from piptui.export.html_doc import Line
 from piptui.export.html_svg import Bar, Figure, Segment
-from piptui.export.markdown_parts import SECTOR_SHORT, card_item, plural, table
+from piptui.export.markdown_parts import card_item, plural, table
 from piptui.export.markdown_text import md_line
 from piptui.export.snapshot import Snapshot
 
