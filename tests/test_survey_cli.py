@@ -114,11 +114,14 @@ def test_report_across_areas(sessions_dir: Path, north: Path, tmp_path: Path) ->
     assert "| Groups (programmes with responses) | 2 |" in md
     assert "| Invited (the participants of those groups) | 18 |\n| Responses | 10 |\n| Response rate | 56% |" in md
     assert (
-        "| Eastham | east | 9 | 0 | 0% |\n| Northtown | north | 12 | 8 | 67% |\n| Southville | south | 6 | 2 | 33% |"
+        "| Eastham | east | 9 | no responses yet | – |\n"
+        "| Northtown | north | 12 | 8 | 67% |\n| Southville | south | 6 | 2 | 33% |"
     ) in md
     # trust over both: 1 + 1 helpful, 1 partial, 6 neither, 1 not of 10
     assert "| trust colleagues from other sectors more | 20% | 10% | 60% | 10% | 10 |" in md
     assert "- Excellent (Southville)" in md
+    assert "\n## Table 1: How helpful was the programme in enabling you to ...\n" in md
+    assert "\n## Table 2: How helpful was the programme in contributing to improvements in ...\n" in md
 
 
 def test_no_responses_is_a_clear_message(sessions_dir: Path) -> None:

@@ -168,6 +168,7 @@ async def test_report_screen_without_and_with_responses(sessions_dir: Path, prog
         assert "2 responses, 6 invited: response rate 33%" in body
         assert "█" * 10 in body and "▓" * 10 in body and "▒" * 10 in body
         assert "100%   0%   0%   0%  n=2" in body and "  0% 100%   0%   0%  n=2" in body
+        assert "Table 1: How helpful was the programme in enabling you to ..." in body  # figures beside the bars
         assert f"• {MARKUP}" in body
         await pilot.press("w")
         await app.workers.wait_for_complete()

@@ -57,10 +57,11 @@ class Theme:
         self.cards += len(new)
         self.forms[form] = self.forms.get(form, 0) + max(1, len(cards))
         seen = {a for a, _c in self.examples}
+        texts = {" ".join(c.text.casefold().split()) for _a, c in self.examples}
         for card in cards:
-            if len(self.examples) >= EXAMPLES:
+            if len(self.examples) >= EXAMPLES or area in seen:  # one example per area
                 break
-            if area not in seen:  # one example per area first
+            if " ".join(card.text.casefold().split()) not in texts:  # and each a different text
                 self.examples.append((area, card))
                 break
 

@@ -34,6 +34,8 @@ from piptui.export.markdown_roles import role_play_section
 from piptui.export.markdown_text import md_cell, md_line
 from piptui.export.snapshot import Data, Snapshot, read_snapshot
 
+NOTES_PROFILE_EXAMPLES = 5  # the notes' profile quotes a few cards per group: all are in their sessions
+
 
 class ExerciseLookup(Protocol):
     """What the notes need of :class:`piptui.exercises.Library`: exercises by id."""
@@ -103,7 +105,7 @@ def notes_lines(snap: Snapshot, library: ExerciseLookup | None, options: NotesOp
             lines += ["## Other contributions", "", *_steps_block(ctx, loose, [], level=3)]
     if options.session is None:
         profile = build_profile(snap.cards, ctx.exercises, include_confidential=options.include_confidential)
-        lines += profile_section(profile)
+        lines += profile_section(profile, limit=NOTES_PROFILE_EXAMPLES, more=" (every card is in its session above)")
     lines += plan_section(snap, options.session)
     return lines
 

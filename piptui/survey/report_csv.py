@@ -70,8 +70,8 @@ def report_rows(report: SurveyReport) -> list[Row]:
                 "",
                 area.responses,
                 area.invited,
-                "" if area.rate is None else area.rate,
-                "response rate",
+                "" if area.rate is None or not area.responses else area.rate,
+                "response rate" if area.responses else "no responses yet: not in the invited total or the rate",
             )
         )
     for table in report.tables:

@@ -92,7 +92,13 @@ def open_lines(block: OpenAnswers) -> list[str]:
 
 
 def area_lines(report: SurveyReport) -> list[str]:
-    rows = [(md_cell(a.area), md_cell(a.name), str(a.invited), str(a.responses), pct(a.rate)) for a in report.areas]
+    """A line per group; a group without responses says so, and is not in the invited total or the rate."""
+    rows = [
+        (md_cell(a.area), md_cell(a.name), str(a.invited), str(a.responses), pct(a.rate))
+        if a.responses
+        else (md_cell(a.area), md_cell(a.name), str(a.invited), "no responses yet", "–")
+        for a in report.areas
+    ]
     return _table(["Area", "Programme", "Invited", "Responses", "Response rate"], rows, right=3)
 
 

@@ -127,12 +127,15 @@ def report_content(report: SurveyReport, width: int) -> Content:
     attended = " · ".join(f"{s.label}: {s.count} ({s.percent}%)" for s in report.sessions if s.count)
     lines.append(Content.assemble(("Sessions attended  ", "bold"), literal(attended)))
     for area in report.areas:
+        if not area.responses:
+            lines.append(literal(f"  {area.area} ({area.name}): no responses yet", "dim"))
+            continue
         rate_text = "–" if area.rate is None else f"{area.rate}%"
         lines.append(literal(f"  {area.area} ({area.name}): {area.responses} of {area.invited} ({rate_text})"))
     lines += [Content(""), legend([c.label for c in report.columns]), literal(SCREEN_NOTE, "dim")]
     n = 0
-    for table in report.tables:
-        lines += [Content(""), literal(table.group.stem, "bold underline")]
+    for number, table in enumerate(report.tables, 1):
+        lines += [Content(""), literal(f"Table {number}: {table.group.stem}", "bold underline")]
         for row in table.rows:
             n += 1
             lines += question_lines(n, row, width)
