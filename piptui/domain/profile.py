@@ -150,27 +150,40 @@ def columns_by_step(exercises: Mapping[str, Exercise]) -> dict[str, dict[str, Co
     return out
 
 
+def _place(
+    step: str, column_id: str, columns: Mapping[str, Mapping[str, Column]], exercises: Mapping[str, Exercise]
+) -> tuple[tuple[str, str | None], str] | None:
+    """Where a step's column goes in the profile, and its title (None: not in the profile)."""
+    column = columns.get(step, {}).get(column_id)
+    if column is None:
+        exercise_id, _ = split_step_ref(step)
+        if exercise_id in exercises:
+            return None
+        column = Column(id=column_id, title=column_id)  # a script no longer in the library: by its id
+    where = dimension_of(column)
+    return (where, column.title) if where is not None else None
+
+
 def build_profile(
     cards: Iterable[Card], exercises: Mapping[str, Exercise], *, include_confidential: bool = False
 ) -> Profile:
     """Every card sorted into a profile column, by dimension and sub-group, in the order given."""
     columns = columns_by_step(exercises)
     found: dict[tuple[str, str | None], list[ProfileEntry]] = {}
+    placed: dict[tuple[str, str], tuple[tuple[str, str | None], str] | None] = {}  # (step, column) -> where, title
     for card in cards:
         if card.confidential and not include_confidential:
             continue
         if card.step is None or card.column is None:
             continue
-        column = columns.get(card.step, {}).get(card.column)
-        if column is None:
-            exercise_id, _ = split_step_ref(card.step)
-            if exercise_id in exercises:
-                continue
-            column = Column(id=card.column, title=card.column)  # a script no longer in the library: by its id
-        where = dimension_of(column)
-        if where is None:
+        key = (card.step, card.column)
+        if key not in placed:
+            placed[key] = _place(card.step, card.column, columns, exercises)
+        spot = placed[key]
+        if spot is None:
             continue
-        found.setdefault(where, []).append(ProfileEntry(card, where[0], where[1], column.title))
+        where, title = spot
+        found.setdefault(where, []).append(ProfileEntry(card, where[0], where[1], title))
     views: list[DimensionView] = []
     for dim in DIMENSIONS:
         groups: list[ProfileGroup] = []

@@ -88,8 +88,10 @@ def figure_svg(figure: Figure) -> str:
             )
             if w >= 22:
                 shown = f"{seg.value:g}{'%' if figure.percent else ''}"
+                ink = "#fff" if seg.colour in DARK else "#111"  # readable on the segment's colour
                 rows.append(
-                    f'<text x="{x + w / 2:.1f}" y="{y + 13}" font-size="11" text-anchor="middle">{escape(shown)}</text>'
+                    f'<text x="{x + w / 2:.1f}" y="{y + 13}" font-size="11" text-anchor="middle" fill="{ink}">'
+                    f"{escape(shown)}</text>"
                 )
             x += w
         if total <= 0:
