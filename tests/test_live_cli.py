@@ -31,8 +31,9 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
 class FakeServer:
     made: list[FakeServer] = []
 
-    def __init__(self, command: str, host: str, port: int, title: str) -> None:
+    def __init__(self, command: str, host: str, port: int, title: str, templates_path: Path | None = None) -> None:
         self.command, self.host, self.port, self.title = command, host, port, title
+        self.templates_path = templates_path
         self.served = False
         FakeServer.made.append(self)
 

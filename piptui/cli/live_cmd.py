@@ -15,6 +15,7 @@ from __future__ import annotations
 import ipaddress
 import shlex
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -23,6 +24,8 @@ from piptui.cli.common import Context, complete_programmes, pass_ctx
 from piptui.errors import PiptuiError
 
 VIEWS = {"wall": ["--wall"], "notes": ["--notes"], "session": []}
+DEFAULT_FONT_SIZE = 24  # pixels per character height: at 1920x1080, about 140x38 cells, read from the back
+PAGE_FOLDER = Path(__file__).parent / "serve_page"  # our page: its fonts from this machine, no web font service
 SSH_HINT = "ssh -L {port}:localhost:{port} you@this-machine, then browse http://localhost:{port} there"
 
 
@@ -93,6 +96,14 @@ def served_command(obj: Context, name: str, view: str, session_number: int | Non
 )
 @click.option("--as", "person", help="Who the browser's captures are recorded as (notes and session views).")
 @click.option(
+    "--font-size",
+    type=click.IntRange(8, 96),
+    default=DEFAULT_FONT_SIZE,
+    show_default=True,
+    help="Text size in the browser, in pixels (the default reads from the back of a room on a "
+    "1920x1080 projector; a ?fontsize=N in the address overrides it).",
+)
+@click.option(
     "--public",
     is_flag=True,
     help="Allow a --host other than loopback. textual-serve has NO password: anyone who reaches "
@@ -107,6 +118,7 @@ def serve_command(
     view: str,
     session_number: int | None,
     person: str | None,
+    font_size: int,
     public: bool,
 ) -> None:
     """Show programme NAME in a web browser (textual-serve), for a projector on another machine.
@@ -135,7 +147,8 @@ def serve_command(
             bold=True,
         )
     command = served_command(obj, name, view, session_number, person)
-    server = server_class(command, host=host, port=port, title=f"piptui · {name} · {view}")
+    server = server_class(command, host=host, port=port, title=f"piptui · {name} · {view}", templates_path=PAGE_FOLDER)
+    server.default_font_size = font_size
     click.echo(f"Serving the {view} view of {name} at http://{_url_host(host)}:{port}  (Ctrl+C stops)")
     if is_loopback(host):
         click.echo(f"Only this machine can connect. From another machine: {SSH_HINT.format(port=port)}.")
@@ -144,13 +157,27 @@ def serve_command(
 
 def _server_class() -> Any:
     try:
+        import aiohttp_jinja2
         from textual_serve.server import Server
     except ImportError:
         raise PiptuiError(
             "The browser view needs textual-serve, an optional extra: pip install 'piptui[serve]' "
             "(or: pip install textual-serve)"
         ) from None
-    return Server
+
+    class PiptuiServer(Server):  # type: ignore[misc]
+        """textual-serve with our page (local fonts only) and a projector-sized default font."""
+
+        default_font_size = DEFAULT_FONT_SIZE
+
+        @aiohttp_jinja2.template("app_index.html")  # type: ignore[untyped-decorator]
+        async def handle_index(self, request: Any) -> dict[str, Any]:
+            context: dict[str, Any] = await Server.handle_index.__wrapped__(self, request)  # type: ignore[attr-defined]
+            if "fontsize" not in request.query:
+                context["font_size"] = self.default_font_size
+            return context
+
+    return PiptuiServer
 
 
 def _url_host(host: str) -> str:
