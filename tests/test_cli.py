@@ -139,7 +139,7 @@ def test_sessions_dir_from_env_then_cwd(tmp_path: Path, monkeypatch: pytest.Monk
     assert "(the user data folder)" in result.output
 
 
-def test_open_at_a_session_makes_it_the_rooms_session(
+def test_open_at_a_session_moves_the_room_only_with_lead(
     sessions_dir: Path, made: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import piptui.cli
@@ -149,13 +149,19 @@ def test_open_at_a_session_makes_it_the_rooms_session(
     assert run(sessions_dir, "open", "calderdale", "--session", "3", "--wall").exit_code == 0
     with SessionStore(made) as store:
         assert store.programme().current_session == 1  # the wall follows, it does not lead
+    # (the session screen takes the lead as it opens only if nobody has it: tests/test_ui_lead.py)
     assert run(sessions_dir, "open", "calderdale", "--session", "3", "--as", "Sue").exit_code == 0
     with SessionStore(made) as store:
-        assert store.programme().current_session == 3
+        assert store.programme().current_session == 1 and store.programme().lead is None
+    assert run(sessions_dir, "open", "calderdale", "--session", "3", "--as", "Sue", "--lead").exit_code == 0
+    with SessionStore(made) as store:
+        programme = store.programme()
+        assert programme.current_session == 3 and programme.lead is not None and programme.lead.person == "Sue"
         assert store.undo() is None  # the room's session is not in anyone's undo history
-    assert len(opened) == 2
+    assert len(opened) == 3
     result = run(sessions_dir, "open", "calderdale", "--session", "4", "--wall", "--notes")
     assert result.exit_code == 2
+    assert run(sessions_dir, "open", "calderdale", "--wall", "--lead").exit_code == 2
 
 
 def test_the_real_command_prints_one_line_and_no_traceback(sessions_dir: Path) -> None:

@@ -116,13 +116,27 @@ def list_cmd(obj: Context, as_json: bool) -> None:
 @click.option("--as", "person", help="Who you are: recorded on every card and edit you make.")
 @click.option("--wall", is_flag=True, help="Open the read-only wall view for the projector.")
 @click.option("--notes", "note_taker", is_flag=True, help="Open the capture-only note-taker screen.")
+@click.option(
+    "--lead",
+    is_flag=True,
+    help="Lead the room: the wall and the note-takers follow this screen "
+    "(whoever led until now is told so on their screen).",
+)
 @pass_ctx
 def open_cmd(
-    obj: Context, name: str, session_number: int | None, person: str | None, wall: bool, note_taker: bool
+    obj: Context,
+    name: str,
+    session_number: int | None,
+    person: str | None,
+    wall: bool,
+    note_taker: bool,
+    lead: bool = False,
 ) -> None:
     """Open programme NAME at its current (or the given) session."""
     if wall and note_taker:
         raise click.UsageError("Choose one of --wall and --notes")
+    if lead and (wall or note_taker):
+        raise click.UsageError("--lead is for the session screen: the wall and the note-takers follow the lead")
     from piptui.store import SessionStore, programme_path
     from piptui.ui.app import create_app
 
@@ -131,9 +145,13 @@ def open_cmd(
     with SessionStore(path, author=person) as store:  # refuses a bad file before any screen opens
         if session_number is not None:
             store.session(session_number)  # refuses a session the programme lacks
-            if mode == "session" and store.programme().current_session != session_number:
-                # The facilitator leads: the wall and the note-takers follow to this session.
-                store.set_current_session(session_number)
+        if lead:
+            # This terminal leads the room from now: the wall and the note-takers follow it, and the
+            # lead's screen until now says who took over. (Without --lead, the session screen takes
+            # the lead only if nobody has it; else it browses without moving the room.)
+            from piptui.store.room_ops import RoomLead
+
+            RoomLead(store, person).take(session_number)
     run_app(
         create_app(
             sessions_dir=obj.sessions_dir,

@@ -215,10 +215,8 @@ class PiptuiApp(App[None]):
         if self.author is None and not await self._ask_name(path):
             return
         try:
-            live = self.live_for(path)  # a new one if the name just given is another's undo
-            if number != current:
-                live.store.set_current_session(number)
-                live.reload()
+            # The room moves only if this terminal leads it, or nobody does (the session screen
+            # takes the lead as it opens, see piptui.ui.lead); else the screen browses.
             screen = self.session_screen(path, number)
         except PiptuiError as exc:
             self.notify(exc.message, title="Cannot open", severity="error", markup=False)

@@ -61,6 +61,9 @@ SESSION_BINDINGS: list[BindingType] = [
     Binding("ctrl+s", "survey", "Survey", tooltip="The end-of-programme survey", show=False),
     Binding("f10", "participants", "People", tooltip="The participants: add, edit, remove, tick who came", show=False),
     Binding("f12", "session_details", "Details", tooltip="This session's date, facilitators and venue", show=False),
+    Binding(
+        "f11", "take_lead", "Lead", tooltip="Lead the room from here: the wall and note-takers follow you", show=False
+    ),
     Binding("escape", "capture", "Capture", tooltip="Back to the capture line (clears a filter there)", show=False),
     Binding("up", "board_cursor('up')", "Card up", tooltip="Highlight the card above", show=False),
     Binding("down", "board_cursor('down')", "Card down", tooltip="Highlight the card below", show=False),

@@ -15,15 +15,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from piptui.domain.columns import column_tags, draft_card
 from piptui.domain.model import Card
 from piptui.errors import PiptuiError
+from piptui.store.room_ops import live_lead
 from piptui.ui.keymap import keyed
 from piptui.ui.room import Room, RoomScreen
-from piptui.ui.text import one_line
+from piptui.ui.text import literal, one_line
 from piptui.ui.widgets.board import card_prompt
 from piptui.ui.widgets.capture import CaptureLine
 from piptui.ui.widgets.key_bar import KeyBar
@@ -78,6 +79,13 @@ class LatestCards(OptionList, can_focus=False):
             self.call_after_refresh(self.scroll_end, animate=False, immediate=True)
 
 
+def where_cards_go(room: Room) -> str:
+    """E.g. "Session 5 › Action planning › Draft the objectives": where a card typed now is filed."""
+    step = room.step.title if room.step is not None else room.step_ref or "no step yet"
+    exercise = f"{room.exercise.title} › " if room.exercise is not None else ""
+    return f"Session {room.session.number} › {exercise}{step}"
+
+
 class NotesScreen(RoomScreen):
     """Capture-only: ``NotesScreen(path, session=None, author=None)``."""
 
@@ -94,6 +102,7 @@ class NotesScreen(RoomScreen):
                 yield StepTimer(id="step-timer")
             yield StepPrompt(id="step-prompt")
             yield LatestCards(id="notes-cards")
+            yield Static("", id="notes-target")
             yield CaptureLine(id="capture")
         yield KeyBar()
 
@@ -107,6 +116,21 @@ class NotesScreen(RoomScreen):
         return one_line(f"{who} · {super().describe(room)}", 160)
 
     def show_room(self, room: Room, cards: list[Card]) -> None:
+        target = where_cards_go(room)
+        place = (room.session.number, room.step_ref)
+        moved = getattr(self, "_place", None)
+        if moved is not None and moved != place:
+            self.notify(
+                f"The room moved: your cards now go to {target}",
+                title="The room moved",
+                markup=False,
+                severity="warning",
+                timeout=10,
+            )
+        self._place = place
+        lead = live_lead(room.programme)
+        who = f"  ·  {lead.person} leads the room" if lead is not None and lead.person else ""
+        self.query_one("#notes-target", Static).update(literal(one_line(f"Your cards go to: {target}{who}", 300)))
         self.query_one(StepTitle).show(room.exercise, room.step, room.index or 0, room.total)
         self.query_one(StepPrompt).show(room.step)
         self.query_one(StepTimer).show(room.session.timer)

@@ -13,6 +13,7 @@ once the library is there (tests/test_startup_imports.py keeps it so).
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,7 @@ from piptui.domain.model import Card, Session, step_ref
 from piptui.domain.timer import add_minutes, pause, reset, start
 from piptui.errors import PiptuiError
 from piptui.ui.bindings import BOARD_BINDINGS, CAPTURE_HELP, SESSION_BINDINGS
+from piptui.ui.lead import TAKE_KEY, LeadBar
 from piptui.ui.library import load_library
 from piptui.ui.screens import exercise_views
 from piptui.ui.screens.session_actions import SessionActions
@@ -73,6 +75,8 @@ class SessionScreen(SessionActions):
         self._known: set[str] | None = None
         self._shown_exercises: tuple[str, ...] | None = None
         self._groups: list[ColumnGroup] = []
+        self.leading = False  # this screen leads the room (see piptui.ui.lead)
+        self.browse_step: str | None = None  # the step shown here while browsing (someone else leads)
         self.title = programme.area or programme.name  # here, not on mount: in the first frame
         self.sub_title = self._sub_title()
 
@@ -82,6 +86,7 @@ class SessionScreen(SessionActions):
         with Horizontal(id="session-body"):
             yield Vertical(id="sidebar")  # filled when first on screen (see show_sidebar)
             with Vertical(id="session-main"):
+                yield LeadBar(self.store, self.author, self.number, id="lead-bar")
                 with Horizontal(id="step-bar"):
                     yield StepTitle(id="step-title")
                     yield StepTimer(id="step-timer")
@@ -123,7 +128,29 @@ class SessionScreen(SessionActions):
     def _sub_title(self) -> str:
         s = self.session
         when = f" · {s.date}" if s.date else ""
-        return one_line(f"Session {s.number} · {s.title}{when}", 120)
+        role = " · you lead the room" if self.leading else " · browsing"
+        return one_line(f"Session {s.number} · {s.title}{when}{role}", 140)
+
+    @on(LeadBar.Changed)
+    def _lead_changed(self, event: LeadBar.Changed) -> None:
+        """This screen started or stopped leading: the room goes where this screen is, or stays."""
+        was, self.leading = self.leading, event.leading
+        if self.leading and not was and self.browse_step is not None:
+            browsed, self.browse_step = self.browse_step, None
+            if browsed != self.store.session(self.number).current_step:
+                found = self.library.step(browsed) if self.library is not None else None
+                timebox = found[1].timebox if found else 0.0
+                try:
+                    self.store.set_current_step(self.number, browsed, timer=reset(timebox))
+                except PiptuiError as exc:
+                    self.notify(exc.message, severity="error", markup=False)
+        elif not self.leading and was:
+            self.browse_step = self.step_ref  # stay on the step on screen; the room goes its way
+        self.sub_title = self._sub_title()
+        self.saved(force=True)
+
+    def action_take_lead(self) -> None:
+        self.query_one(LeadBar).take()
 
     def _library_ready(self, library: Library) -> None:
         self.library = library
@@ -140,6 +167,8 @@ class SessionScreen(SessionActions):
         if self.library is None:
             return
         session = snapshot.session(self.number)
+        if not self.leading and self.browse_step is not None:
+            session = replace(session, current_step=self.browse_step)
         if force or session.current_step != self.step_ref or session.exercises != self._shown_exercises:
             self._show_step(session)
         if force or session.timer != self.session.timer:
@@ -274,6 +303,10 @@ class SessionScreen(SessionActions):
         if not self.steps or not 0 <= index < len(self.steps):
             return
         exercise, step = self.steps[index]
+        if not self.leading:  # browsing: the step moves on this screen only, never the room
+            self.browse_step = step_ref(exercise.id, step.id)
+            self.show_latest(force=True)
+            return
         try:
             self.store.set_current_step(self.number, step_ref(exercise.id, step.id), timer=reset(step.timebox))
         except PiptuiError as exc:
@@ -283,6 +316,9 @@ class SessionScreen(SessionActions):
         self.saved(force=True)
 
     def change_timer(self, how: str) -> None:
+        if not self.leading:
+            self.notify(f"Only the lead runs the room's timer. {TAKE_KEY} takes the lead.", severity="warning")
+            return
         now = time.time()
         timer = self.session.timer
         new = add_minutes(timer, 1) if how == "add" else pause(timer, now) if timer.running else start(timer, now)

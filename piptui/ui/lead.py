@@ -1,0 +1,157 @@
+"""Leading the room from a facilitator's screen: :class:`LeadBar` keeps (or watches) the lead.
+
+Mounted in the session screen. When nobody leads, the screen takes the lead as it opens (one
+facilitator alone just runs the room, as before). While it leads it renews the heartbeat; when
+someone else leads, the screen browses: its steps move only on this screen, and the bar says who
+leads and how to take the lead (the key, or ``piptui open NAME --lead``). A lead that has gone (its
+terminal closed or killed, or a heartbeat gone stale) is noticed within a second or two.
+
+The bar posts :class:`LeadBar.Changed` whenever this screen starts or stops leading.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+
+from textual.message import Message
+from textual.widgets import Static
+
+from piptui.domain.lead import HEARTBEAT_SECONDS
+from piptui.domain.model import Lead
+from piptui.errors import PiptuiError
+from piptui.store import SessionStore
+from piptui.store.room_ops import RoomLead, live_lead
+from piptui.ui.text import literal, one_line
+
+CHECK_SECONDS = 1.0
+TAKE_KEY = "F11"
+
+
+class LeadBar(Static):
+    """One line: who leads the room. Hidden while this screen leads (the title says so)."""
+
+    class Changed(Message):
+        """This screen started (``leading``) or stopped leading the room."""
+
+        def __init__(self, leading: bool, lead: Lead | None) -> None:
+            super().__init__()
+            self.leading = leading
+            self.lead = lead
+
+    def __init__(self, store: SessionStore, person: str | None, number: int, *, id: str | None = None) -> None:
+        super().__init__("", id=id)
+        self.room = RoomLead(store, person)
+        self.number = number
+        self.leading = False
+        self.wants = True  # keep leading after a release by this same terminal (a screen handing over)
+        self.lead: Lead | None = None
+        self._last_beat = 0.0
+
+    def on_mount(self) -> None:
+        try:
+            self.leading = self.room.claim_if_free(self.number)
+            self.lead = self.room.current()
+        except PiptuiError as exc:
+            self.notify(exc.message, severity="error", markup=False)
+        self._last_beat = time.monotonic()
+        self.wants = self.leading
+        self._show()
+        self.post_message(self.Changed(self.leading, self.lead))
+        self.set_interval(CHECK_SECONDS, self.check, name="room-lead")
+
+    def on_unmount(self) -> None:
+        if self.leading:
+            # the file gone or locked: the heartbeat goes stale instead
+            with contextlib.suppress(PiptuiError):
+                self.room.release()
+
+    def check(self) -> None:
+        """Keep the lead alive, or notice who leads now (once a second: a stat and, rarely, a read)."""
+        try:
+            lead = self.room.current()
+            recorded = self.room.store.programme().lead
+            if self.leading and time.monotonic() - self._last_beat >= HEARTBEAT_SECONDS:
+                self._last_beat = time.monotonic()
+                if not self.room.beat() and not (lead is None and self.wants):
+                    lead = self.room.current()
+            if lead is None and self.wants:  # released by another screen of this terminal: lead again
+                self.room.claim_if_free(self.number)
+                lead = self.room.current()
+            elif lead is None and recorded is not None:
+                self.room.clear_dead()  # say plainly that nobody leads
+        except PiptuiError:
+            return
+        leading = self.room.leading(lead) if lead is not None else False
+        was, before = self.leading, self.lead
+        self.lead, self.leading = lead, leading
+        if leading != was:
+            if not leading:
+                self.wants = False
+                who = lead.person if lead is not None and lead.person else "Someone"
+                if lead is not None:
+                    self.notify(
+                        f"{who} took the lead: the room follows them now. You are browsing; "
+                        f"{TAKE_KEY} takes the lead back.",
+                        title="The room moved",
+                        markup=False,
+                        severity="warning",
+                        timeout=15,
+                    )
+                else:
+                    self.notify(f"You no longer lead the room. {TAKE_KEY} takes the lead.", markup=False)
+            self.post_message(self.Changed(leading, lead))
+        elif (before is None) != (lead is None) or (before and lead and before.token != lead.token):
+            if lead is None and before is not None:
+                self.notify(
+                    f"{before.person or 'The lead'}'s terminal has gone: nobody leads the room. "
+                    f"{TAKE_KEY} takes the lead.",
+                    title="The room is free",
+                    markup=False,
+                    timeout=15,
+                )
+            self.post_message(self.Changed(leading, lead))
+        self._show()
+
+    def take(self) -> None:
+        """Lead the room from here, at this screen's session (the old lead's screen says so)."""
+        try:
+            self.room.take(self.number)
+        except PiptuiError as exc:
+            self.notify(exc.message, severity="error", markup=False)
+            return
+        self.wants = True
+        self._last_beat = time.monotonic()
+        self.lead = self.room.current()
+        self.leading = True
+        self._show()
+        self.notify(f"You lead the room: the wall and the note-takers follow session {self.number}.")
+        self.post_message(self.Changed(True, self.lead))
+
+    def describe(self) -> str:
+        lead = self.lead
+        if self.leading:
+            return ""
+        if lead is None:
+            return f"Nobody leads the room. {TAKE_KEY} (or piptui open NAME --lead) takes the lead."
+        where = ""
+        with contextlib.suppress(PiptuiError):
+            where = f" (session {self.room.store.programme().current_session})"
+        return one_line(
+            f"Browsing: {lead.person or 'someone'} leads the room{where}; your steps move only this "
+            f"screen. {TAKE_KEY} (or piptui open NAME --lead) takes the lead.",
+            300,
+        )
+
+    def _show(self) -> None:
+        text = self.describe()
+        self.update(literal(text))
+        self.display = bool(text)
+
+
+def leads_now(store: SessionStore) -> Lead | None:
+    """Who leads the programme's room now (for screens without a bar)."""
+    try:
+        return live_lead(store.programme())
+    except PiptuiError:
+        return None

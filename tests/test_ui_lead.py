@@ -1,0 +1,109 @@
+"""One terminal leads the room, driven by keys: browsing does not move the room, the lead's screen
+is told when someone takes over, a dead lead frees the room, and the note-taker says where its
+cards go when the room moves."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+from ui_support import demo_app, notifications, patience, screen_text, session_ready
+
+from piptui.store import SessionStore
+from piptui.store.room_ops import RoomLead, live_lead
+from piptui.ui.screens.notes import NotesScreen
+
+
+async def eventually(pilot: Pilot[Any], condition: Any, timeout: float = 10.0) -> bool:
+    loop = asyncio.get_running_loop()
+    end = loop.time() + timeout
+    while loop.time() < end:
+        if condition():
+            return True
+        await pilot.pause(0.05)
+    return bool(condition())
+
+
+def room(path: Path) -> tuple[int, str | None, str | None]:
+    """The room as the wall follows it: session, its current step, and who leads."""
+    with SessionStore(path) as store:
+        programme = store.programme()
+        lead = live_lead(programme)
+        return (
+            programme.current_session,
+            store.session(programme.current_session).current_step,
+            lead.person if lead else None,
+        )
+
+
+async def test_the_first_facilitator_leads_and_a_second_browses_without_moving_the_room(sessions_dir: Path) -> None:
+    app = demo_app(sessions_dir, author="Sue")
+    async with app.run_test(size=(110, 32), notifications=True) as pilot:
+        screen = await session_ready(pilot)
+        path = screen.path
+        assert await eventually(pilot, lambda: screen.leading)
+        assert room(path)[2] == "Sue" and "you lead the room" in screen.sub_title
+        # Nigel, in another terminal, takes the lead at session 5 (piptui open NAME --session 5 --lead)
+        with SessionStore(path) as other:
+            RoomLead(other, "Nigel", pid=os.getppid()).take(5)
+        assert await eventually(pilot, lambda: not screen.leading)
+        assert any("Nigel took the lead" in m for m in notifications(app))
+        assert "Nigel leads the room (session 5)" in screen_text(app) and "F11" in screen_text(app)
+        before = room(path)
+        await pilot.press("f6")  # next step: on this screen only
+        await pilot.pause()
+        assert room(path) == before and screen.step_ref != before[1]
+        await pilot.press("f7")  # the room's timer is the lead's
+        await pilot.pause()
+        assert any("Only the lead runs the room's timer" in m for m in notifications(app))
+        await pilot.press("f11")  # take the lead back: the room comes to this session and step
+        assert await eventually(pilot, lambda: screen.leading)
+        assert room(path) == (3, screen.step_ref, "Sue")
+
+
+async def test_a_dead_lead_frees_the_room_within_seconds(sessions_dir: Path) -> None:
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    app = demo_app(sessions_dir, author="Sue")
+    try:
+        async with app.run_test(size=(110, 32), notifications=True) as pilot:
+            screen = await session_ready(pilot)
+            assert await eventually(pilot, lambda: screen.leading)
+            with SessionStore(screen.path) as other:
+                RoomLead(other, "Nigel", pid=child.pid).take(4)
+            assert await eventually(pilot, lambda: not screen.leading)
+            child.kill()
+            child.wait()
+            assert await eventually(pilot, lambda: "Nobody leads the room" in screen_text(app))
+            assert any("Nigel's terminal has gone" in m for m in notifications(app))
+            await pilot.press("f11")
+            assert await eventually(pilot, lambda: screen.leading)
+            assert room(screen.path)[0::2] == (3, "Sue")
+    finally:
+        if child.poll() is None:
+            child.kill()
+
+
+async def test_the_note_taker_says_where_its_cards_go_and_when_the_room_moves(sessions_dir: Path) -> None:
+    app = demo_app(sessions_dir, author="Jean", mode="notes")
+    async with app.run_test(size=(100, 28), notifications=True) as pilot:
+        for _ in patience():
+            if isinstance(app.screen, NotesScreen) and app.screen.room is not None:
+                break
+            await pilot.pause(0.02)
+        screen = app.screen
+        assert "Your cards go to: Session 3 › Sorting" in screen_text(app)
+        with SessionStore(screen.path) as lead:
+            RoomLead(lead, "Sue", pid=os.getppid()).take(5)
+            lead.set_current_step(5, "plan-review/progress")
+        assert await eventually(pilot, lambda: "Your cards go to: Session 5" in screen_text(app))
+        assert "Sue leads the room" in str(screen.query_one("#notes-target").render())
+        assert any("The room moved: your cards now go to Session 5" in m for m in notifications(app))
+        await pilot.press(*"Progress is slow", "enter")
+        await pilot.pause()
+        with SessionStore(screen.path) as store:
+            assert [c.text for c in store.cards(session=5, step="plan-review/progress")] == ["Progress is slow"]
