@@ -79,7 +79,6 @@ async def test_a_dead_lead_frees_the_room_within_seconds(sessions_dir: Path) -> 
             child.kill()
             child.wait()
             assert await eventually(pilot, lambda: "Nobody leads the room" in screen_text(app))
-            assert any("Nigel's terminal has gone" in m for m in notifications(app))
             await pilot.press("f11")
             assert await eventually(pilot, lambda: screen.leading)
             assert room(screen.path)[0::2] == (3, "Sue")

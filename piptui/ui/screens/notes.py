@@ -129,6 +129,10 @@ class NotesScreen(RoomScreen):
             )
         self._place = place
         lead = live_lead(room.programme)
+        shown = (room.session, room.step_ref, room.step, tuple(cards), lead.person if lead else None)
+        if shown == getattr(self, "_shown", None):  # only the lead's heartbeat changed
+            return
+        self._shown = shown
         who = f"  ·  {lead.person} leads the room" if lead is not None and lead.person else ""
         self.query_one("#notes-target", Static).update(literal(one_line(f"Your cards go to: {target}{who}", 300)))
         self.query_one(StepTitle).show(room.exercise, room.step, room.index or 0, room.total)

@@ -74,6 +74,7 @@ class WallScreen(RoomScreen):
     def __init__(self, path: Path, *, session: int | None = None, author: str | None = None) -> None:
         super().__init__(path, session=session, author=None)
         self._known: set[str] | None = None
+        self._shown: object = None
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -97,6 +98,10 @@ class WallScreen(RoomScreen):
         return one_line(session_line(room.session), 200)
 
     def show_room(self, room: Room, cards: list[Card]) -> None:
+        state = (room.session, room.step_ref, room.step, tuple(cards))
+        if state == self._shown:  # only the lead's heartbeat (or another session) changed: nothing to redraw
+            return
+        self._shown = state
         self.query_one(StepTitle).show(room.exercise, room.step, room.index or 0, room.total)
         self.query_one(StepPrompt).show(room.step)
         self.tick(room)
