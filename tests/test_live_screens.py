@@ -126,7 +126,8 @@ async def test_notes_follows_the_facilitator_to_the_next_step(sessions_dir: Path
 
 async def test_the_wall_never_shows_a_confidential_card_nor_the_facilitator_notes(sessions_dir: Path) -> None:
     app = demo_app(sessions_dir, author=None, mode="wall")
-    async with app.run_test(size=(120, 48), notifications=True) as pilot:
+    # 100 wide: the one list (from about 4 x 28 cells the dimensions go side by side: test_ui_wall_columns)
+    async with app.run_test(size=(100, 48), notifications=True) as pilot:
         screen = await live_ready(pilot, WallScreen)
         with SessionStore(screen.path) as store:
             cards = store.cards(session=3, step=SORT)

@@ -11,6 +11,7 @@ built, so even the column counts leave them out.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -18,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Digits, Static
 
-from piptui.domain.columns import CardFilter
+from piptui.domain.columns import CardFilter, ColumnGroup
 from piptui.domain.model import Card, Session
 from piptui.domain.timer import format_clock
 from piptui.ui.keymap import keyed
@@ -54,6 +55,31 @@ def session_line(session: Session) -> str:
     return " · ".join(p for p in parts if p)
 
 
+MIN_COLUMN = 28  # cells a column needs to be read side by side
+
+
+def dimensions(groups: Sequence[ColumnGroup]) -> list[tuple[str, list[ColumnGroup]]]:
+    """The board's columns: a dimension with sub-groups ("Obstacles and barriers > Organisation /
+    People / Power") is one column with its sub-headings; any other column is one of its own."""
+    out: list[tuple[str, list[ColumnGroup]]] = []
+    for group in groups:
+        column = group.column
+        name = column.group if column is not None and column.group else None
+        if name is not None and out and out[-1][0] == name:
+            out[-1][1].append(group)
+        else:
+            out.append((name or (column.title if column is not None else "Cards"), [group]))
+    return out
+
+
+def in_column(groups: list[ColumnGroup]) -> list[ColumnGroup]:
+    """A dimension's groups as its own column shows them: its title is the column's, so a lone
+    group has no heading and sub-groups are headed by their own names ("Organisation 5")."""
+    if len(groups) == 1:
+        return [replace(groups[0], column=None)]
+    return [replace(g, column=replace(g.column, group=None)) if g.column is not None else g for g in groups]
+
+
 def public_cards(cards: Sequence[Card]) -> list[Card]:
     """The cards the wall may show: never a confidential one."""
     return [c for c in cards if not c.confidential]
@@ -75,6 +101,8 @@ class WallScreen(RoomScreen):
         super().__init__(path, session=session, author=None)
         self._known: set[str] | None = None
         self._shown: object = None
+        self._drawn: tuple[Room, list[Card]] | None = None
+        self._side_by_side = False
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -86,6 +114,7 @@ class WallScreen(RoomScreen):
                 yield Digits("", id="wall-timer")
                 yield Static("", id="wall-timer-state")
         yield WallBoard(id="wall-board")
+        yield Horizontal(id="wall-columns")
         yield VerticalScroll(id="wall-exercise", classes="-hidden")  # the perspective swap's comparison
 
     def on_mount(self) -> None:
@@ -102,24 +131,62 @@ class WallScreen(RoomScreen):
         if state == self._shown:  # only the lead's heartbeat (or another session) changed: nothing to redraw
             return
         self._shown = state
+        self._drawn = (room, cards)
         self.query_one(StepTitle).show(room.exercise, room.step, room.index or 0, room.total)
         self.query_one(StepPrompt).show(room.step)
         self.tick(room)
+        self._draw_board(room, cards)
+
+    def _draw_board(self, room: Room, cards: list[Card]) -> None:
+        """The cards: the dimensions side by side when each can have MIN_COLUMN cells, else one list."""
         shown = public_cards(cards)
         ids = {c.id for c in shown}
         arrived = [c.id for c in shown if c.id not in self._known] if self._known is not None else []
         self._known = ids
-        board = self.query_one(WallBoard)
-        board.show(
-            board_groups(room.exercise, room.columns, shown, CardFilter()),
-            reveal=arrived[-1] if arrived else None,
-            empty_text="No cards yet.",
-        )
-        board.highlighted = None  # nothing is selected on a wall
-        board.border_title = literal(f"Cards {len(shown)}")
+        groups = board_groups(room.exercise, room.columns, shown, CardFilter())
+        dims = dimensions(groups)
+        perspective = room.exercise is not None and room.exercise.kind.value == "perspective_swap"
+        side = bool(shown) and not perspective and len(dims) > 1 and self.size.width // len(dims) >= MIN_COLUMN
+        self._side_by_side = side
+        board = self.query_one("#wall-board", WallBoard)
+        columns = self.query_one("#wall-columns", Horizontal)
+        board.display, columns.display = not side, side
+        reveal = arrived[-1] if arrived else None
+        if not side:
+            board.show(groups, reveal=reveal, empty_text="No cards yet.")
+            board.highlighted = None  # nothing is selected on a wall
+            board.border_title = literal(f"Cards {len(shown)}")
+        else:
+            boards = list(columns.query(WallBoard))
+            if len(boards) != len(dims):
+                columns.remove_children()
+                boards = [WallBoard(classes="wall-column") for _ in dims]
+                columns.mount_all(boards)
+            for column, (title, dim) in zip(boards, dims, strict=True):
+                column.show(
+                    in_column(dim),
+                    reveal=reveal if any(reveal == c.id for g in dim for c in g.cards) else None,
+                    empty_text="No cards yet.",
+                )
+                column.highlighted = None
+                column.border_title = literal(f"{title}  {sum(len(g.cards) for g in dim)}")
         from piptui.ui.screens.wall_exercises import show_exercise
 
         show_exercise(self, room)
+
+    def on_resize(self) -> None:
+        if self.room is not None:  # every pair of the comparison, or one, depends on the size
+            from piptui.ui.screens.wall_exercises import show_exercise
+
+            show_exercise(self, self.room)
+        if self._drawn is None:
+            return
+        room, cards = self._drawn
+        shown = public_cards(cards)
+        groups = dimensions(board_groups(room.exercise, room.columns, shown, CardFilter()))
+        side = len(groups) > 1 and self.size.width // len(groups) >= MIN_COLUMN
+        if side != self._side_by_side:
+            self._draw_board(room, cards)
 
     def tick(self, room: Room) -> None:
         """The clock: time left (``+mm:ss`` once over); hidden when the step has no timebox."""
@@ -136,12 +203,6 @@ class WallScreen(RoomScreen):
         clock.set_class(not timer.running, "-paused")
         state = "over time" if left < 0 else "running" if timer.running else "paused"
         self.query_one("#wall-timer-state", Static).update(literal(state))
-
-    def on_resize(self) -> None:
-        if self.room is not None:  # every pair of the comparison, or one, depends on the size
-            from piptui.ui.screens.wall_exercises import show_exercise
-
-            show_exercise(self, self.room)
 
     def action_next_pair(self) -> None:
         from piptui.ui.screens.wall_exercises import next_pair
