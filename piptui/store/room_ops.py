@@ -125,6 +125,15 @@ class RoomLead:
             _put_header(b, replace(programme, lead=replace(programme.lead, heartbeat=time.time())))
         return True
 
+    def set_view(self, view: str) -> bool:
+        """Say what the lead's screen shows (the wall shows it too); nothing if this terminal does not lead."""
+        with self.store.batch("room view", undoable=False) as b:
+            programme = _header(b)
+            if programme.lead is None or programme.lead.token != self.token or programme.lead.view == view:
+                return False
+            _put_header(b, replace(programme, lead=replace(programme.lead, view=view)))
+        return True
+
     def release(self) -> None:
         """Give up the lead (when the terminal closes); nothing if someone else has it."""
         with self.store.batch("release the lead", undoable=False) as b:

@@ -6,6 +6,7 @@ Every action here is bound in :mod:`piptui.ui.bindings`.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -181,17 +182,17 @@ class SessionActions(ProgrammeScreen):
     def action_clusters(self) -> None:
         from piptui.ui.screens.clusters import ClustersScreen
 
-        self.open_screen(lambda: ClustersScreen(self.live, self.loaded_library, self.number))
+        self.open_screen(lambda: ClustersScreen(self.live, self.loaded_library, self.number), view="clusters")
 
     def action_plan(self) -> None:
         from piptui.ui.screens.plan import PlanScreen
 
-        self.open_screen(lambda: PlanScreen(self.live, self.loaded_library, self.number))
+        self.open_screen(lambda: PlanScreen(self.live, self.loaded_library, self.number), view="plan")
 
     def action_review(self) -> None:
         from piptui.ui.screens.review import ReviewScreen
 
-        self.open_screen(lambda: ReviewScreen(self.live, self.loaded_library, self.number))
+        self.open_screen(lambda: ReviewScreen(self.live, self.loaded_library, self.number), view="review")
 
     def action_export(self) -> None:
         from piptui.ui.screens.export_dialog import ExportDialog
@@ -213,11 +214,28 @@ class SessionActions(ProgrammeScreen):
 
         edit_session_details(self, self.store, self.number, lambda: self.saved(force=True))
 
-    def open_screen(self, build: Callable[[], Screen[Any]]) -> None:
-        """Push the screen ``build`` makes; back here, show whatever changed meanwhile."""
+    def open_screen(self, build: Callable[[], Screen[Any]], *, view: str | None = None) -> None:
+        """Push the screen ``build`` makes; back here, show whatever changed meanwhile.
+
+        ``view``: while this screen leads the room, the wall shows that screen's read-only form."""
         try:
             screen = build()
         except PiptuiError as exc:
             self._report(exc)
             return
-        self.app.push_screen(screen, lambda _result: self.show_latest(force=True))
+        self.room_view(view)
+
+        def back(_result: object) -> None:
+            self.room_view("board" if view else None)
+            self.show_latest(force=True)
+
+        self.app.push_screen(screen, back)
+
+    def room_view(self, view: str | None) -> None:
+        """Tell the wall what the lead shows (nothing unless this screen leads the room)."""
+        if view is None or not getattr(self, "leading", False):
+            return
+        from piptui.store.room_ops import RoomLead
+
+        with contextlib.suppress(PiptuiError):
+            RoomLead(self.store, self.author).set_view(view)

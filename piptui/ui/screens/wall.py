@@ -22,9 +22,11 @@ from textual.widgets import Digits, Static
 from piptui.domain.columns import CardFilter, ColumnGroup
 from piptui.domain.model import Card, Session
 from piptui.domain.timer import format_clock
+from piptui.store.room_ops import live_lead
 from piptui.ui.keymap import keyed
 from piptui.ui.room import Room, RoomScreen
 from piptui.ui.screens.exercise_views import board_groups
+from piptui.ui.screens.wall_plan import VIEW_PROMPTS, VIEW_TITLES, wall_view
 from piptui.ui.text import literal, one_line
 from piptui.ui.widgets.board import Board
 from piptui.ui.widgets.prompt import StepPrompt, StepTitle
@@ -116,6 +118,8 @@ class WallScreen(RoomScreen):
         yield WallBoard(id="wall-board")
         yield Horizontal(id="wall-columns")
         yield VerticalScroll(id="wall-exercise", classes="-hidden")  # the perspective swap's comparison
+        with VerticalScroll(id="wall-plan"):
+            yield Static("", id="wall-plan-text")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -127,6 +131,12 @@ class WallScreen(RoomScreen):
         return one_line(session_line(room.session), 200)
 
     def show_room(self, room: Room, cards: list[Card]) -> None:
+        lead = live_lead(room.programme)
+        view = lead.view if lead is not None else "board"
+        if view in VIEW_TITLES:  # the lead is on the clusters, plan or review screen: so is the wall
+            self._show_plan(room, view)
+            return
+        self.query_one("#wall-plan").display = False
         state = (room.session, room.step_ref, room.step, tuple(cards))
         if state == self._shown:  # only the lead's heartbeat (or another session) changed: nothing to redraw
             return
@@ -136,6 +146,32 @@ class WallScreen(RoomScreen):
         self.query_one(StepPrompt).show(room.step)
         self.tick(room)
         self._draw_board(room, cards)
+
+    def _show_plan(self, room: Room, view: str) -> None:
+        snapshot = self.snapshot
+        state = (
+            view,
+            room.session.number,
+            snapshot.clusters,
+            snapshot.objectives,
+            snapshot.actions,
+            snapshot.participants,
+            tuple(c for c in snapshot.cards if c.cluster),
+        )
+        if state == self._shown:
+            return
+        self._shown = state
+        self._drawn = None
+        self.query_one("#wall-board").display = False
+        self.query_one("#wall-columns").display = False
+        self.query_one("#wall-exercise").add_class("-hidden")
+        self.query_one("#wall-clock").display = False
+        self.query_one(StepTitle).update(literal(f"{VIEW_TITLES[view]} · session {room.session.number}", "bold"))
+        self.query_one(StepPrompt).update(literal(VIEW_PROMPTS[view]))
+        plan = self.query_one("#wall-plan", VerticalScroll)
+        plan.display = True
+        plan.border_title = literal(VIEW_TITLES[view])
+        self.query_one("#wall-plan-text", Static).update(wall_view(snapshot, view, room.session.number))
 
     def _draw_board(self, room: Room, cards: list[Card]) -> None:
         """The cards: the dimensions side by side when each can have MIN_COLUMN cells, else one list."""
