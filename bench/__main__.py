@@ -31,6 +31,7 @@ ROWS = {
     "export": "bench.export",
     "publish": "bench.publish",
     "idle": "bench.idle",
+    "wall-idle": "bench.wall_idle",
 }
 
 

@@ -148,3 +148,22 @@ async def test_opening_from_home_asks_who_you_are_and_remembers_it(
         await pilot.press("enter", "3")
         dialog = await _wait_for(pilot, NameDialog)
         assert dialog.query_one("#name", Input).value == "Jean Wilkinson"
+
+
+async def test_the_home_screen_opens_the_participants_with_p(sessions_dir: Path) -> None:
+    from piptui.programmes import ensure_demo
+    from piptui.ui.app import create_app
+    from piptui.ui.screens.home import HomeScreen
+
+    ensure_demo(sessions_dir)
+    app = create_app(sessions_dir=sessions_dir)
+    async with app.run_test(size=(90, 30), notifications=True) as pilot:
+        for _ in patience():
+            await pilot.pause(0.02)
+            if app.screen.query(DataTable) and app.screen.query_one(DataTable).row_count:
+                break
+        await pilot.press("p")
+        screen = await _wait_for(pilot, ParticipantsScreen)
+        assert "Margaret Hollis" in [r[0] for r in rows(screen)]
+        await pilot.press("escape")
+        await _wait_for(pilot, HomeScreen)
