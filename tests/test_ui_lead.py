@@ -53,7 +53,7 @@ async def test_the_first_facilitator_leads_and_a_second_browses_without_moving_t
             RoomLead(other, "Nigel", pid=os.getppid()).take(5)
         assert await eventually(pilot, lambda: not screen.leading)
         assert any("Nigel took the lead" in m for m in notifications(app))
-        assert "Nigel leads the room (session 5)" in screen_text(app) and "F11" in screen_text(app)
+        assert "Nigel leads the room (session 5)" in screen_text(app) and "Ctrl+\\" in screen_text(app)
         before = room(path)
         await pilot.press("f6")  # next step: on this screen only
         await pilot.pause()
@@ -61,7 +61,7 @@ async def test_the_first_facilitator_leads_and_a_second_browses_without_moving_t
         await pilot.press("f7")  # the room's timer is the lead's
         await pilot.pause()
         assert any("Only the lead runs the room's timer" in m for m in notifications(app))
-        await pilot.press("f11")  # take the lead back: the room comes to this session and step
+        await pilot.press("ctrl+backslash")  # take the lead back: the room comes to this session and step
         assert await eventually(pilot, lambda: screen.leading)
         assert room(path) == (3, screen.step_ref, "Sue")
 
@@ -79,7 +79,7 @@ async def test_a_dead_lead_frees_the_room_within_seconds(sessions_dir: Path) -> 
             child.kill()
             child.wait()
             assert await eventually(pilot, lambda: "Nobody leads the room" in screen_text(app))
-            await pilot.press("f11")
+            await pilot.press("ctrl+backslash")
             assert await eventually(pilot, lambda: screen.leading)
             assert room(screen.path)[0::2] == (3, "Sue")
     finally:

@@ -62,7 +62,11 @@ SESSION_BINDINGS: list[BindingType] = [
     Binding("f10", "participants", "People", tooltip="The participants: add, edit, remove, tick who came", show=False),
     Binding("f12", "session_details", "Details", tooltip="This session's date, facilitators and venue", show=False),
     Binding(
-        "f11", "take_lead", "Lead", tooltip="Lead the room from here: the wall and note-takers follow you", show=False
+        "ctrl+backslash",
+        "take_lead",
+        "Lead",
+        tooltip="Lead the room from here: the wall and note-takers follow you",
+        show=False,
     ),
     Binding("escape", "capture", "Capture", tooltip="Back to the capture line (clears a filter there)", show=False),
     Binding("up", "board_cursor('up')", "Card up", tooltip="Highlight the card above", show=False),

@@ -25,7 +25,7 @@ from piptui.store.room_ops import RoomLead, live_lead
 from piptui.ui.text import literal, one_line
 
 CHECK_SECONDS = 1.0
-TAKE_KEY = "F11"
+TAKE_KEY = "Ctrl+\\"
 
 
 class LeadBar(Static):
