@@ -162,7 +162,7 @@ class WallScreen(RoomScreen):
             return
         self._shown = state
         self._drawn = None
-        self.query_one("#wall-board").display = False
+        self.query_one("#wall-board").add_class("-off")  # a class, not display: the exercises' -hidden stays theirs
         self.query_one("#wall-columns").display = False
         self.query_one("#wall-exercise").add_class("-hidden")
         self.query_one("#wall-clock").display = False
@@ -186,7 +186,8 @@ class WallScreen(RoomScreen):
         self._side_by_side = side
         board = self.query_one("#wall-board", WallBoard)
         columns = self.query_one("#wall-columns", Horizontal)
-        board.display, columns.display = not side, side
+        board.set_class(side, "-off")
+        columns.display = side
         reveal = arrived[-1] if arrived else None
         if not side:
             board.show(groups, reveal=reveal, empty_text="No cards yet.")
