@@ -8,7 +8,7 @@ from typing import Any
 
 from textual.pilot import Pilot
 from textual.widgets import Digits, Input
-from ui_support import demo_app, notifications, patience, screen_text
+from ui_support import demo_app, notifications, patience, screen_text, type_text
 
 from piptui.domain.model import Timer
 from piptui.store import SessionStore
@@ -61,7 +61,7 @@ async def test_notes_capture_records_the_note_taker_and_lists_the_card(sessions_
         screen = await live_ready(pilot, NotesScreen)
         assert screen.focused is screen.query_one("#capture")
         capture = screen.query_one("#capture", Input)
-        capture.value = "! [red]Nobody answers the phone[/] #barriers-organisation @vcs >council"
+        await type_text(pilot, "! [red]Nobody answers the phone[/] #barriers-organisation @vcs >council")
         await pilot.press("enter")
         with SessionStore(screen.path) as store:
             card = store.cards(session=3, step=SORT)[-1]
@@ -81,7 +81,7 @@ async def test_notes_refuses_an_empty_card_and_keeps_the_text(sessions_dir: Path
         screen = await live_ready(pilot, NotesScreen)
         before = len(latest_texts(screen))
         capture = screen.query_one("#capture", Input)
-        capture.value = "#drivers @vcs"
+        await type_text(pilot, "#drivers @vcs")
         await pilot.press("enter")
         await pilot.pause()
         assert capture.value == "#drivers @vcs"

@@ -12,7 +12,7 @@ from typing import Any
 
 from textual.pilot import Pilot
 from textual.widgets import Input
-from ui_support import board_lines, demo_app, notifications, patience, session_ready
+from ui_support import board_lines, demo_app, notifications, patience, session_ready, type_text
 
 from piptui.errors import Conflict, NotFound
 from piptui.store import SessionStore
@@ -49,8 +49,8 @@ def options(screen: Any, widget: type) -> str:
 
 
 async def type_into(pilot: Pilot[Any], text: str) -> None:
-    capture = pilot.app.screen.query_one("#capture", Input)
-    capture.value = text
+    assert pilot.app.screen.query_one("#capture", Input).has_focus
+    await type_text(pilot, text)
     await pilot.press("enter")
 
 
@@ -99,7 +99,7 @@ async def test_editing_a_card_someone_deleted_says_so(sessions_dir: Path) -> Non
         assert isinstance(app.screen, EditCardDialog)
         with SessionStore(screen.path, author="Bo") as other:
             other.delete_card(card_id)
-        app.screen.query_one("#text", Input).value = "My edit, too late"
+        await type_text(pilot, "My edit, too late", replace=True)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)

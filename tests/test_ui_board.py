@@ -5,7 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Input
-from ui_support import board_lines, demo_app, highlighted_text, notifications, session_ready, type_line, until
+from ui_support import (
+    board_lines,
+    demo_app,
+    highlighted_text,
+    notifications,
+    session_ready,
+    type_line,
+    type_text,
+    until,
+)
 
 from piptui.domain.model import Sector
 from piptui.store import SessionStore
@@ -44,8 +53,7 @@ async def test_move_edit_delete_undo_redo_filter(sessions_dir: Path) -> None:
         # edit in the dialog
         await pilot.press("f2")
         assert isinstance(app.screen, EditCardDialog)
-        text = app.screen.query_one("#text", Input)
-        text.value = "Meetings at 10am exclude carers and shift workers"
+        await type_text(pilot, " and shift workers")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert _by_id(screen.path, card_id).text.endswith("shift workers")
@@ -212,7 +220,7 @@ async def test_an_edit_keeps_a_move_someone_made_while_the_dialog_was_open(sessi
         assert isinstance(app.screen, EditCardDialog)
         with SessionStore(screen.path, author="bob") as bob:  # another terminal moves it meanwhile
             bob.move_card(card_id, "benefits")
-        app.screen.query_one("#text", Input).value = "Reports arrive too late to act on them"
+        await type_text(pilot, "Reports arrive too late to act on them", replace=True)
         await pilot.press("ctrl+s")
         await pilot.pause()
         card = _by_id(screen.path, card_id)

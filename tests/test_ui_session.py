@@ -14,6 +14,7 @@ from ui_support import (
     screen_text,
     session_ready,
     type_line,
+    type_text,
 )
 
 from piptui.domain.model import Sector
@@ -54,7 +55,7 @@ async def test_capture_saves_at_once_and_shows_the_card(sessions_dir: Path) -> N
         path = screen.path
         before = len(_cards(path))
         capture = screen.query_one("#capture", Input)
-        capture.value = "Nobody returns our calls #drivers @vcs >council"
+        await type_text(pilot, "Nobody returns our calls #drivers @vcs >council")
         await pilot.press("enter")
         # on disk before the input is cleared: both are true right after the key press
         cards = _cards(path)

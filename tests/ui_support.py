@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import textual._wait
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -62,10 +64,34 @@ def notifications(app: PiptuiApp) -> list[str]:
     return [n.message for n in app._notifications]
 
 
+@contextlib.contextmanager
+def quick_idle() -> Iterator[None]:
+    """pilot.press waits for the app to go idle in steps of 20 ms, twice a key: for typing a
+    line, steps of 2 ms (it still waits for idle, only notices it sooner)."""
+    before = textual._wait.SLEEP_GRANULARITY
+    textual._wait.SLEEP_GRANULARITY = 0.002
+    try:
+        yield
+    finally:
+        textual._wait.SLEEP_GRANULARITY = before
+
+
+async def type_text(pilot: Pilot[Any], text: str, *, replace: bool = False) -> None:
+    """Type ``text`` into the focused input, key by key (``replace``: clear it first)."""
+    keys = ["home", "ctrl+k"] if replace else []
+    keys += ["space" if c == " " else c for c in text]
+    with quick_idle():
+        await pilot.press(*keys)
+
+
 async def type_line(pilot: Pilot[Any], text: str) -> None:
+    """Type a card in the capture line, as a person does, and press Enter."""
     capture = pilot.app.screen.query_one("#capture", Input)
-    capture.value = text
-    capture.cursor_position = len(text)
+    if not capture.has_focus:
+        await pilot.press("escape")
+    assert capture.has_focus, "the capture line should have the focus"
+    await type_text(pilot, text)
+    assert capture.value == text, f"typed {text!r}, the line holds {capture.value!r}"
     await pilot.press("enter")
     await pilot.pause()
 
