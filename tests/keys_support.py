@@ -42,6 +42,7 @@ class Reach:
     mode: str
     keys: tuple[str, ...]
     screen: str
+    author: str | None = "ann"
 
 
 REACH: dict[str, Reach] = {
@@ -59,6 +60,7 @@ REACH: dict[str, Reach] = {
     "survey": Reach("session", ("ctrl+s",), "SurveyScreen"),
     "report": Reach("session", ("ctrl+s", "ctrl+r"), "ReportScreen"),
     "help": Reach("session", ("f1",), "HelpScreen"),
+    "participants": Reach("session", ("f10",), "ParticipantsScreen"),
     # dialogs
     "export": Reach("session", ("ctrl+o",), "ExportDialog"),
     "edit-card": Reach("session", ("tab", "f2"), "EditCardDialog"),
@@ -77,6 +79,9 @@ REACH: dict[str, Reach] = {
     "promote": Reach("session", ("ctrl+n", "p"), "MultiPickDialog"),
     "cards-of-objective": Reach("session", ("ctrl+n", "c"), "CardsDialog"),
     "review-action": Reach("session", ("ctrl+t", "e"), "ReviewDialog"),
+    "person": Reach("session", ("f10", "a"), "PersonDialog"),
+    "session-details": Reach("session", ("f12",), "SessionDetailsDialog"),
+    "who-are-you": Reach("home", ("enter", "enter"), "NameDialog", author=None),
 }
 
 START_SCREENS = {"home": "HomeScreen", "session": "SessionScreen", "notes": "NotesScreen", "wall": "WallScreen"}
@@ -166,7 +171,7 @@ class Driver:
         self.start_focus: Widget | None = None
 
     def app(self) -> PiptuiApp:
-        return demo_app(self.sessions_dir, mode=self.reach.mode)
+        return demo_app(self.sessions_dir, mode=self.reach.mode, author=self.reach.author)
 
     async def arrive(self, pilot: Pilot[Any]) -> tuple[Screen[Any], Widget | None]:
         """Press the keys that lead to the screen; the screen and its focused widget."""
