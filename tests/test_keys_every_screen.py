@@ -27,7 +27,7 @@ from keys_support import (
 
 from piptui.programmes import ensure_demo
 
-RANDOM_KEYS = 150  # per full screen
+RANDOM_KEYS = 100  # per full screen
 SEED = 15
 
 

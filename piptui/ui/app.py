@@ -79,7 +79,16 @@ class PiptuiApp(App[None]):
         self.live = new
         return new
 
+    async def action_quit(self) -> None:
+        """Ctrl+Q, q on the home screen, SIGINT: quit, asking first if typed text would be lost."""
+        from piptui.ui.quitting import quit_asking
+
+        quit_asking(self)
+
     def on_unmount(self) -> None:
+        from piptui.ui import quitting
+
+        quitting.uninstall(self)
         if self.live is not None:
             self.live.close()
 
@@ -151,6 +160,9 @@ class PiptuiApp(App[None]):
             self.notify(exc.message, title="Keymap", severity="warning", markup=False, timeout=20)
         if self.keymap:
             self.set_keymap(self.keymap)
+        from piptui.ui import quitting
+
+        quitting.install(self)  # asks before losing typed text; SIGTERM/SIGHUP keep it as a draft
         if self._cannot_open:
             self.notify(self._cannot_open, title="Cannot open", severity="error", markup=False, timeout=30)
 

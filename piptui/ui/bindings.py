@@ -18,7 +18,14 @@ from piptui.ui.keymap import keyed
 APP_BINDINGS: list[BindingType] = [
     Binding("f1", "help", "Help", tooltip="Show every key of this screen", priority=True),
     Binding("ctrl+p", "command_palette", "Commands", tooltip="Search every command by name", show=False),
-    Binding("ctrl+q", "quit", "Quit", tooltip="Quit piptui (everything is saved already)", show=False, priority=True),
+    Binding(
+        "ctrl+q",
+        "quit",
+        "Quit",
+        tooltip="Quit piptui (asks first if typed text is not saved)",
+        show=False,
+        priority=True,
+    ),
 ]
 APP_BINDINGS = keyed("app", APP_BINDINGS)  # ids for the keymap: app.<action>
 
@@ -28,7 +35,7 @@ HOME_BINDINGS: list[BindingType] = [
     Binding("r", "reload", "Reload", tooltip="Read the sessions folder again"),
     Binding("p", "participants", "People", tooltip="The highlighted programme's participants"),
     Binding("question_mark", "help", "Help", tooltip="Show every key of this screen", show=False),
-    Binding("q", "app.quit", "Quit", tooltip="Quit piptui"),
+    Binding("q", "app.quit", "Quit", tooltip="Quit piptui (asks first if typed text is not saved)"),
 ]
 HOME_BINDINGS = keyed("home", HOME_BINDINGS)  # ids for the keymap: home.<action>
 
