@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from piptui.domain.columns import CardFilter, neighbour_column
-from piptui.errors import PiptuiError
+from piptui.errors import NotFound, PiptuiError
 from piptui.ui.feedback import undo_or_redo
 from piptui.ui.screens.programme_screen import ProgrammeScreen
 from piptui.ui.text import one_line
@@ -63,16 +63,25 @@ class SessionActions(ProgrammeScreen):
         except PiptuiError as exc:
             self._report(exc)
             return
-        edit = await self.app.push_screen_wait(EditCardDialog(card, self.columns))
-        if edit is None:
-            return
-        # Only what this person changed: a field someone else changed meanwhile is kept.
-        changes = {name: value for name, value in dataclasses.asdict(edit).items() if value != getattr(card, name)}
-        try:
-            if changes:
-                self.store.edit_card(card_id, **changes)
-        except PiptuiError as exc:
-            self._report(exc)
+        shown = card
+        while True:
+            edit = await self.app.push_screen_wait(EditCardDialog(shown, self.columns))
+            if edit is None:
+                return
+            # Only what this person changed: a field someone else changed meanwhile is kept.
+            fields = dataclasses.asdict(edit)
+            changes = {name: value for name, value in fields.items() if value != getattr(card, name)}
+            try:
+                if changes:
+                    self.store.edit_card(card_id, **changes)
+            except NotFound as exc:
+                self._report(exc)
+                break
+            except PiptuiError as exc:  # not saved (a full disk...): the dialog again, with the edits
+                self._report(exc)
+                shown = dataclasses.replace(card, **fields)
+                continue
+            break
         self.saved(select=card_id)
 
     @work(exclusive=True, group="card-dialog")
