@@ -75,7 +75,7 @@ async def test_notes_capture_records_the_note_taker_and_lists_the_card(sessions_
         assert "Notes by Jean" in screen.sub_title
 
 
-async def test_notes_refuses_an_empty_card_and_keeps_the_text(sessions_dir: Path) -> None:
+async def test_notes_refuses_an_empty_card_and_clears_the_shortcuts(sessions_dir: Path) -> None:
     app = demo_app(sessions_dir, author="Jean", mode="notes")
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         screen = await live_ready(pilot, NotesScreen)
@@ -84,7 +84,7 @@ async def test_notes_refuses_an_empty_card_and_keeps_the_text(sessions_dir: Path
         await type_text(pilot, "#drivers @vcs")
         await pilot.press("enter")
         await pilot.pause()
-        assert capture.value == "#drivers @vcs"
+        assert capture.value == ""  # refused and cleared (issue 15): the next card starts clean
         assert any("nothing was saved" in n for n in notifications(app))
         assert len(latest_texts(screen)) == before
 

@@ -15,6 +15,7 @@ import click
 from piptui.cli.common import Context, PiptuiGroup, complete_programmes, pass_ctx, sector_choice
 
 if TYPE_CHECKING:
+    from piptui.domain.model import Session
     from piptui.ui.app import Mode
 
 
@@ -209,13 +210,16 @@ def add_cmd(
     column: str | None,
     confidential: bool,
 ) -> None:
-    """Capture one card into programme NAME without the TUI. TEXT is stored literally."""
+    """Capture one card into programme NAME without the TUI. TEXT is stored literally.
+
+    A --tag naming a column puts the card in that column, as #tag does in the capture line."""
     from piptui.store import SessionStore, programme_path
 
     path = programme_path(obj.sessions_dir, name)
     with SessionStore(path, author=person) as store:
-        if session_number is not None:
-            store.session(session_number)  # refuses an unknown session
+        number = session_number if session_number is not None else store.programme().current_session
+        agenda_session = store.session(number)  # refuses an unknown session
+        step, column, tags = place_card(obj, agenda_session, step, column, tags)
         card = store.add_card(
             text,
             tags=tags,
@@ -253,6 +257,36 @@ def compact_cmd(obj: Context, name: str, yes: bool) -> None:
             return
         dropped = store.compact()
     click.echo(f"Dropped {dropped} change{'' if dropped == 1 else 's'} from the undo history of {name}")
+
+
+def place_card(
+    obj: Context, session: Session, step: str | None, column: str | None, tags: tuple[str, ...]
+) -> tuple[str | None, str | None, tuple[str, ...]]:
+    """The step, column and tags of a card added from the command line: --step and --column must
+    be ones the session has (InvalidInput listing them), and tags pick a column by the capture
+    line's rule (:func:`piptui.domain.columns.draft_card`)."""
+    from piptui.domain.capture import normalise_tag
+    from piptui.domain.columns import column_for_tags
+    from piptui.domain.model import step_ref
+    from piptui.errors import InvalidInput
+    from piptui.exercises import load_library
+
+    library = load_library(obj.exercise_dirs)
+    steps = {step_ref(e.id, s.id): s for e, s in library.agenda(session.exercises)}
+    if step is not None and step not in steps:
+        have = ", ".join(steps) or "none"
+        raise InvalidInput(f"Session {session.number} has no step {step!r}; its steps: {have}")
+    ref = step if step is not None else session.current_step
+    found = steps.get(ref) if ref is not None else None
+    columns = found.columns if found is not None else ()
+    ids = {c.id for c in columns}
+    if column is not None and column not in ids:
+        have = ", ".join(c.id for c in columns) or "none (it has no columns)"
+        raise InvalidInput(f"Step {ref or '-'} has no column {column!r}; its columns: {have}")
+    if column is None:
+        column = column_for_tags(tags, columns)
+    kept = tuple(t for t in tags if normalise_tag(t) not in {normalise_tag(i) for i in ids})
+    return step, column, kept
 
 
 # Commands that live in their own modules, imported only when used: {name: "module:attribute"}.

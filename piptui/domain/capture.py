@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from piptui.domain.model import Sector
 
-_TOKEN = re.compile(r"(?<!\S)([#@>%])([\w][\w\-]*)(?!\S)")
+# A shortcut is a word of its own; punctuation right after it (``@vcs,`` ``#support.``) ends it.
+_TOKEN = re.compile(r"(?<!\S)([#@>%])(\w(?:[\w-]*\w)?)([.,;:!?)\]]*)(?!\S)")
+_JOIN = "\x00"  # where a shortcut followed by punctuation was taken out (joined to the word before)
 _SECTORS = {s.value: s for s in Sector}
 
 
@@ -35,7 +38,8 @@ def parse_capture(line: str) -> Capture:
     - ``%commissioner`` names the role speaking in a role play (any word: whether the exercise has
       that role is checked by :func:`piptui.domain.columns.draft_card`).
 
-    Tokens are taken out of the text. ``@name`` or ``>word`` that is not a sector
+    Tokens are taken out of the text; punctuation right after one (``@vcs,``) stays, joined to
+    the word before it. ``@name`` or ``>word`` that is not a sector
     stays in the text untouched, so e-mail-like words and quotes survive.
     """
     text = line.strip()
@@ -49,15 +53,16 @@ def parse_capture(line: str) -> Capture:
 
     def take(match: re.Match[str]) -> str:
         nonlocal sector, voiced, role
-        sigil, word = match.group(1), match.group(2)
+        sigil, word, punctuation = match.group(1), match.group(2), match.group(3)
+        rest = _JOIN + punctuation if punctuation else ""
         if sigil == "%":
             role = word.lower()
-            return ""
+            return rest
         if sigil == "#":
             tag = normalise_tag(word)
             if tag not in tags:
                 tags.append(tag)
-            return ""
+            return rest
         found = _SECTORS.get(word.lower())
         if found is None:
             return match.group(0)
@@ -65,8 +70,24 @@ def parse_capture(line: str) -> Capture:
             sector = found
         else:
             voiced = found
-        return ""
+        return rest
 
     text = _TOKEN.sub(take, text)
+    if _JOIN in text:  # punctuation left at the start, with no word before it to join: dropped
+        text = re.sub(r"^(?:[\s\x00.,;:!?)\]]+$|\s*\x00[.,;:!?)\]]*)", "", text)
+    text = re.sub(r"[ \t]*\x00", "", text)
     text = re.sub(r"[ \t]{2,}", " ", text).strip()
     return Capture(text=text, tags=tuple(tags), sector=sector, voiced_as=voiced, confidential=confidential, role=role)
+
+
+def only_shortcuts(line: str) -> bool:
+    """True when the line holds shortcuts (``!``, ``#tag``, ``@sector``) but no text for a card."""
+    return bool(line.strip()) and not parse_capture(line).text
+
+
+def nearest_names(word: str, names: Sequence[str], limit: int = 3) -> list[str]:
+    """The ``names`` closest to ``word`` (a mistyped ``#tag``), best first, by rapidfuzz's WRatio."""
+    from rapidfuzz import fuzz, process
+
+    found = process.extract(normalise_tag(word), list(dict.fromkeys(names)), scorer=fuzz.WRatio, limit=limit)
+    return [name for name, _score, _index in found]

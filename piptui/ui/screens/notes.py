@@ -26,7 +26,7 @@ from piptui.ui.keymap import keyed
 from piptui.ui.room import Room, RoomScreen
 from piptui.ui.text import literal, one_line
 from piptui.ui.widgets.board import card_prompt
-from piptui.ui.widgets.capture import CaptureLine
+from piptui.ui.widgets.capture import CaptureLine, say_where_it_went
 from piptui.ui.widgets.key_bar import KeyBar
 from piptui.ui.widgets.prompt import StepPrompt, StepTitle
 from piptui.ui.widgets.timer import StepTimer
@@ -179,6 +179,7 @@ class NotesScreen(RoomScreen):
             return None
         self.query_one(CaptureLine).value = ""
         self.saved(force=True)
+        say_where_it_went(self, draft.tags, draft.column, room.columns if room is not None else ())
         self.query_one(LatestCards).call_after_refresh(self.action_scroll_cards, "scroll_end")
         return card
 

@@ -35,7 +35,7 @@ from piptui.ui.screens.session_actions import SessionActions
 from piptui.ui.text import literal, one_line
 from piptui.ui.widgets.agenda import Agenda
 from piptui.ui.widgets.board import Board
-from piptui.ui.widgets.capture import CaptureLine
+from piptui.ui.widgets.capture import CaptureLine, say_where_it_went
 from piptui.ui.widgets.column_index import ColumnIndex
 from piptui.ui.widgets.key_bar import KeyBar
 from piptui.ui.widgets.prompt import FacilitatorNotes, StepPrompt, StepTitle
@@ -261,6 +261,7 @@ class SessionScreen(SessionActions):
             return None
         capture_line.value = ""
         self.saved(select=card.id)
+        say_where_it_went(self, draft.tags, draft.column, self.columns)
         if self.card_filter.active and not self.card_filter.matches(card):
             self.notify("Saved; the filter hides it (Esc clears the filter)", severity="warning")
         return card

@@ -7,9 +7,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual.suggester import Suggester
 from textual.widgets import Input
+
+from piptui.domain.capture import nearest_names, only_shortcuts
+
+if TYPE_CHECKING:
+    from textual.widget import Widget
+
+    from piptui.domain.exercise import Column
 
 _LAST_TOKEN = re.compile(r"(?:^|\s)([#@>])([\w-]*)$")
 SECTOR_WORDS = ("council", "statutory", "vcs", "other")
@@ -50,7 +58,38 @@ class CaptureLine(Input):
         )
         self.cursor_blink = False  # steady: a blinking cursor redraws twice a second (idle CPU, terminal traffic)
 
+    async def action_submit(self) -> None:
+        """Enter: a line of only shortcuts (a lone ``!``, ``#tag @sector``) is refused and cleared,
+        so the next card does not become confidential (or tagged) by accident."""
+        if only_shortcuts(self.value):
+            refused = self.value.strip()
+            self.value = ""
+            self.notify(
+                f"A card needs some text besides its shortcuts: {refused} was cleared, nothing was saved",
+                title="Not saved",
+                severity="warning",
+                markup=False,
+            )
+            return
+        await super().action_submit()
+
     def set_tags(self, tags: Sequence[str]) -> None:
         suggester = self.suggester
         if isinstance(suggester, CaptureSuggester):
             suggester.tags = list(tags)
+
+
+def unsorted_note(tags: Sequence[str], column: str | None, columns: Sequence[Column]) -> str | None:
+    """What to say when a card with #tags was saved but no tag named a column: it is in Unsorted,
+    with the column names nearest to its first tag. None when there is nothing to say."""
+    if column is not None or not columns or not tags:
+        return None
+    titles = [c.title for c in columns]
+    nearest = nearest_names(tags[0], titles)
+    return f"Saved in Unsorted: no column is #{tags[0]} (nearest: {', '.join(nearest)})"
+
+
+def say_where_it_went(screen: Widget, tags: Sequence[str], column: str | None, columns: Sequence[Column]) -> None:
+    note = unsorted_note(tags, column, columns)
+    if note is not None:
+        screen.notify(note, severity="warning", markup=False)
