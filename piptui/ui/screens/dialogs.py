@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from piptui.domain.exercise import Column
 from piptui.domain.model import Card, Sector
+from piptui.ui.screens.field_errors import show_field_error
 from piptui.ui.text import SECTOR_SHORT, literal, plain
 
 T = TypeVar("T")
@@ -180,8 +181,7 @@ class EditCardDialog(ModalScreen[CardEdit | None]):
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         edit = self.result()
-        if not edit.text.strip():
-            self.notify("A card needs some text", severity="error", markup=False)
+        if show_field_error(self, "text", None if edit.text.strip() else "A card needs some text"):
             return
         self.dismiss(edit)
 

@@ -6,6 +6,7 @@ cancels. Names, titles and texts are user text: always shown literally.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ from textual.widgets.option_list import Option
 
 from piptui.domain.model import Action, ActionStatus, Objective, Participant, Rag, Sector
 from piptui.domain.plan import RAG_ORDER, STATUS_ORDER, lead_warnings
+from piptui.ui.screens.field_errors import date_problem, show_field_error
 from piptui.ui.text import SECTOR_SHORT, literal, one_line, plain
 
 SAVE: list[BindingType] = [
@@ -123,8 +125,11 @@ class ObjectiveDialog(ModalScreen[ObjectiveEdit | None]):
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         edit = self.result()
-        if not edit.title.strip():
-            self.notify("The objective needs a title", severity="warning")
+        title = show_field_error(self, "title", None if edit.title.strip() else "The objective needs a title")
+        date = show_field_error(self, "review-date", date_problem(edit.review_date))
+        if title or date:
+            if title:
+                self.query_one("#title").focus()
             return
         self.dismiss(edit)
 
@@ -184,8 +189,13 @@ class ActionDialog(ModalScreen[ActionEdit | None]):
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         text = self.query_one("#text", Input).value
-        if not text.strip():
-            self.notify("The action needs some text", severity="warning")
+        due = self.query_one("#due", Input).value
+        bad_text = show_field_error(self, "text", None if text.strip() else "The action needs some text")
+        looks_like_a_date = bool(re.fullmatch(r"\s*\d{4}-\d{1,2}-\d{1,2}\s*", due))
+        bad_due = show_field_error(self, "due", date_problem(due) if looks_like_a_date else None)
+        if bad_text or bad_due:
+            if bad_text:
+                self.query_one("#text").focus()
             return
         status = self.query_one("#status", Select).value
         self.dismiss(
