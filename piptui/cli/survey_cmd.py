@@ -26,8 +26,13 @@ def survey_group() -> None:
 @click.argument("name", shell_complete=complete_programmes)
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path, allow_dash=True))
 @click.option("--survey", "survey_id", help=SURVEY_HELP)
+@click.option(
+    "--ignore-unknown-columns",
+    is_flag=True,
+    help="Import although some columns are no question of the survey (they are listed, not read).",
+)
 @pass_ctx
-def import_command(obj: Context, name: str, file: Path, survey_id: str | None) -> None:
+def import_command(obj: Context, name: str, file: Path, survey_id: str | None, ignore_unknown_columns: bool) -> None:
     """Add the survey responses in FILE (CSV, e.g. an online form's export) to programme NAME.
 
     The columns are described in docs/survey-csv.md. The whole file is checked first: a bad
@@ -44,7 +49,8 @@ def import_command(obj: Context, name: str, file: Path, survey_id: str | None) -
         exercise = survey_exercise(library, store.sessions(), survey_id)
     from_stdin = str(file) == "-"
     blob = sys.stdin.buffer.read() if from_stdin else file.read_bytes()
-    result = import_csv(path, blob, exercise, source="standard input" if from_stdin else str(file))
+    source = "standard input" if from_stdin else str(file)
+    result = import_csv(path, blob, exercise, source=source, ignore_unknown=ignore_unknown_columns)
     click.echo(result.summary())
 
 

@@ -3,7 +3,8 @@
 The format is documented in docs/survey-csv.md. In short: a header row, then one response per
 row. A column is a question when its header is the question's id (``trust``) or contains the
 question's text (``How helpful ... [trust colleagues from other sectors more]``); ``sector``
-and ``sessions`` are the respondent's. Other columns (a timestamp) are ignored and listed;
+and ``sessions`` are the respondent's. A form's timestamp is ignored and listed; any other
+column is an error naming it (``--ignore-unknown-columns``: ignored and listed);
 a name or e-mail column is never read: responses are anonymous.
 
 The whole file is checked before anything is stored: every bad cell is reported with its row
@@ -39,7 +40,7 @@ from piptui.store.survey_ops import SurveyOps, stamps
 
 _NS = uuid.UUID("b7f0c6e4-1d2a-4f8e-9c3b-2a5e7d9f1c08")
 SHOWN_PROBLEMS = 20
-SECTOR_HEADERS = ("sector", "which sector do you work in", "your sector")
+SECTOR_HEADERS = ("sector", "sectors", "which sector do you work in", "your sector")
 SESSIONS_HEADERS = (
     "sessions",
     "sessions attended",
@@ -104,7 +105,17 @@ def column_letter(index: int) -> str:
 
 
 def _norm(text: str) -> str:
-    return " ".join(re.sub(r"[?:.*\[\]()\"]", " ", text).split()).lower()
+    """A header or question as compared: lower case, without spaces or punctuation, so that
+    ``Sector(s)``, ``sectors`` and ``SECTORS?`` are one (docs/survey-csv.md)."""
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
+_SECTOR = {_norm(h) for h in SECTOR_HEADERS}
+_SESSIONS = {_norm(h) for h in SESSIONS_HEADERS}
+_PERSONAL = {_norm(h) for h in PERSONAL_HEADERS}
+# What an online form adds besides the answers: not a question, listed as ignored, never an error.
+FORM_HEADERS = ("timestamp", "start time", "completion time", "submitted", "submitted at", "id", "response id")
+_FORM = {_norm(h) for h in FORM_HEADERS}
 
 
 def _decode(blob: bytes, source: str) -> str:
@@ -121,21 +132,22 @@ def _delimiter(text: str) -> str:
     return max((",", ";", "\t"), key=first.count)
 
 
-Target = tuple[str, str]  # ("rated" | "open" | "sector" | "sessions" | "personal", question id)
+Target = tuple[str, str]  # ("rated" | "open" | "sector" | "sessions" | "personal" | "form", question id)
 
 
 def _match(header: str, rated: Sequence[SurveyQuestion], opened: Sequence[SurveyQuestion]) -> Target | None:
     norm = _norm(header)
-    raw = header.strip().lower()
-    if norm in SECTOR_HEADERS:
+    if norm in _SECTOR:
         return ("sector", "sector")
-    if norm in SESSIONS_HEADERS or raw in SESSIONS_HEADERS:
+    if norm in _SESSIONS:
         return ("sessions", "sessions")
-    if norm in PERSONAL_HEADERS:
+    if norm in _PERSONAL:
         return ("personal", "")
+    if norm in _FORM:
+        return ("form", "")
     for kind, questions in (("rated", rated), ("open", opened)):
         for q in questions:
-            if raw == q.id.lower():
+            if norm == _norm(q.id):
                 return (kind, q.id)
     best: tuple[int, Target] | None = None
     for kind, questions in (("rated", rated), ("open", opened)):
@@ -147,9 +159,17 @@ def _match(header: str, rated: Sequence[SurveyQuestion], opened: Sequence[Survey
 
 
 def parse_responses_csv(
-    blob: bytes, exercise: Exercise, *, max_sessions: int | None = None, source: str = "the file"
+    blob: bytes,
+    exercise: Exercise,
+    *,
+    max_sessions: int | None = None,
+    source: str = "the file",
+    ignore_unknown: bool = False,
 ) -> ParsedFile:
-    """Every response of the file, or :class:`SurveyImportError` listing every problem in it."""
+    """Every response of the file, or :class:`SurveyImportError` listing every problem in it.
+
+    A column that is no question of the survey (nor sector, sessions, a name, a form's
+    timestamp) is an error naming it, unless ``ignore_unknown``: then it is ignored and listed."""
     survey = exercise.survey
     if survey is None:
         raise InvalidInput(f"'{exercise.id}' is not a survey")
@@ -168,11 +188,14 @@ def parse_responses_csv(
     ignored: list[str] = []
     personal: list[str] = []
     seen: dict[Target, int] = {}
+    unknown: list[str] = []
     for col, head in enumerate(header):
         target = _match(head, rated, opened) if head.strip() else None
-        if target is None:
+        if target is None or target[0] == "form":
             if head.strip():
                 ignored.append(head.strip())
+                if target is None:
+                    unknown.append(f"{column_letter(col)} '{head.strip()}'")
             continue
         if target[0] == "personal":
             personal.append(head.strip())
@@ -189,6 +212,14 @@ def parse_responses_csv(
             continue
         seen[target] = col
         targets[col] = target
+    if unknown and not ignore_unknown and any(kind == "rated" for kind, _q in targets.values()):
+        ids = ", ".join(q.id for q in (*rated, *opened))
+        raise SurveyImportError(
+            f"{source}: column{'s' if len(unknown) > 1 else ''} {', '.join(unknown)} "
+            f"{'are' if len(unknown) > 1 else 'is'} no question of the survey '{exercise.id}' "
+            f"(its questions: {ids}). Rename the column, or import with --ignore-unknown-columns. "
+            "Nothing was imported."
+        )
     if not any(kind == "rated" for kind, _q in targets.values()):
         ids = ", ".join(q.id for q in rated)
         raise SurveyImportError(
@@ -287,12 +318,18 @@ class ImportResult:
         return "\n".join(lines)
 
 
-def import_csv(path: Path, blob: bytes, exercise: Exercise, *, source: str) -> ImportResult:
+def import_csv(
+    path: Path, blob: bytes, exercise: Exercise, *, source: str, ignore_unknown: bool = False
+) -> ImportResult:
     """Check ``blob`` whole, then add its responses to the programme at ``path`` in one write."""
     with SessionStore(path) as store:
         sessions = store.sessions()
         parsed = parse_responses_csv(
-            blob, exercise, max_sessions=max((s.number for s in sessions), default=None), source=source
+            blob,
+            exercise,
+            max_sessions=max((s.number for s in sessions), default=None),
+            source=source,
+            ignore_unknown=ignore_unknown,
         )
         if not parsed.responses:
             raise SurveyImportError(f"{source} has no responses (only blank rows); nothing was imported")
