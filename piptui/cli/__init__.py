@@ -217,9 +217,12 @@ def add_cmd(
 
     path = programme_path(obj.sessions_dir, name)
     with SessionStore(path, author=person) as store:
-        number = session_number if session_number is not None else store.programme().current_session
-        agenda_session = store.session(number)  # refuses an unknown session
-        step, column, tags = place_card(obj, agenda_session, step, column, tags)
+        if session_number is not None:
+            step, column, tags = place_card(obj, store.session(session_number), step, column, tags)
+        else:  # the current session; a programme without sessions takes the card as it is
+            current = store.programme().current_session
+            if any(s.number == current for s in store.sessions()) or step is not None or column is not None:
+                step, column, tags = place_card(obj, store.session(current), step, column, tags)
         card = store.add_card(
             text,
             tags=tags,
