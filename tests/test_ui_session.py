@@ -89,13 +89,13 @@ async def test_a_column_tag_and_confidential(sessions_dir: Path) -> None:
         assert any(line.startswith("Unsorted") for line in board_lines(screen))
 
 
-async def test_a_failed_save_keeps_the_text_and_says_why(sessions_dir: Path) -> None:
+async def test_a_line_of_only_shortcuts_is_refused_cleared_and_says_why(sessions_dir: Path) -> None:
     app = demo_app(sessions_dir)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         screen = await session_ready(pilot)
         before = len(_cards(screen.path))
         await type_line(pilot, "#drivers @vcs")
-        assert screen.query_one("#capture", Input).value == "#drivers @vcs"
+        assert screen.query_one("#capture", Input).value == ""  # cleared: the next card starts clean
         assert len(_cards(screen.path)) == before
         assert any("needs some text" in m for m in notifications(app))
 
