@@ -180,9 +180,24 @@ class Batch:
         who = self.author or ""
         return [(k, e) for k, e in self.data.get(EVENTS, {}).items() if e.get("author", "") == who]
 
+    def _live(self) -> list[tuple[str, Doc]]:
+        """This author's changes that undo may still take back (not undone, not skipped)."""
+        return [(k, e) for k, e in self._mine() if e.get("undone") is None and not e.get("skipped")]
+
+    def skip_undo(self) -> str | None:
+        """Set aside this author's latest change (one that cannot be undone: someone else changed
+        it since), so that undo goes on to the change before it. Returns its label, or None."""
+        live = self._live()
+        if not live:
+            return None
+        key, event = max(live, key=lambda kv: kv[1]["applied"])
+        self.data[EVENTS][key] = {**event, "skipped": self._next_seq()}
+        self._touch(EVENTS, key)
+        return str(event["label"])
+
     def undo(self) -> str | None:
         """Undo this author's latest change; return its label, or None if there is none."""
-        live = [(k, e) for k, e in self._mine() if e.get("undone") is None]
+        live = self._live()
         if not live:
             return None
         key, event = max(live, key=lambda kv: kv[1]["applied"])
@@ -209,9 +224,10 @@ class Batch:
         if reverse:
             steps = [Change(c.table, c.id, c.after, c.before) for c in reversed(steps)]
         planned: list[tuple[str, str, Doc | None]] = []
+        verb = "undo" if reverse else "redo"
         for c in steps:  # check every step before applying any
             current = self.doc(c.table, c.id)
-            planned.append((c.table, c.id, _target(current, c, event)))
+            planned.append((c.table, c.id, _target(current, c, event, verb)))
         for table, doc_id, doc in planned:
             docs = self.data.setdefault(table, {})
             if doc is None:
@@ -262,7 +278,7 @@ def _collapse(changes: list[Change]) -> list[Change]:
     return [c for c in merged.values() if c.before != c.after]
 
 
-def _target(current: Doc | None, change: Change, event: Doc) -> Doc | None:
+def _target(current: Doc | None, change: Change, event: Doc, verb: str = "undo") -> Doc | None:
     """What the document becomes when ``change`` (from -> to) is applied over ``current``.
 
     Only the fields the change touched must still be as it left them; other fields
@@ -272,17 +288,17 @@ def _target(current: Doc | None, change: Change, event: Doc) -> Doc | None:
     frm, to = change.before, change.after
     if frm is None:  # re-creating a document
         if current is not None:
-            raise Conflict(f"Cannot redo '{who}': it is there again already.")
+            raise Conflict(f"Cannot {verb} '{who}': it is there again already.")
         return to
     if current is None:
-        raise Conflict(f"Cannot undo '{who}': it was deleted since by someone else.")
+        raise Conflict(f"Cannot {verb} '{who}': it was deleted since by someone else.")
     if to is None:  # removing a document that must be as the change left it
         if current != frm:
-            raise Conflict(f"Cannot undo '{who}': it was changed since by someone else.")
+            raise Conflict(f"Cannot {verb} '{who}': it was changed since by someone else.")
         return None
     touched = {k for k in frm.keys() | to.keys() if frm.get(k) != to.get(k)}
     if any(current.get(k) != frm.get(k) for k in touched - BOOKKEEPING):
-        raise Conflict(f"Cannot undo '{who}': it was changed since by someone else.")
+        raise Conflict(f"Cannot {verb} '{who}': it was changed since by someone else.")
     # bookkeeping fields follow the change only if nobody else has touched them since
     touched = {k for k in touched if k not in BOOKKEEPING or current.get(k) == frm.get(k)}
     result = {k: v for k, v in current.items() if k not in touched}

@@ -323,6 +323,15 @@ class SessionStore:
         """Undo this author's latest change. Returns what was undone, or None."""
         return self._undo_or_redo(redo=False)
 
+    def skip_undo(self) -> str | None:
+        """Set aside this author's latest change, which cannot be undone; undo goes on to older ones."""
+        with self._locked(), self._storage.transaction():
+            batch = Batch(self._data(), self.author)
+            label = batch.skip_undo()
+            if label is not None:
+                self._storage.write(batch.data, batch.dirty)
+            return label
+
     def redo(self) -> str | None:
         return self._undo_or_redo(redo=True)
 

@@ -38,6 +38,8 @@ NOTES_BINDINGS: list[BindingType] = [
     Binding("pageup", "scroll_cards('page_up')", "Older", tooltip="Scroll up to older cards", show=False),
     Binding("pagedown", "scroll_cards('page_down')", "Newer", tooltip="Scroll down to newer cards", show=False),
     Binding("ctrl+end", "scroll_cards('scroll_end')", "Newest", tooltip="Back to the newest card", show=False),
+    Binding("ctrl+z", "undo", "Undo", tooltip="Undo your latest card (your own, not the facilitator's)"),
+    Binding("ctrl+y", "redo", "Redo", tooltip="Redo what you undid", show=False),
 ]
 NOTES_BINDINGS = keyed("notes", NOTES_BINDINGS)  # ids for the keymap: notes.<action>
 
@@ -45,7 +47,7 @@ NOTES_HELP = (
     "Note-taker: type what is said and press Enter; each line is saved at once as a card of the "
     "step the facilitator is on (#tag, @sector, >voiced-as and a leading ! work as on the session "
     "screen). Cards are recorded as yours (piptui open NAME --notes --as YOU). Editing, moving and "
-    "deleting cards are the facilitator's, on the session screen."
+    "deleting cards are the facilitator's, on the session screen; Ctrl+Z undoes your own latest card."
 )
 
 
