@@ -3,7 +3,7 @@
 Opened by ``piptui open NAME --notes --as PERSON``. It follows the facilitator (the
 programme's current session, unless one was given, and that session's current step and
 timer) and saves every line typed as a card of the step on screen, recorded as captured
-by ``PERSON``. Nothing here edits, moves, deletes or undoes: those are the facilitator's.
+by ``PERSON``. Nothing here edits, moves or deletes: those are the facilitator's (Ctrl+Z undoes your own card).
 """
 
 from __future__ import annotations
