@@ -47,6 +47,7 @@ class LeadBar(Static):
         self.wants = True  # keep leading after a release by this same terminal (a screen handing over)
         self.lead: Lead | None = None
         self._last_beat = 0.0
+        self._shown: str | None = None  # the text on the bar now
 
     def on_mount(self) -> None:
         try:
@@ -145,6 +146,9 @@ class LeadBar(Static):
 
     def _show(self) -> None:
         text = self.describe()
+        if text == self._shown:
+            return  # the check runs every second: an unchanged bar redraws nothing
+        self._shown = text
         self.update(literal(text))
         self.display = bool(text)
 

@@ -73,6 +73,8 @@ class SessionScreen(SessionActions):
         self.session: Session = self.store.session(self.number)
         self.card_filter = CardFilter()
         self._known: set[str] | None = None
+        self._board_title = ""
+        self._drawn: tuple[bool, list[ColumnGroup]] | None = None  # what the board shows
         self._shown_exercises: tuple[str, ...] | None = None
         self._groups: list[ColumnGroup] = []
         self.leading = False  # this screen leads the room (see piptui.ui.lead)
@@ -199,6 +201,7 @@ class SessionScreen(SessionActions):
         self.query_one(CaptureLine).set_tags(column_tags(self.columns))
         exercise_views.step_changed(self)
         self._known = None
+        self._drawn = None
 
     def _show_cards(self, *, select: str | None = None) -> None:
         if self.shown_snapshot is None:
@@ -209,23 +212,30 @@ class SessionScreen(SessionActions):
         arrived = [c.id for c in cards if c.id not in self._known] if self._known is not None else []
         self._known = ids
         groups = exercise_views.board_groups(self.exercise, self.columns, cards, self.card_filter)
-        board.show(
-            groups,
-            filtered=self.card_filter.active,
-            keep=board.highlighted_card_id,
-            select=select,
-            reveal=arrived[-1] if arrived else None,
-        )
+        drawn = (self.card_filter.active, groups)
+        # A write that changed nothing on the board (the lead's heartbeat, a vote, a plan edit)
+        # redraws nothing: an idle room writes nothing to the terminal.
+        if select is not None or arrived or drawn != self._drawn:
+            board.show(
+                groups,
+                filtered=self.card_filter.active,
+                keep=board.highlighted_card_id,
+                select=select,
+                reveal=arrived[-1] if arrived else None,
+            )
+            for index in self.query(ColumnIndex):
+                index.show(groups, self.card_filter.active)
+        self._drawn = drawn
         self._groups = groups
-        for index in self.query(ColumnIndex):
-            index.show(groups, self.card_filter.active)
         shown = sum(len(g.cards) for g in groups)
         title = (
             f"Cards {shown} of {len(cards)} · filter {self.card_filter.describe()}"
             if self.card_filter.active
             else f"Cards {len(cards)}"
         )
-        board.border_title = literal(title)
+        if title != self._board_title:  # a new title redraws the whole board
+            self._board_title = title
+            board.border_title = literal(title)
         exercise_views.cards_changed(self)
 
     def clock_tick(self) -> None:
