@@ -5,7 +5,7 @@
 CPU time each process uses over the same 10 s is read (``psutil``), while their output is
 read and counted (an unread terminal would block an app that redraws).
 
-Goal: under 2% of a core.
+Goal: at most 0.5% of a core (issue 14).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from bench import Context, child_env
 from bench.startup import DEMO_MARKER, MINIMAL_APP, MINIMAL_MARKER, demo_argv, read_until, spawn, stop
 from bench.table import Row
 
-GOAL = 2.0  # percent of one core
+GOAL = 0.5  # percent of one core
 SETTLE = 2.0  # seconds after the first frame: the library loads, the first polls run
 
 
@@ -68,7 +68,7 @@ def run(ctx: Context) -> list[Row]:
     base_pct = 100 * (after[1] - before[1]) / window
     return [
         Row("idle", f"{pct:.2f}% of a core", f"minimal Textual app {base_pct:.2f}%",
-            f"+{pct - base_pct:.2f} points", f"< {GOAL}%", pct < GOAL,
+            f"+{pct - base_pct:.2f} points", f"<= {GOAL}%", pct <= GOAL,
             note=f"CPU over {window:.0f} s of an open, idle session screen (piptui demo); it wrote "
                  f"{written[ours_fd]:,} bytes to its terminal meanwhile, the minimal app {written[base_fd]:,}"),
     ]  # fmt: skip
