@@ -264,6 +264,16 @@ def test_rounds_as_a_number_or_a_list(tmp_path: Path) -> None:
     assert load_exercise_file(write(tmp_path, text)).steps[0].rounds == ("In pairs", "Whole group")
 
 
+def test_a_step_hidden_until_revealed(tmp_path: Path) -> None:
+    assert load_exercise_file(write(tmp_path, VALID)).steps[0].hidden is False
+    text = VALID.replace("    timebox: 20\n", "    timebox: 20\n    hidden: true\n")
+    assert load_exercise_file(write(tmp_path, text)).steps[0].hidden is True
+    text = VALID.replace("    timebox: 20\n", "    timebox: 20\n    hidden: later\n")
+    assert errors_of(tmp_path, text) == ["9:13: step 'sort': hidden: expected true or false, not 'later'"]
+    text = VALID.replace("kind: sorting\n", "kind: sorting\nhidden: true\n")
+    assert errors_of(tmp_path, text) == ["4:1: unknown key 'hidden' ('hidden' belongs in a step)"]
+
+
 def test_a_programme_script(tmp_path: Path) -> None:
     folder = tmp_path / "programmes"
     folder.mkdir()

@@ -294,7 +294,8 @@ def test_the_documented_examples_are_valid(tmp_path: Path) -> None:
     assert check_files([tmp_path]) == []
     library = load_library([tmp_path])
     step = library.exercises["sorting"].step("sort")
-    assert step is not None and [c.id for c in step.columns] == [
+    assert step is not None and step.hidden  # the documented `hidden: true`
+    assert [c.id for c in step.columns] == [
         "barriers-organisation",
         "barriers-people",
         "barriers-power",

@@ -57,6 +57,7 @@ class Step:
     notes: str = ""  # facilitator notes: never on the wall view
     rounds: tuple[str, ...] = ()  # optional repeated rounds (their prompts or labels)
     learning: bool = False  # its cards are key learning (the area report)
+    hidden: bool = False  # the wall shows its cards' count only, until revealed (domain.reveal)
 
 
 @dataclass(frozen=True, slots=True)

@@ -132,6 +132,8 @@ class Session:
     timer: Timer = Timer()
     venue: str = ""  # where it met, as typed
     attended: tuple[str, ...] = ()  # participant ids of who came
+    hidden_steps: tuple[str, ...] = ()  # step refs the lead hid from the wall (domain.reveal)
+    revealed_steps: tuple[str, ...] = ()  # step refs the lead revealed (a script's `hidden: true` too)
 
 
 @dataclass(frozen=True, slots=True)

@@ -62,6 +62,7 @@ def _step(s: Step) -> dict[str, Any]:
             "rounds": list(s.rounds),
             "notes": s.notes,
             "learning": s.learning or None,
+            "hidden": s.hidden or None,
         }
     )
 

@@ -228,6 +228,7 @@ KEY_HOMES = {
     "mode": "a step",
     "columns": "a step",
     "rounds": "a step",
+    "hidden": "a step",
     "tags": "a column",
     "group": "a column",
     "description": "a column",

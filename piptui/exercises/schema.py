@@ -41,7 +41,7 @@ EXERCISE_KEYS = (
     "roles",
     "survey",
 )
-STEP_KEYS = ("id", "title", "prompt", "timebox", "mode", "columns", "notes", "rounds", "learning")
+STEP_KEYS = ("id", "title", "prompt", "timebox", "mode", "columns", "notes", "rounds", "learning", "hidden")
 COLUMN_KEYS = ("id", "title", "group", "description", "tags", "dimension", "learning")
 ROLE_KEYS = ("id", "title", "sector", "brief")
 SURVEY_KEYS = ("scale", "groups", "open_questions", "respondent")
@@ -132,6 +132,7 @@ def _steps(doc: MarkedMap, check: Checker, *, has_survey: bool) -> list[Step]:
                 notes=check.text(m, "notes", where),
                 rounds=rounds,
                 learning=_flag(m, "learning", check, where),
+                hidden=_flag(m, "hidden", check, where),
             )
         )
     return steps

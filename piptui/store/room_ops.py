@@ -2,9 +2,10 @@
 
 The lead is recorded in the programme header (``Programme.lead``) with the person, the
 process id and host of their terminal, a heartbeat time and a token naming the terminal.
-Only the lead moves the room (``Programme.current_session``, a session's ``current_step`` and
-``timer``). These writes are the room's shared state, not content: they stay out of the undo
-history (``undoable=False``).
+Only the lead moves the room (``Programme.current_session``, a session's ``current_step``,
+``timer``, and which steps the wall hides until revealed: ``hidden_steps``, ``revealed_steps``).
+These writes are the room's shared state, not content: they stay out of the undo history
+(``undoable=False``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import replace
 
 from piptui.domain.lead import lead_alive
 from piptui.domain.model import Lead, Programme, Session
+from piptui.domain.reveal import with_hidden
 from piptui.errors import InvalidInput, ProgrammeFileError
 from piptui.store import codec
 from piptui.store.batch import Batch
@@ -132,6 +134,20 @@ class RoomLead:
             if programme.lead is None or programme.lead.token != self.token or programme.lead.view == view:
                 return False
             _put_header(b, replace(programme, lead=replace(programme.lead, view=view)))
+        return True
+
+    def set_hidden(self, number: int, ref: str, hidden: bool) -> bool:
+        """Hide step ``ref`` of session ``number`` from the wall (counts only), or reveal it;
+        False (nothing written) if this terminal does not lead the room."""
+        with self.store.batch("hide from the wall" if hidden else "reveal on the wall", undoable=False) as b:
+            programme = _header(b)
+            lead = live_lead(programme)
+            if lead is None or lead.token != self.token:
+                return False
+            session = b.find(Session, str(number))
+            if session is None:
+                raise InvalidInput(f"This programme has no session {number}")
+            b.put(with_hidden(session, ref, hidden))
         return True
 
     def release(self) -> None:

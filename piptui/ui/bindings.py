@@ -58,6 +58,12 @@ SESSION_BINDINGS: list[BindingType] = [
     ),
     Binding("ctrl+z", "undo", "Undo", tooltip="Undo your latest change"),
     Binding("ctrl+y", "redo", "Redo", tooltip="Redo what you undid", show=False),
+    Binding(
+        "ctrl+right_square_bracket",
+        "toggle_hidden",
+        "Hide/reveal",
+        tooltip="Hide this step's cards from the wall (it shows their count only) or reveal them (the lead)",
+    ),
     Binding("ctrl+g", "toggle_agenda", "Agenda", tooltip="Show or hide the agenda", show=False),
     Binding("ctrl+r", "pick_session", "Session", tooltip="Open another session of this programme", show=False),
     Binding("ctrl+b", "home", "Programmes", tooltip="Back to the list of programmes", show=False),

@@ -30,7 +30,7 @@ from piptui.errors import PiptuiError
 from piptui.ui.bindings import BOARD_BINDINGS, CAPTURE_HELP, SESSION_BINDINGS
 from piptui.ui.lead import TAKE_KEY, LeadBar
 from piptui.ui.library import load_library
-from piptui.ui.screens import exercise_views
+from piptui.ui.screens import exercise_views, session_reveal
 from piptui.ui.screens.session_actions import SessionActions
 from piptui.ui.text import literal, one_line
 from piptui.ui.widgets.agenda import Agenda
@@ -89,6 +89,7 @@ class SessionScreen(SessionActions):
             yield Vertical(id="sidebar")  # filled when first on screen (see show_sidebar)
             with Vertical(id="session-main"):
                 yield LeadBar(self.store, self.author, self.number, id="lead-bar")
+                yield session_reveal.HiddenNote(id="hidden-note")  # the step is hidden from the wall
                 with Horizontal(id="step-bar"):
                     yield StepTitle(id="step-title")
                     yield StepTimer(id="step-timer")
@@ -179,6 +180,7 @@ class SessionScreen(SessionActions):
         self.session = session
         self.sub_title = self._sub_title()
         self._show_cards(select=select)
+        session_reveal.show_note(self)
 
     def _show_step(self, session: Session) -> None:
         assert self.library is not None
@@ -367,6 +369,9 @@ class SessionScreen(SessionActions):
 
     def action_exercise_view(self) -> None:
         exercise_views.next_view(self)
+
+    def action_toggle_hidden(self) -> None:
+        session_reveal.toggle(self)
 
     # -- help and palette ----------------------------------------------------
     def help_sections(self) -> list[HelpSection]:

@@ -5,7 +5,8 @@ step's prompt large, the timer in big digits and the board, and follows the
 facilitator: whatever session (unless one was given), step and timer the programme
 file says, within a poll of any change. It never writes. Confidential cards and the
 facilitator's notes never reach it: confidential cards are dropped before the board is
-built, so even the column counts leave them out.
+built, so even the column counts leave them out. A step hidden until revealed
+(``piptui.domain.reveal``) shows its columns' counts only (``wall_hidden``), never a card's text.
 """
 
 from __future__ import annotations
@@ -21,11 +22,13 @@ from textual.widgets import Digits, Static
 
 from piptui.domain.columns import CardFilter, ColumnGroup
 from piptui.domain.model import Card, Session
+from piptui.domain.reveal import step_hidden
 from piptui.domain.timer import format_clock
 from piptui.store.room_ops import live_lead
 from piptui.ui.keymap import keyed
 from piptui.ui.room import Room, RoomScreen
 from piptui.ui.screens.exercise_views import board_groups
+from piptui.ui.screens.wall_hidden import HiddenWall
 from piptui.ui.screens.wall_plan import VIEW_PROMPTS, VIEW_TITLES, wall_view
 from piptui.ui.text import literal, one_line
 from piptui.ui.widgets.board import Board
@@ -117,6 +120,7 @@ class WallScreen(RoomScreen):
                 yield Static("", id="wall-timer-state")
         yield WallBoard(id="wall-board")
         yield Horizontal(id="wall-columns")
+        yield HiddenWall(id="wall-hidden")  # a step hidden until revealed: counts only
         yield VerticalScroll(id="wall-exercise", classes="-hidden")  # the perspective swap's comparison
         with VerticalScroll(id="wall-plan"):
             yield Static("", id="wall-plan-text")
@@ -137,7 +141,7 @@ class WallScreen(RoomScreen):
             self._show_plan(room, view)
             return
         self.query_one("#wall-plan").display = False
-        state = (room.session, room.step_ref, room.step, tuple(cards))
+        state = (room.session, room.step_ref, room.step, tuple(cards))  # the session holds what is hidden
         if state == self._shown:  # only the lead's heartbeat (or another session) changed: nothing to redraw
             return
         self._shown = state
@@ -164,6 +168,7 @@ class WallScreen(RoomScreen):
         self._drawn = None
         self.query_one("#wall-board").add_class("-off")  # a class, not display: the exercises' -hidden stays theirs
         self.query_one("#wall-columns").display = False
+        self.query_one(HiddenWall).display = False
         self.query_one("#wall-exercise").add_class("-hidden")
         self.query_one("#wall-clock").display = False
         self.query_one(StepTitle).update(literal(f"{VIEW_TITLES[view]} · session {room.session.number}", "bold"))
@@ -186,6 +191,20 @@ class WallScreen(RoomScreen):
         self._side_by_side = side
         board = self.query_one("#wall-board", WallBoard)
         columns = self.query_one("#wall-columns", Horizontal)
+        hidden_wall = self.query_one(HiddenWall)
+        hidden = step_hidden(room.session, room.step_ref, room.step)
+        hidden_wall.display = hidden
+        if hidden:  # counts only, side by side where they fit (an empty column still has its count)
+            from piptui.ui.screens.wall_exercises import show_cast
+
+            board.set_class(True, "-off")
+            columns.display = False
+            self.query_one("#wall-exercise").add_class("-hidden")  # the comparison shows cards too
+            fits = len(dims) > 1 and self.size.width // len(dims) >= MIN_COLUMN
+            self._side_by_side = fits
+            hidden_wall.show(dims, side_by_side=fits)
+            show_cast(self, room)  # a role play's scenario and cast are not cards
+            return
         board.set_class(side, "-off")
         columns.display = side
         reveal = arrived[-1] if arrived else None
@@ -212,7 +231,8 @@ class WallScreen(RoomScreen):
         show_exercise(self, room)
 
     def on_resize(self) -> None:
-        if self.room is not None:  # every pair of the comparison, or one, depends on the size
+        hidden = self.room is not None and step_hidden(self.room.session, self.room.step_ref, self.room.step)
+        if self.room is not None and not hidden:  # every pair of the comparison, or one, depends on the size
             from piptui.ui.screens.wall_exercises import show_exercise
 
             show_exercise(self, self.room)
@@ -222,7 +242,7 @@ class WallScreen(RoomScreen):
         shown = public_cards(cards)
         groups = dimensions(board_groups(room.exercise, room.columns, shown, CardFilter()))
         side = len(groups) > 1 and self.size.width // len(groups) >= MIN_COLUMN
-        if side != self._side_by_side:
+        if side != self._side_by_side or hidden:
             self._draw_board(room, cards)
 
     def tick(self, room: Room) -> None:
