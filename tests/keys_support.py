@@ -82,6 +82,8 @@ REACH: dict[str, Reach] = {
     "person": Reach("session", ("f10", "a"), "PersonDialog"),
     "session-details": Reach("session", ("f12",), "SessionDetailsDialog"),
     "who-are-you": Reach("home", ("enter", "enter"), "NameDialog", author=None),
+    "programme-text": Reach("session", ("ctrl+n", "t"), "ProgrammeTextDialog"),
+    "programme-text-home": Reach("home", ("t",), "ProgrammeTextDialog"),
 }
 
 START_SCREENS = {"home": "HomeScreen", "session": "SessionScreen", "notes": "NotesScreen", "wall": "WallScreen"}

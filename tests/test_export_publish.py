@@ -297,3 +297,13 @@ def test_notes_and_plan_as_html(sessions_dir: Path, demo: Path) -> None:
 
 def test_library_is_required_for_nothing_but_names(sessions_dir: Path) -> None:
     assert isinstance(load_library(), Library)
+
+
+def test_programme_refuses_a_control_character_and_writes_nothing(sessions_dir: Path, demo: Path) -> None:
+    refused = run(sessions_dir, "programme", "darlington-demo", "--context", "ok", "--vision", "x\x1b]0;PWNED\x07")
+    assert refused.exit_code == 1
+    assert "Vision holds a control character, ESC (U+001B)" in refused.output
+    assert "Context: (not written yet" in run(sessions_dir, "programme", "darlington-demo").output
+    assert run(sessions_dir, "programme", "darlington-demo", "--vision", "a\tb\r\nc").exit_code == 0
+    with SessionStore(demo) as store:
+        assert store.programme().vision == "a\tb\nc"

@@ -12,8 +12,8 @@ from pathlib import Path
 import click
 
 from piptui.cli.common import Context, complete_programmes, pass_ctx
-
-FIELDS = (("context", "Context"), ("vision", "Vision"), ("learning", "Key learning"))
+from piptui.domain.programme_text import TEXT_FIELDS
+from piptui.domain.text_rules import visible, visible_line
 
 
 @click.command("programme")
@@ -28,35 +28,23 @@ def programme_command(
 ) -> None:
     """Show or set programme NAME's context, vision and key learning (used by the area report).
 
-    Without options, prints them. An empty value ("") clears a field. These fields are
-    set here for now; they cannot yet be edited on screen.
+    Without options, prints them. An empty value ("") clears a field. Text may hold new lines
+    and tabs, no other control character (refused, exit 1, nothing written). On screen: t on
+    the plan screen (Ctrl+N) or on the home screen.
     """
     from piptui.store import SessionStore, programme_path
-    from piptui.store.programme_file import PROGRAMME_KEY, PROGRAMME_TABLE
+    from piptui.store.programme_ops import set_programme_text
 
-    changes = {k: v for k, v in (("context", context), ("vision", vision), ("learning", learning)) if v is not None}
-    if title is not None:
-        changes["title"] = " ".join(title.split())
+    given = (("context", context), ("vision", vision), ("learning", learning), ("title", title))
+    changes = {k: v for k, v in given if v is not None}
     path = programme_path(obj.sessions_dir, name)
     with SessionStore(path) as store:
-        if changes:
-            cleaned = {k: _clean(v) for k, v in changes.items()}
-            with store.batch("programme details") as b:
-                doc = b.doc(PROGRAMME_TABLE, PROGRAMME_KEY) or {}
-                b.put_doc(PROGRAMME_TABLE, PROGRAMME_KEY, {**doc, **cleaned})
-        programme = store.programme()
-    click.echo(f"{programme.name}: {programme.title or programme.area}")
-    for key, label in FIELDS:
+        programme = set_programme_text(store, **changes) if changes else store.programme()
+    click.echo(visible_line(f"{programme.name}: {programme.title or programme.area}"))
+    for key, label in TEXT_FIELDS:
         value = getattr(programme, key)
-        click.echo(
-            f"{label}: {value if value else '(not written yet: piptui programme ' + name + ' --' + key + ' TEXT)'}"
-        )
-
-
-def _clean(text: str) -> str:
-    """Lines stripped, no control characters but newline and tab (user text is never markup)."""
-    kept = "".join(ch for ch in text.replace("\r\n", "\n").replace("\r", "\n") if ch in "\n\t" or ch >= " ")
-    return "\n".join(line.rstrip() for line in kept.strip().split("\n"))
+        missing = f"(not written yet: piptui programme {name} --{key} TEXT)"
+        click.echo(f"{label}: {visible(value) if value else missing}")
 
 
 @click.command("findings")

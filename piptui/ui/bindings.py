@@ -34,6 +34,7 @@ HOME_BINDINGS: list[BindingType] = [
     Binding("n", "new_programme", "New", tooltip="Create a programme (name, area, title)"),
     Binding("r", "reload", "Reload", tooltip="Read the sessions folder again"),
     Binding("p", "participants", "People", tooltip="The highlighted programme's participants"),
+    Binding("t", "programme_text", "Context", tooltip="Write the programme's context, vision and key learning"),
     Binding("question_mark", "help", "Help", tooltip="Show every key of this screen", show=False),
     Binding("q", "app.quit", "Quit", tooltip="Quit piptui (asks first if typed text is not saved)"),
 ]

@@ -138,6 +138,21 @@ class HomeScreen(Screen[None]):
             return
         self.app.push_screen(screen, lambda _result: self.action_reload(select=info.name))
 
+    @work(exclusive=True, group="programme-text")
+    async def action_programme_text(self) -> None:
+        from piptui.ui.screens.programme_text import edit_programme_text
+
+        info = self._highlighted()
+        if info is None or info.error:
+            self.action_open_programme()  # says why not
+            return
+        try:
+            live = piptui_app(self.app).live_for(info.path)
+        except PiptuiError as exc:
+            self.notify(exc.message, title="Cannot open", severity="error", markup=False)
+            return
+        await edit_programme_text(self, live.store)
+
     def action_new_programme(self) -> None:
         self._new_programme_dialog()
 

@@ -50,6 +50,9 @@ PLAN_BINDINGS: list[BindingType] = [
     Binding("d,delete", "delete", "Delete", tooltip="Delete the highlighted objective or action (asks)", show=False),
     Binding("v", "version", "Plan version", tooltip="Show the next version of the plan (history)", show=False),
     Binding("P", "participants", "People", tooltip="The participants (to pick leads from)", show=False),
+    Binding(
+        "t", "programme_text", "Context", tooltip="Write the programme's context, vision and key learning", show=False
+    ),
     *COMMON_BINDINGS,
 ]
 PLAN_BINDINGS = keyed("plan", PLAN_BINDINGS)  # ids for the keymap: plan.<action>
@@ -383,6 +386,13 @@ class PlanScreen(PlanBaseScreen):
         from piptui.ui.screens.participants import ParticipantsScreen
 
         self.open_screen(ParticipantsScreen(self.live, session=self.number))
+
+    @work(exclusive=True, group="dialog")
+    async def action_programme_text(self) -> None:
+        from piptui.ui.screens.programme_text import edit_programme_text
+
+        if await edit_programme_text(self, self.store) is not None:
+            self.saved()
 
     def action_cards(self) -> None:
         o = self.current_objective()
