@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import queue
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -30,6 +32,7 @@ from tinydb.storages import Storage
 
 from piptui.errors import NotSaved, ProgrammeFileError, cannot_read, not_saved
 from piptui.store.atomic import atomic_write_bytes
+from piptui.store.fragments import Layout, layout_of, reparse
 from piptui.store.lock import LockTimeout, ProgrammeLock
 
 __all__ = ["AtomicJSONStorage", "LockTimeout", "NotSaved", "ProgrammeLock", "atomic_write_bytes", "stat_key"]
@@ -47,6 +50,26 @@ def stat_key(st: os.stat_result) -> StatKey:
     """What says the file changed. ``st_ctime_ns`` is in it because an edit in place that keeps
     the size within one mtime tick (or resets the mtime) still changes the ctime."""
     return (st.st_dev, st.st_ino, st.st_mtime_ns, st.st_ctime_ns, st.st_size)
+
+
+_closing: tuple[int, queue.SimpleQueue[int]] | None = None  # this process's id, the closer's queue
+
+
+def close_soon(fd: int) -> None:
+    """Close ``fd`` in a thread of its own. Closing the last hold on a replaced programme file
+    frees it (a megabyte on disk: 1-5 ms of the kernel's time) and need not delay a re-read."""
+    global _closing
+    if _closing is None or _closing[0] != os.getpid():  # none yet, or a forked child (no thread)
+        _closing = (os.getpid(), queue.SimpleQueue())
+        threading.Thread(target=_closer, args=(_closing[1],), name="piptui-close", daemon=True).start()
+    _closing[1].put(fd)
+
+
+def _closer(fds: queue.SimpleQueue[int]) -> None:
+    while True:
+        fd = fds.get()
+        with contextlib.suppress(OSError):
+            os.close(fd)
 
 
 def check_data(path: str | os.PathLike[str], data: object) -> Data:
@@ -103,6 +126,7 @@ class AtomicJSONStorage(Storage):  # type: ignore[misc]
         self._pending: Data | None = None
         self._pending_dirty: Dirty | None = {}
         self._depth = 0
+        self._layout: Layout = {}  # the last file read, document by document (its bytes and parse)
 
     # -- reading -------------------------------------------------------------
     def current_key(self) -> StatKey | None:
@@ -136,7 +160,7 @@ class AtomicJSONStorage(Storage):  # type: ignore[misc]
                 return self._data
             with os.fdopen(os.dup(fd), "rb") as handle:
                 blob = handle.read()
-            data = parse_bytes(self.name, blob, previous=self._data)
+            data = self._parse(blob)
         except OSError as exc:
             os.close(fd)
             raise cannot_read(exc, self.name) from None
@@ -147,10 +171,27 @@ class AtomicJSONStorage(Storage):  # type: ignore[misc]
         self._fragments = {}
         return data
 
+    def _parse(self, blob: bytes) -> Data:
+        """The file's tables, checked. After a first full parse, a re-read parses and checks only
+        the documents whose bytes changed (:mod:`piptui.store.fragments`); a file in another
+        layout is parsed whole."""
+        from piptui.store.programme_file import PROGRAMME_TABLE
+
+        if self._layout:
+            got = reparse(blob, self._layout)
+            if got is not None:
+                data, layout, fresh = check_data(self.name, got[0]), got[1], got[2]
+                header = {t: data[t] for t in (META_TABLE, PROGRAMME_TABLE) if t in data}
+                check_records(self.name, {**header, **fresh})  # the rest were checked when first read
+                self._layout = layout
+                return data
+        data = parse_bytes(self.name, blob, previous=self._data)
+        self._layout = layout_of(blob, data)
+        return data
+
     def _install(self, data: Data, key: StatKey, fd: int) -> None:
         if self._pinned is not None:
-            with contextlib.suppress(OSError):
-                os.close(self._pinned)
+            close_soon(self._pinned)  # the file it pinned was replaced: freeing it is the kernel's work
         self._pinned = fd
         self._data = data
         self._key = key
@@ -238,3 +279,4 @@ class AtomicJSONStorage(Storage):  # type: ignore[misc]
                 os.close(self._pinned)
             self._pinned = None
         self.invalidate()
+        self._layout = {}
