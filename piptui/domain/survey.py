@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from piptui.domain.attendance import Register
 from piptui.domain.exercise import Survey, SurveyGroup, SurveyQuestion
 from piptui.domain.model import SECTOR_LABELS, Sector, new_id, utc_now
 from piptui.errors import InvalidInput
@@ -272,6 +273,7 @@ class AreaResponses:
     invited: int  # the programme's participants
     responses: tuple[SurveyResponse, ...]
     sessions: int = 5  # how many sessions the programme has
+    register: Register | None = None  # its attendance register, as counts (domain.attendance)
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,6 +302,12 @@ class SurveyReport:
     groups: int = 1  # how many groups (programmes) the responses come from
     notes: tuple[str, ...] = ()  # what a reader must know (more responses than invited...)
     rounding_note: str = ROUNDING_NOTE
+    # The attendance register beside the self-reported sessions (domain.survey_register); empty
+    # when no attendance is ticked: people by how many sessions they came to (% of those ticked),
+    # and how many came to each session (% of the participants listed).
+    register: tuple[Share, ...] = ()
+    register_sessions: tuple[Share, ...] = ()
+    register_people: int = 0  # people ticked as there at least once
 
     @property
     def rows_off(self) -> int:
@@ -371,10 +379,16 @@ def build_report(
     survey_title: str = "",
     invited: int | None = None,
     max_sessions: int = 5,
+    register: Register | None = None,
 ) -> SurveyReport:
-    """The report of one group's responses. No responses: :class:`NoResponses`."""
+    """The report of one group's responses (and its attendance register). No responses: :class:`NoResponses`."""
     area = AreaResponses(
-        name=title, area=title, invited=invited or 0, responses=tuple(responses), sessions=max_sessions
+        name=title,
+        area=title,
+        invited=invited or 0,
+        responses=tuple(responses),
+        sessions=max_sessions,
+        register=register,
     )
     return build_cross_area_report(survey, [area], title=title, survey_title=survey_title, single=True)
 
@@ -409,7 +423,7 @@ def build_cross_area_report(
         notes.append("There are more responses than participants listed: check the participant list.")
     public = sum(1 for r in responses if r.sector in (Sector.COUNCIL, Sector.STATUTORY))
     area_of = {r.id: a.area for a in areas for r in a.responses} if not single else None
-    return SurveyReport(
+    report = SurveyReport(
         title=title,
         survey_title=survey_title,
         columns=columns,
@@ -440,3 +454,6 @@ def build_cross_area_report(
         groups=1 if single else len(answering),
         notes=tuple(notes),
     )
+    from piptui.domain.survey_register import with_register  # it builds on this module
+
+    return with_register(report, areas, single=single)

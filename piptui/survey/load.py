@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from piptui.domain.attendance import Register, register_of
 from piptui.domain.exercise import Exercise, Survey
 from piptui.domain.model import Session
 from piptui.domain.survey import (
@@ -77,13 +78,14 @@ class ProgrammeSurvey:
     sessions: int
     exercise: Exercise
     responses: tuple[SurveyResponse, ...]
+    register: Register | None = None  # the attendance ticks, as counts (never linked to a response)
 
     @property
     def survey(self) -> Survey:
         return survey_of(self.exercise)
 
     def area_responses(self) -> AreaResponses:
-        return AreaResponses(self.name, self.area, self.invited, self.responses, self.sessions)
+        return AreaResponses(self.name, self.area, self.invited, self.responses, self.sessions, self.register)
 
 
 def read_store(store: SessionStore, library: ExerciseSource, wanted: str | None = None) -> ProgrammeSurvey:
@@ -99,6 +101,7 @@ def read_store(store: SessionStore, library: ExerciseSource, wanted: str | None 
         sessions=max((s.number for s in sessions), default=5),
         exercise=exercise,
         responses=tuple(ops.responses(exercise.id)),
+        register=register_of(sessions, (p.id for p in store.participants())),
     )
 
 
@@ -125,6 +128,7 @@ def report_of(data: ProgrammeSurvey) -> SurveyReport:
         survey_title=data.exercise.title,
         invited=data.invited,
         max_sessions=data.sessions,
+        register=data.register,
     )
 
 
@@ -188,6 +192,7 @@ def survey_of_data(
         sessions=max((s.number for s in snap.sessions), default=5),
         exercise=exercise,
         responses=tuple(sorted((r for r in found if r.survey == exercise.id), key=lambda r: r.created)),
+        register=register_of(snap.sessions, (person.id for person in snap.participants)),
     )
 
 

@@ -60,6 +60,23 @@ def report_rows(report: SurveyReport) -> list[Row]:
                 "",
             )
         )
+    for share in report.register:
+        rows.append(
+            (
+                "register",
+                "",
+                share.key,
+                share.label,
+                "",
+                share.count,
+                report.register_people,
+                share.percent,
+                "",
+            )
+        )
+    base = report.invited if report.invited else report.register_people
+    for share in report.register_sessions:
+        rows.append(("register", "", f"session-{share.key}", share.label, "", share.count, base, share.percent, "came"))
     for area in report.areas:
         rows.append(
             (

@@ -52,6 +52,31 @@ def shares_lines(heading: str, shares: Sequence[Share]) -> list[str]:
     )
 
 
+REGISTER_INTRO = (
+    "From the attendance register (who was ticked as there on the participants screen): people, "
+    "counted on their own and never linked to a response."
+)
+
+
+def register_lines(report: SurveyReport) -> list[str]:
+    """The register beside the self-reported sessions: people by sessions, then each session's count."""
+    if not report.register:
+        return []
+    people = _table(
+        ["Sessions attended (register)", "People", "%"],
+        [(md_cell(s.label), str(s.count), pct(s.percent)) for s in report.register],
+        right=2,
+    )
+    base = "% of participants" if report.invited else "% of people ticked"
+    sessions = _table(
+        ["Session", "Came", base],
+        [(md_cell(s.label), str(s.count), pct(s.percent)) for s in report.register_sessions],
+        right=2,
+    )
+    ticked = f"{report.register_people} {'person' if report.register_people == 1 else 'people'} ticked at least once."
+    return [REGISTER_INTRO, "", *people, "", ticked, "", *sessions]
+
+
 def question_table(table: GroupTable, report: SurveyReport) -> list[str]:
     header = ["Question", *(md_cell(c.label) for c in report.columns), "Answered"]
     rows: list[list[str]] = []
@@ -152,6 +177,8 @@ def report_markdown(report: SurveyReport) -> str:
     public = report.public_sector
     out += [f"{md_line(public.label)} together: {public.count} ({pct(public.percent)}).", ""]
     out += ["### Sessions attended", "", *shares_lines("Sessions attended", report.sessions), ""]
+    if report.register:
+        out += [*register_lines(report), ""]
     if report.areas:
         out += ["### By group", "", *area_lines(report), ""]
     out += [line for line in published_tables(report) if isinstance(line, str)]

@@ -126,6 +126,11 @@ def report_content(report: SurveyReport, width: int) -> Content:
     lines.append(literal(f"  {report.public_sector.label}: {report.public_sector.percent}%", "dim"))
     attended = " · ".join(f"{s.label}: {s.count} ({s.percent}%)" for s in report.sessions if s.count)
     lines.append(Content.assemble(("Sessions attended  ", "bold"), literal(attended)))
+    if report.register:
+        by_count = " · ".join(f"{s.label}: {s.count}" for s in report.register if s.count)
+        came = " · ".join(f"S{s.key} {s.count}" for s in report.register_sessions)
+        lines.append(Content.assemble(("  The register  ", "bold"), literal(f"people by sessions: {by_count}")))
+        lines.append(literal(f"  Came to each session: {came} (of {report.invited or report.register_people})", "dim"))
     for area in report.areas:
         if not area.responses:
             lines.append(literal(f"  {area.area} ({area.name}): no responses yet", "dim"))

@@ -188,6 +188,12 @@ class SurveyScreen(OpenAnswerEditing):
         if column.kind == "open" and column.id in response.open_answers:
             lines += [literal(one_line(response.open_answers[column.id], 160), "italic"), "\n"]
         lines.append(literal(legend(column, survey, self.max_sessions), "$text-muted"))
+        if column.kind == "sessions":  # the ticks beside the answer: counts only, never who
+            from piptui.domain.attendance import register_line, register_of
+
+            snapshot = self.snapshot
+            register = register_of(snapshot.sessions, (p.id for p in snapshot.participants))
+            lines += ["\n", literal(register_line(register), "$text-muted")]
         self.query_one("#survey-prompt", Static).update(Content.assemble(*lines))
         self.show_status()
 
