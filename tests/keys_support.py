@@ -61,6 +61,8 @@ REACH: dict[str, Reach] = {
     "report": Reach("session", ("ctrl+s", "ctrl+r"), "ReportScreen"),
     "help": Reach("session", ("f1",), "HelpScreen"),
     "participants": Reach("session", ("f10",), "ParticipantsScreen"),
+    "profile": Reach("session", ("ctrl+d",), "ProfileScreen"),
+    "plan-profile": Reach("session", ("ctrl+n", "ctrl+d"), "ProfileScreen"),
     # dialogs
     "export": Reach("session", ("ctrl+o",), "ExportDialog"),
     "edit-card": Reach("session", ("tab", "f2"), "EditCardDialog"),

@@ -152,7 +152,7 @@ class Lead:
     heartbeat: float
     since: str = field(default_factory=utc_now)
     token: str = field(default_factory=new_id)  # which terminal: one person may run two
-    view: str = "board"  # what the lead's screen shows: board, clusters, plan or review (the wall follows)
+    view: str = "board"  # what the lead's screen shows: board, clusters, plan, review or profile (the wall follows)
 
 
 @dataclass(frozen=True, slots=True)

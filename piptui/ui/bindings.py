@@ -70,6 +70,14 @@ SESSION_BINDINGS: list[BindingType] = [
     Binding("ctrl+b", "home", "Programmes", tooltip="Back to the list of programmes", show=False),
     Binding("ctrl+l", "clusters", "Clusters", tooltip="Group the cards into clusters", show=False),
     Binding("ctrl+n", "plan", "Plan", tooltip="The partnership improvement action plan", show=False),
+    Binding(
+        "ctrl+d",
+        "profile",
+        "Profile",
+        tooltip="The partnership profile: every card of the programme by its dimension, with counts by sector",
+        show=False,
+        priority=True,  # before the capture line's own Ctrl+D (delete right, as the Delete key)
+    ),
     Binding("ctrl+t", "review", "Review", tooltip="Review the action plan (session 5): status, RAG, notes", show=False),
     Binding("ctrl+o", "export", "Export", tooltip="Export the programme's notes", show=False),
     Binding("ctrl+s", "survey", "Survey", tooltip="The end-of-programme survey", show=False),

@@ -53,6 +53,7 @@ PLAN_BINDINGS: list[BindingType] = [
     Binding(
         "t", "programme_text", "Context", tooltip="Write the programme's context, vision and key learning", show=False
     ),
+    Binding("ctrl+d", "profile", "Profile", tooltip="The partnership profile: every card by its dimension"),
     *COMMON_BINDINGS,
 ]
 PLAN_BINDINGS = keyed("plan", PLAN_BINDINGS)  # ids for the keymap: plan.<action>
@@ -407,6 +408,11 @@ class PlanScreen(PlanBaseScreen):
         self.version = versions[(versions.index(current) + 1) % len(versions)]
         self.redraw()
         self.notify(f"Showing plan {self.version} of {len(versions)}")
+
+    def action_profile(self) -> None:
+        from piptui.ui.screens.profile import ProfileScreen
+
+        self.open_screen(ProfileScreen(self.live, session=self.number))
 
     def action_review(self) -> None:
         from piptui.ui.screens.review import ReviewScreen

@@ -198,6 +198,11 @@ class SessionActions(ProgrammeScreen):
 
         self.open_screen(lambda: PlanScreen(self.live, self.loaded_library, self.number), view="plan")
 
+    def action_profile(self) -> None:
+        from piptui.ui.screens.profile import ProfileScreen
+
+        self.open_screen(lambda: ProfileScreen(self.live, session=self.number))  # it tells the wall itself
+
     def action_review(self) -> None:
         from piptui.ui.screens.review import ReviewScreen
 

@@ -39,6 +39,7 @@ WALL_BINDINGS: list[BindingType] = [
     Binding("q", "app.quit", "Quit", tooltip="Close the wall (the programme is not changed)"),
     Binding("pageup", "scroll_board('page_up')", "Page up", tooltip="Scroll the board up", show=False),
     Binding("pagedown", "scroll_board('page_down')", "Page down", tooltip="Scroll the board down", show=False),
+    Binding("ctrl+d", "profile", "Profile", tooltip="Show the partnership profile, or the board again", show=False),
     Binding("n", "next_pair", "Next pair", tooltip="The perspective swap: the next pair of sectors", show=False),
 ]
 WALL_BINDINGS = keyed("wall", WALL_BINDINGS)  # ids for the keymap: wall.<action>
@@ -108,6 +109,7 @@ class WallScreen(RoomScreen):
         self._shown: object = None
         self._drawn: tuple[Room, list[Card]] | None = None
         self._side_by_side = False
+        self.own_profile = False  # Ctrl+D here: the profile, whatever the lead shows
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -137,6 +139,11 @@ class WallScreen(RoomScreen):
     def show_room(self, room: Room, cards: list[Card]) -> None:
         lead = live_lead(room.programme)
         view = lead.view if lead is not None else "board"
+        from piptui.ui.screens import wall_profile
+
+        if wall_profile.follow(self, room, view, self.own_profile):  # the lead is on the profile
+            self._shown = self._drawn = None
+            return
         if view in VIEW_TITLES:  # the lead is on the clusters, plan or review screen: so is the wall
             self._show_plan(room, view)
             return
@@ -231,6 +238,10 @@ class WallScreen(RoomScreen):
         show_exercise(self, room)
 
     def on_resize(self) -> None:
+        from piptui.ui.screens import wall_profile
+
+        if wall_profile.shown(self):  # it lays itself out
+            return
         hidden = self.room is not None and step_hidden(self.room.session, self.room.step_ref, self.room.step)
         if self.room is not None and not hidden:  # every pair of the comparison, or one, depends on the size
             from piptui.ui.screens.wall_exercises import show_exercise
@@ -261,15 +272,20 @@ class WallScreen(RoomScreen):
         state = "over time" if left < 0 else "running" if timer.running else "paused"
         self.query_one("#wall-timer-state", Static).update(literal(state))
 
+    def action_profile(self) -> None:
+        self.own_profile = not self.own_profile
+        self.show_latest(force=True)
+
     def action_next_pair(self) -> None:
         from piptui.ui.screens.wall_exercises import next_pair
 
         next_pair(self)
 
     def action_scroll_board(self, how: str) -> None:
+        from piptui.ui.screens import wall_profile
         from piptui.ui.screens.wall_exercises import scroll
 
-        if scroll(self, how):
+        if wall_profile.scroll(self, how) or scroll(self, how):
             return
         board = self.query_one(WallBoard)
         if how == "page_up":
