@@ -215,3 +215,23 @@ async def test_ctrl_d_on_the_wall_shows_the_profile_and_the_board_again(sessions
         await pilot.press("ctrl+d")
         await until(pilot, lambda: "The partnership profile" not in screen_text(app), "the board again")
         assert "Cards 29" in screen_text(app)
+
+
+async def test_the_walls_profile_leaves_out_a_step_hidden_until_revealed(sessions_dir: Path) -> None:
+    app = demo_app(sessions_dir, author=None, mode="wall")
+    async with app.run_test(size=(160, 45)) as pilot:
+        wall = await wall_ready(pilot, app)
+        step = wall.room.step_ref if wall.room is not None else None
+        assert step is not None
+        with SessionStore(wall.path) as store:
+            lead = RoomLead(store, "Sue", pid=os.getppid())
+            lead.take(3)
+            lead.set_hidden(3, step, True)  # today's sorting, hidden from the wall
+            lead.set_view("profile")
+        await until(pilot, lambda: "The partnership profile" in screen_text(app), "the profile")
+        text = screen_text(app)
+        assert "The partnership profile · 0 cards" in text and "Lack of resources to participate" not in text
+        with SessionStore(wall.path) as store:
+            RoomLead(store, "Sue", pid=os.getppid()).set_hidden(3, step, False)  # revealed
+        await until(pilot, lambda: "The partnership profile · 29 cards" in screen_text(app), "the revealed cards")
+        assert "Lack of resources to participate" in screen_text(app)

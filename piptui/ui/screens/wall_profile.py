@@ -74,8 +74,8 @@ def follow(screen: WallScreen, room: Room, lead_view: str, own: bool) -> bool:
 
         view = ProfileView(takes_focus=False, id="wall-profile")
         screen.mount(view, after="#wall-plan")
-    elif view.display and view.shown_cards == snapshot.cards:
-        return True  # only the lead's heartbeat changed
+    elif view.display and view.shown_cards == (snapshot.cards, snapshot.sessions):
+        return True  # only the lead's heartbeat changed (the sessions say what is hidden)
     # what the board, the plan and the exercises use to hide themselves (each shows itself again)
     screen.query_one("#wall-board").add_class("-off")
     screen.query_one("#wall-columns").display = False
@@ -84,7 +84,7 @@ def follow(screen: WallScreen, room: Room, lead_view: str, own: bool) -> bool:
     for panel in screen.query("#wall-roles"):
         panel.display = False
     view.display = True
-    view.shown_cards = snapshot.cards
+    view.shown_cards = (snapshot.cards, snapshot.sessions)
     from piptui.domain.profile import build_profile
 
     profile = build_profile(wall_cards(snapshot, library), library.exercises)  # never a confidential card
