@@ -66,6 +66,14 @@ CLAIMS: dict[str, tuple[str, str]] = {
         "test_ui_session.py",
         "test_a_column_tag_and_confidential",
     ),
+    "Ctrl+D shows the whole profile the group has built so far, each dimension with its counts": (
+        "test_ui_profile.py",
+        "test_ctrl_d_on_the_session_screen_shows_the_profile_by_dimension_with_sector_counts",
+    ),
+    "While you lead the room, the wall shows it too.": (
+        "test_ui_profile.py",
+        "test_the_wall_follows_the_lead_onto_the_profile_and_never_shows_a_confidential_card",
+    ),
     "Projector showing the wall view": (
         "test_live_screens.py",
         "test_the_wall_follows_session_step_and_timer",
