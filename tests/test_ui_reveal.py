@@ -20,6 +20,7 @@ from piptui.domain.model import Session
 from piptui.domain.reveal import hidden_count_text, step_hidden, with_hidden
 from piptui.store import SessionStore
 from piptui.store.room_ops import RoomLead
+from piptui.ui.screens.notes import LatestCards, NotesScreen
 from piptui.ui.screens.session import SessionScreen
 from piptui.ui.screens.session_reveal import HiddenNote
 from piptui.ui.screens.wall import WallScreen
@@ -178,3 +179,20 @@ async def test_a_browsing_facilitator_cannot_hide_the_room(sessions_dir: Path) -
         with SessionStore(screen.path) as store:
             assert store.session(3).hidden_steps == ()
         assert isinstance(app.screen, SessionScreen)
+
+
+async def test_the_note_taker_still_sees_the_cards_and_is_told_the_wall_does_not(sessions_dir: Path) -> None:
+    app = demo_app(sessions_dir, author="Jean", mode="notes")
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        for _ in patience():
+            if isinstance(app.screen, NotesScreen) and app.screen.room is not None:
+                break
+            await pilot.pause(0.02)
+        screen = app.screen
+        public, _ = public_texts(screen.path)
+        with SessionStore(screen.path) as store:
+            lead = RoomLead(store, "Sue", pid=os.getppid(), host="another-laptop")
+            lead.take(3)
+            lead.set_hidden(3, SORT, True)
+        assert await eventually(lambda: "hidden from the wall until revealed" in screen_text(app))
+        assert any(public[0][:25] in str(o.prompt) for o in screen.query_one(LatestCards).options)

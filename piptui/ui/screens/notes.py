@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from piptui.domain.columns import column_tags, draft_card
 from piptui.domain.model import Card
+from piptui.domain.reveal import step_hidden
 from piptui.errors import PiptuiError
 from piptui.store.room_ops import live_lead
 from piptui.ui.keymap import keyed
@@ -136,6 +137,8 @@ class NotesScreen(RoomScreen):
             return
         self._shown = shown
         who = f"  ·  {lead.person} leads the room" if lead is not None and lead.person else ""
+        if step_hidden(room.session, room.step_ref, room.step):  # you still see them; the room does not yet
+            who += "  ·  hidden from the wall until revealed"
         self.query_one("#notes-target", Static).update(literal(one_line(f"Your cards go to: {target}{who}", 300)))
         self.query_one(StepTitle).show(room.exercise, room.step, room.index or 0, room.total)
         self.query_one(StepPrompt).show(room.step)
