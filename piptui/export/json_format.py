@@ -12,25 +12,33 @@ from __future__ import annotations
 import gc
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeGuard
 
 import orjson
 
 from piptui.errors import PiptuiError
-from piptui.export.validate import check_tables
-from piptui.store.batch import EVENTS
+from piptui.store.batch import EVENTS, TABLES
 from piptui.store.programme_file import PROGRAMME_KEY, PROGRAMME_TABLE
+from piptui.store.shape import table_problems
 from piptui.store.storage import META_KEY, META_TABLE, SCHEMA_VERSION
 
 FORMAT = "piptui-programme-export"
 VERSION = 1  # of this export format; a newer piptui that changes it raises the number
 BOOKKEEPING = frozenset({EVENTS, META_TABLE})  # never exported, refused on import
 MAX_IMPORT_BYTES = 8_000_000  # 5,000 cards are 1.4 MB; a PIP programme holds a few hundred
-# a control character as JSON writes it (\\u001b), or raw (DEL, a C1 in UTF-8): only then is each text looked at
-_MAYBE_CONTROL = re.compile(rb"\\u00[0-9a-fA-F]{2}|\\[bfr]|[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]")
+# Objects and lists, and values, an import may hold: counted in the bytes before parsing, so
+# that what is parsed and checked (time and memory) is bounded whatever the file's shape.
+# 5,000 cards are ~10,000 objects and lists and ~75,000 values; 8 MB of cards (no indentation)
+# ~40,000 and ~285,000.
+MAX_CONTAINERS = 100_000
+MAX_VALUES = 600_000
 MAX_DEPTH = 64  # nesting levels; a programme needs 6 (tables > cards > card > tags > tag)
+# A control character as JSON writes it (\\u001b, \\b, \\f, \\r), or raw (DEL, a C1 in UTF-8):
+# only when the bytes hold one of these is each text looked at. Each is a literal search (C speed).
+_ESCAPED_CONTROL = re.compile(rb"\\u00(?:[01][0-9a-fA-F]|7[fF]|[89][0-9a-fA-F])")
+_RAW_C1 = re.compile(rb"\xc2[\x80-\x9f]")
 
 
 class BadExportFile(PiptuiError):
@@ -89,21 +97,85 @@ def _read_export(blob: bytes, source: str) -> ProgrammeExport:
             f"{source} is too large ({len(blob) / 1e6:.1f} MB; an export holds at most "
             f"{MAX_IMPORT_BYTES // 1_000_000} MB); nothing was imported"
         )
+    _refuse_too_many(blob, source)
     try:
         document = orjson.loads(blob)
     except orjson.JSONDecodeError as exc:
         raise BadExportFile(f"{source} is not valid JSON ({exc}); nothing was imported") from None
-    deep = too_deep(document, MAX_DEPTH)
-    if deep is not None:
+    keys, deep = _walk(document, MAX_DEPTH)
+    if deep:
         raise BadExportFile(
-            f"{source}: {deep} is nested more than {MAX_DEPTH} levels deep (a programme needs 6); nothing was imported"
+            f"{source}: {too_deep(document, MAX_DEPTH)} is nested more than {MAX_DEPTH} levels deep "
+            "(a programme needs 6); nothing was imported"
         )
-    twice = _duplicated_keys(blob)
-    if twice:
-        raise BadExportFile(f"{source}: {twice}; nothing was imported")
+    if keys != keys_in_text(blob):  # a key given twice (JSON parsers silently keep the last): where?
+        twice = _duplicated_keys(blob)
+        if twice:
+            raise BadExportFile(f"{source}: {twice}; nothing was imported")
     if not isinstance(document, dict):
         raise BadExportFile(f"{source} is not a piptui export (its top level is not an object); nothing was imported")
-    return _check_document(document, source, controls=bool(_MAYBE_CONTROL.search(blob)))
+    return _check_document(document, source, controls=maybe_control(blob))
+
+
+def _refuse_too_many(blob: bytes, source: str) -> None:
+    """Refuse, before parsing, a file of more objects and lists, or values, than an export holds
+    (an upper bound, counted in the bytes: a bracket or comma inside a text counts too)."""
+    containers = blob.count(b"{") + blob.count(b"[")
+    values = blob.count(b",") + 1
+    if containers > MAX_CONTAINERS or values > MAX_VALUES:
+        what = f"{containers:,} objects and lists" if containers > MAX_CONTAINERS else f"{values:,} values"
+        most = f"{MAX_CONTAINERS:,} objects and lists" if containers > MAX_CONTAINERS else f"{MAX_VALUES:,} values"
+        raise BadExportFile(
+            f"{source} holds too many records for a programme (about {what}; an export holds at most {most}); "
+            "nothing was imported"
+        )
+
+
+def maybe_control(blob: bytes) -> bool:
+    """Whether the bytes may hold a control character a text cannot (JSON escapes and raw DEL
+    or C1; raw C0 is not valid JSON). False means every text is free of them."""
+    if b"\x7f" in blob or b"\\b" in blob or b"\\f" in blob or b"\\r" in blob:
+        return True
+    if b"\\u00" in blob and _ESCAPED_CONTROL.search(blob):
+        return True
+    return b"\xc2" in blob and _RAW_C1.search(blob) is not None
+
+
+def _walk(document: Any, limit: int) -> tuple[int, bool]:
+    """One pass over the parsed document's objects and lists: how many keys its objects hold, and
+    whether any nests ``limit`` levels deep (it stops there)."""
+    keys = 0
+    stack: list[tuple[Any, int]] = [(document, 0)]
+    pop, push = stack.pop, stack.append
+    while stack:
+        value, depth = pop()
+        if depth >= limit:
+            return keys, True
+        children: Iterable[Any]
+        if type(value) is dict:
+            keys += len(value)
+            children = value.values()
+        elif type(value) is list:
+            children = value
+        else:
+            continue
+        depth += 1
+        for child in children:
+            if type(child) is dict or type(child) is list:
+                push((child, depth))
+    return keys, False
+
+
+def keys_in_text(blob: bytes) -> int:
+    """How many keys the JSON text gives (a duplicated one counted twice), counted in C: each key
+    ends in a quote and a colon (white space between dropped); a quote after an odd number of
+    backslashes is inside a text. Only for text a JSON parser has accepted."""
+    flat = blob.translate(None, b" \t\n\r")
+    total, backslashes, sign = 0, 0, 1
+    while count := flat.count(b"\\" * backslashes + b'":'):
+        total += sign * count
+        sign, backslashes = -sign, backslashes + 1
+    return total
 
 
 def _check_document(document: dict[str, Any], source: str, *, controls: bool = True) -> ProgrammeExport:
@@ -146,10 +218,12 @@ def _check_document(document: dict[str, Any], source: str, *, controls: bool = T
         raise BadExportFile(
             f'{source}: "tables" must be an object of tables (it is {_show(tables)}); nothing was imported'
         )
-    problems = check_tables(tables, forbidden=BOOKKEEPING, controls=controls)
+    classes = {table: qualified for qualified, table in TABLES.items()}
+    problems, uncounted = table_problems(tables, classes, forbidden=BOOKKEEPING, controls=controls)
     if problems:
         shown = problems[:6]
-        more = f"\n  ... and {len(problems) - len(shown)} more" if len(problems) > len(shown) else ""
+        hidden = len(problems) - len(shown) + uncounted
+        more = f"\n  ... and {hidden} more" if hidden else ""
         listed = "\n  ".join(shown)
         raise BadExportFile(f"{source} is not a usable piptui export; nothing was imported:\n  {listed}{more}")
     return ProgrammeExport(name=name, schema=schema, tables=tables)

@@ -1,9 +1,12 @@
-"""The shape of the records in a programme file, checked whenever the file is parsed.
+"""The shape of the records in a programme file: the one set of rules, used when the store
+opens a file (:func:`first_problem`) and when ``piptui import`` checks an export
+(:func:`table_problems`).
 
 A file that parses but holds a record of the wrong shape (a card that is a string, text that
 is a number, tags that are not a list, an unknown sector, a missing text, ``_meta.seq`` that
 is not a number, a timer of 1e308 seconds) is refused with one line naming the file, the
-table, the record and the field, before any screen or command trips over it.
+table, the record and the field, before any screen or command trips over it. An import lists
+its problems (up to ``MAX_PROBLEMS``, counting the rest), each at its place.
 
 Each entity class's fields are compiled once into small checks. Records equal to the ones
 of the previous parse are not checked again (a dict comparison, in C), so re-reading a big
@@ -17,11 +20,13 @@ import json
 import math
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from enum import Enum
 from functools import cache
 from importlib import import_module
 from typing import Any
+
+from piptui.domain.text_rules import control_problem, first_control
 
 # (where inside the value, what is wrong) or None when the value is fine
 Check = Callable[[Any], tuple[str, str] | None]
@@ -31,6 +36,8 @@ MAX_INT = 2**53
 MAX_DEPTH = 64  # nesting levels of the whole file (a table, a record, its fields): orjson writes up to 254
 DERIVED = frozenset({"id", "card_ids"})  # the id is the document's key; a cluster's cards come from the cards
 PROGRAMME = "piptui.domain.model.Programme"
+MISSING = "missing"  # what a required field that is not there gets
+MAX_PROBLEMS = 50  # problems an import lists (the rest are counted)
 
 
 def kind(value: object) -> str:
@@ -99,11 +106,14 @@ def _compile(tp: Any) -> Check:
 
         return union
     if origin is tuple:
-        item = _compile((typing.get_args(tp) or (Any,))[0])
+        inner = (typing.get_args(tp) or (Any,))[0]
+        item, fine = _compile(inner), _always_fine(inner)
 
         def sequence(value: Any) -> tuple[str, str] | None:
             if not isinstance(value, list):
                 return ("", f"expected a list, got {kind(value)}")
+            if fine and all(type(v) in fine for v in value):
+                return None  # tags: every one text
             for i, v in enumerate(value):
                 problem = item(v)
                 if problem is not None:
@@ -112,8 +122,9 @@ def _compile(tp: Any) -> Check:
 
         return sequence
     if isinstance(tp, type) and issubclass(tp, Enum):
-        allowed = frozenset(m.value for m in tp)  # type: ignore[var-annotated]
-        listed = ", ".join(sorted(allowed))
+        values = [m.value for m in tp]  # type: ignore[var-annotated]
+        allowed = frozenset(values)
+        listed = ", ".join(values)  # in the order the model gives them
 
         def enum(value: Any) -> tuple[str, str] | None:
             if isinstance(value, str) and value in allowed:
@@ -133,29 +144,78 @@ def _compile(tp: Any) -> Check:
     return {str: _text, bool: _bool, int: _int, float: _float}.get(tp, _any)
 
 
+def _always_fine(tp: Any) -> frozenset[type]:
+    """The value types that need no check for a field of type ``tp`` (text is always text, a
+    flag a flag): the record check skips the call for them. Numbers have a range, so none."""
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        args = typing.get_args(tp)
+        none: frozenset[type] = frozenset({type(None)}) if type(None) in args else frozenset()
+        return none.union(*(_always_fine(a) for a in args if a is not type(None)))
+    return _FINE.get(tp, frozenset())
+
+
+_FINE: dict[Any, frozenset[type]] = {str: frozenset({str}), bool: frozenset({bool})}
+_ABSENT = object()
+Plan = tuple[tuple[str, bool, frozenset[type], Check], ...]
+
+
 @cache
-def record_check(cls: type) -> Callable[[Mapping[str, Any]], tuple[str, str] | None]:
-    """The check of one stored document of ``cls`` (a dict): its first problem, or None."""
+def _plan(cls: type) -> Plan:
+    """Each field of ``cls`` a document stores: its name, whether it is required, the types that
+    need no check, its check."""
     hints = typing.get_type_hints(cls)
-    plan: list[tuple[str, bool, Check]] = []
+    plan: list[tuple[str, bool, frozenset[type], Check]] = []
     for f in dataclasses.fields(cls):
         if f.name in DERIVED:
             continue
         required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-        plan.append((f.name, required, _compile(hints[f.name])))
+        plan.append((f.name, required, _always_fine(hints[f.name]), _compile(hints[f.name])))
+    return tuple(plan)
+
+
+@cache
+def record_check(cls: type) -> Callable[[Mapping[str, Any]], tuple[str, str] | None]:
+    """The check of one stored document of ``cls`` (a dict): its first problem, or None."""
+    plan = _plan(cls)
 
     def check(doc: Mapping[str, Any]) -> tuple[str, str] | None:
-        for name, required, field_check in plan:
-            if name not in doc:
-                if required:
-                    return (f".{name}", "missing")
+        get = doc.get
+        for name, required, fine, field_check in plan:
+            value = get(name, _ABSENT)
+            if type(value) in fine:
                 continue
-            problem = field_check(doc[name])
+            if value is _ABSENT:
+                if required:
+                    return (f".{name}", MISSING)
+                continue
+            problem = field_check(value)
             if problem is not None:
                 return (f".{name}{problem[0]}", problem[1])
         return None
 
     return check
+
+
+def record_problems(cls: type, doc: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Every field of ``doc`` that is wrong, one problem each (to list them all, not just the first)."""
+    problems: list[tuple[str, str]] = []
+    for name, required, _fine, field_check in _plan(cls):
+        if name not in doc:
+            if required:
+                problems.append((f".{name}", MISSING))
+            continue
+        problem = field_check(doc[name])
+        if problem is not None:
+            problems.append((f".{name}{problem[0]}", problem[1]))
+    return problems
+
+
+def session_key_problem(doc_id: str, doc: Mapping[str, Any]) -> str | None:
+    """A session is keyed by its number: what is wrong when it is not."""
+    if str(doc.get("number")) == doc_id:
+        return None
+    return f"a session is keyed by its number, but its number is {show(doc.get('number'))}"
 
 
 @cache
@@ -237,11 +297,114 @@ def first_problem(
             if problem is not None:
                 where, what = problem
                 return f"{table}[{show(doc_id)}]{where}: {what}"
-            if table == "sessions" and str(doc.get("number")) != doc_id:
-                number = show(doc.get("number"))
-                return f"{table}[{show(doc_id)}].number: a session is keyed by its number, but its number is {number}"
+            keyed = session_key_problem(doc_id, doc) if table == "sessions" else None
+            if keyed is not None:
+                return f"{table}[{show(doc_id)}].number: {keyed}"
         if table == programme[0] and programme[1] not in docs:
             return f'{table}["{programme[1]}"]: the programme header is missing'
     if programme[0] not in data:
         return f'{programme[0]}["{programme[1]}"]: the programme header is missing'
     return None
+
+
+# -- an import's listing: every problem at its place ----------------------------------------
+def table_problems(
+    tables: Mapping[str, Any],
+    classes: Mapping[str, str],
+    *,
+    forbidden: Collection[str] = (),
+    controls: bool = True,
+    programme: tuple[str, str] = ("programme", "programme"),
+    prefix: str = "tables",
+) -> tuple[list[str], int]:
+    """The problems of an export's tables, each at its place (``tables.cards["ab12"].tags[0]: ...``),
+    by the rules the store opens a file with; and how many more records have problems past the
+    first ``MAX_PROBLEMS`` (counted, not described). ``classes`` names each entity table's class
+    (qualified name); ``controls``: look for control characters in the texts (False when the
+    caller knows there are none). One pass over the records; each is checked by the compiled
+    check first, and only one that fails is looked at field by field."""
+    problems: list[str] = []
+    more = 0
+    for name, docs in tables.items():
+        where = f"{prefix}.{name}"
+        if name in forbidden:
+            problems.append(f"{where}: this table is the programme file's own bookkeeping, not part of an export")
+            continue
+        if not isinstance(docs, dict):
+            problems.append(f"{where}: must be an object of documents keyed by id, not {kind(docs)}")
+            continue
+        qualified = PROGRAMME if name == programme[0] else classes.get(name)
+        cls = entity_class(qualified) if qualified is not None else None
+        check = record_check(cls) if cls is not None else None
+        for doc_id, doc in docs.items():
+            is_doc = type(doc) is dict
+            wrong = not is_doc or not doc_id.strip()
+            wrong = wrong or (check is not None and check(doc) is not None)
+            wrong = wrong or (controls and holds_control(doc))
+            wrong = wrong or (name == "sessions" and _is_number(doc.get("number")) and str(doc["number"]) != doc_id)
+            if not wrong:
+                continue
+            if len(problems) >= MAX_PROBLEMS:
+                more += 1
+                continue
+            problems += _doc_problems(cls, f"{where}[{json.dumps(doc_id)}]", doc_id, doc, controls=controls)
+            if name == "sessions" and is_doc and _is_number(doc.get("number")):
+                keyed = session_key_problem(doc_id, doc)
+                problems += [f"{where}[{json.dumps(doc_id)}]: {keyed}"] if keyed else []
+    header = tables.get(programme[0])
+    if not isinstance(header, dict) or not isinstance(header.get(programme[1]), dict):
+        problems.insert(0, f'{prefix}.{programme[0]}["{programme[1]}"]: the programme header is missing')
+    return problems, more
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _doc_problems(cls: type | None, at: str, doc_id: str, doc: Any, *, controls: bool) -> list[str]:
+    problems: list[str] = []
+    if not doc_id.strip():
+        problems.append(f"{at}: an id cannot be empty")
+    if type(doc) is not dict:
+        return [*problems, f"{at}: must be an object, not {kind(doc)}"]
+    if controls:
+        problems += control_characters(doc, at)
+    for where, what in record_problems(cls, doc) if cls is not None else ():
+        if what == MISSING:  # at the record: the field "text" is missing
+            inside, _, field = where.rpartition(".")
+            problems.append(f'{at}{inside}: the field "{field}" is missing')
+        else:
+            problems.append(f"{at}{where}: {what}")
+    return problems
+
+
+def holds_control(doc: Any) -> bool:
+    """Whether any text in ``doc`` holds a control character other than newline and tab."""
+    stack = [doc]
+    while stack:
+        value = stack.pop()
+        for v in value.values() if type(value) is dict else value:
+            t = type(v)
+            if t is str:
+                if not v.isprintable() and first_control(v) is not None:
+                    return True
+            elif t is dict or t is list:
+                stack.append(v)
+    return False
+
+
+def control_characters(doc: Mapping[str, Any], where: str) -> list[str]:
+    """Text may hold newline and tab, no other control character: each one found, at its place."""
+    problems: list[str] = []
+    stack: list[tuple[str, Any]] = [(f"{where}.{k}", v) for k, v in doc.items()]
+    while stack:
+        at, value = stack.pop()
+        if isinstance(value, str):
+            problem = control_problem(value)
+            if problem is not None:
+                problems.append(f"{at}: {problem}")
+        elif isinstance(value, dict):
+            stack += [(f"{at}.{k}", v) for k, v in value.items()]
+        elif isinstance(value, list):
+            stack += [(f"{at}[{i}]", v) for i, v in enumerate(value)]
+    return sorted(problems)
