@@ -10,6 +10,7 @@ User text is always literal (cards are Content built by :func:`~piptui.ui.widget
 
 from __future__ import annotations
 
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
@@ -69,7 +70,34 @@ def summary(profile: Profile) -> Content:
     return Content("\n").join(lines)
 
 
-class DimensionPane(VerticalScroll):
+class StillScroll(VerticalScroll):
+    """A VerticalScroll whose keys move at once: an animated scroll lost lines when keys came fast."""
+
+    def _still(self, how: str) -> None:
+        if not self.allow_vertical_scroll:
+            raise SkipAction()
+        getattr(self, f"scroll_{how}")(animate=False)
+
+    def action_scroll_up(self) -> None:
+        self._still("up")
+
+    def action_scroll_down(self) -> None:
+        self._still("down")
+
+    def action_page_up(self) -> None:
+        self._still("page_up")
+
+    def action_page_down(self) -> None:
+        self._still("page_down")
+
+    def action_scroll_home(self) -> None:
+        self._still("home")
+
+    def action_scroll_end(self) -> None:
+        self._still("end")
+
+
+class DimensionPane(StillScroll):
     """One dimension: its heading is the border title; it scrolls on its own when side by side."""
 
     def __init__(self, index: int, *, takes_focus: bool) -> None:
@@ -132,7 +160,7 @@ class ProfileView(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(Content.styled("Loading…", "dim"), id="profile-summary")
-        with VerticalScroll(id="profile-dims"):
+        with StillScroll(id="profile-dims"):
             for n in range(len(DIMENSIONS)):
                 yield DimensionPane(n, takes_focus=self.takes_focus)
 
