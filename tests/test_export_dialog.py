@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.widgets import Checkbox, Input, Select
-from ui_support import demo_app, notifications, session_ready
+from ui_support import demo_app, notifications, screen_text, session_ready
 
 from piptui.exercises import load_library
 from piptui.export.exporter import ExportFormat, ExportRequest
@@ -106,8 +106,10 @@ async def test_a_failed_export_says_why(sessions_dir: Path, tmp_path: Path) -> N
         await session_ready(pilot)
         await pilot.press("ctrl+o")
         await pilot.pause()
-        app.screen.query_one("#output", Input).value = str(tmp_path / "missing" / "notes.md")
+        dialog = app.screen
+        dialog.query_one("#output", Input).value = str(tmp_path / "missing" / "notes.md")
         await pilot.press("ctrl+s")
         await wait_for_export(pilot)
-        assert any("the folder" in n and "does not exist" in n for n in notifications(app))
+        assert app.screen is dialog  # still open, with the file typed: the reason beside its buttons
+        assert "the folder" in screen_text(app) and "does not exist" in screen_text(app)
         assert not (tmp_path / "missing").exists()

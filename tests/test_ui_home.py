@@ -72,9 +72,11 @@ async def test_a_bad_name_is_refused_with_a_message(sessions_dir: Path) -> None:
             await pilot.pause(0.01)
         app.screen.query_one("#name", Input).value = "no spaces allowed"
         app.screen.query_one("#area", Input).value = "Sutton"
+        dialog = app.screen
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert any("not a usable programme name" in m for m in notifications(app))
+        assert "not a usable programme name" in screen_text(app)  # beside the buttons, the dialog open
+        assert app.screen is dialog and dialog.query_one("#area", Input).value == "Sutton"
         assert not list(sessions_dir.glob("*.json"))
 
 

@@ -71,9 +71,9 @@ class ClusterActions(PlanBaseScreen):
         if cluster is None:
             return
 
-        title = await self.app.push_screen_wait(TextDialog("Rename the cluster", value=cluster.title))
-        if title is not None:
-            self.attempt(lambda: self.ops.rename(cluster.id, title))
+        await self.save_with(
+            TextDialog("Rename the cluster", value=cluster.title), lambda title: self.ops.rename(cluster.id, title)
+        )
 
     @work(exclusive=True, group="dialog")
     async def action_merge(self) -> None:
@@ -112,10 +112,11 @@ class ClusterActions(PlanBaseScreen):
             self.notify("Mark the cards to split off first (Enter on the cluster shows its cards)", severity="warning")
             return
 
-        title = await self.app.push_screen_wait(
-            TextDialog(f"Split {len(chosen)} cards off {one_line(cluster.title, 40)}", "Title of the new cluster")
+        made = await self.save_with(
+            TextDialog(f"Split {len(chosen)} cards off {one_line(cluster.title, 40)}", "Title of the new cluster"),
+            lambda title: self.ops.split(cluster.id, chosen, title),
         )
-        if title is not None and self.attempt(lambda: self.ops.split(cluster.id, chosen, title)) is not None:
+        if made is not None:
             self.marked_cards -= set(chosen)
             self.redraw()
 
@@ -147,17 +148,15 @@ class ClusterActions(PlanBaseScreen):
             return
         clusters = [self.shown.clusters[i] for i in ids]
 
-        title = await self.app.push_screen_wait(
+        objective = await self.save_with(
             TextDialog(
                 "Promote to a draft objective",
                 "The objective, in the group's words",
                 default_objective_title(clusters),
                 ok="Promote (enter)",
-            )
+            ),
+            lambda title: self.ops.promote(ids, title=title, session=self.number),
         )
-        if title is None:
-            return
-        objective = self.attempt(lambda: self.ops.promote(ids, title=title, session=self.number))
         if objective is not None:
             self.marked_clusters.clear()
             self.notify(f"Objective: {one_line(objective.title, 60)} (Ctrl+N opens the plan)", markup=False)

@@ -1,7 +1,8 @@
 """Dialogs of the clusters screens: a line of text, grouping, picking several, editing a suggestion.
 
-Each returns a typed result through ``dismiss`` (None when cancelled). Every user string
-(card text, cluster titles, names) is shown literally, never as markup.
+Each is a :class:`~piptui.ui.screens.form_dialogs.FormDialog`: it returns a typed result
+(None when cancelled) and, opened with ``save_in``, stays open with its edits until the save
+succeeds. Every user string (card text, cluster titles, names) is shown literally, never as markup.
 """
 
 from __future__ import annotations
@@ -12,28 +13,20 @@ from typing import Generic, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, OptionList, SelectionList, Static
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Input, Label, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
 from piptui.domain.model import Card, Cluster
+from piptui.ui.screens.form_dialogs import CANCEL, FormDialog
 from piptui.ui.text import literal, one_line, plain
 
 T = TypeVar("T")
 
-CANCEL: list[BindingType] = [Binding("escape", "cancel", "Cancel", tooltip="Close without changing anything")]
 
-
-def _buttons(ok: str) -> ComposeResult:
-    with Horizontal(classes="dialog-buttons"):
-        yield Button(plain(ok), id="ok", variant="primary")
-        yield Button(plain("Cancel (esc)"), id="cancel")
-
-
-class TextDialog(ModalScreen[str | None]):
+class TextDialog(FormDialog[str]):
     """One line of text (a title, a number). Enter saves; the text comes back as typed."""
 
     BINDINGS = CANCEL
@@ -48,8 +41,8 @@ class TextDialog(ModalScreen[str | None]):
         detail: str = "",
         ok: str = "OK (enter)",
     ) -> None:
-        super().__init__(classes="dialog")
-        self.title_text, self.label, self.value = title, label, value
+        super().__init__()
+        self.title_text, self.label, self.initial = title, label, value
         self.placeholder, self.detail, self.ok = placeholder, detail, ok
 
     def compose(self) -> ComposeResult:
@@ -59,20 +52,14 @@ class TextDialog(ModalScreen[str | None]):
                 yield Static(literal(self.detail), classes="dialog-detail")
             if self.label:
                 yield Label(plain(self.label))
-            yield Input(self.value, placeholder=self.placeholder, id="text", compact=True)
-            yield from _buttons(self.ok)
+            yield Input(self.initial, placeholder=self.placeholder, id="text", compact=True)
+            yield from self.buttons(self.ok)
 
     def on_mount(self) -> None:
         self.query_one("#text", Input).focus()
 
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#ok")
-    def action_save(self) -> None:
-        self.dismiss(self.query_one("#text", Input).value)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def value(self) -> str:
+        return self.query_one("#text", Input).value
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,13 +70,13 @@ class GroupChoice:
     cluster_id: str | None = None
 
 
-class GroupDialog(ModalScreen[GroupChoice | None]):
+class GroupDialog(FormDialog[GroupChoice]):
     """Group cards: type a new cluster's title (Enter), or Tab to an existing cluster (Enter)."""
 
     BINDINGS = CANCEL
 
     def __init__(self, count: int, clusters: Sequence[Cluster], title: str = "") -> None:
-        super().__init__(classes="dialog")
+        super().__init__()
         self.count = count
         self.clusters = list(clusters)
         self.suggested = title
@@ -110,27 +97,21 @@ class GroupDialog(ModalScreen[GroupChoice | None]):
                     for c in self.clusters
                 ]
                 yield OptionList(*options, id="existing", markup=False)
-            yield from _buttons("Group (enter)")
+            yield from self.buttons("Group (enter)")
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
 
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#ok")
-    def action_save(self) -> None:
+    def value(self) -> GroupChoice | None:
         title = self.query_one("#title", Input).value
         if not title.strip():
             self.notify("Type a title for the new cluster, or pick an existing one", severity="warning")
-            return
-        self.dismiss(GroupChoice(title=title))
+            return None
+        return GroupChoice(title=title)
 
     @on(OptionList.OptionSelected, "#existing")
     def _existing(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(GroupChoice(cluster_id=event.option.id))
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.submit(GroupChoice(cluster_id=event.option.id))
 
 
 class Ticks(SelectionList[T]):
@@ -139,7 +120,7 @@ class Ticks(SelectionList[T]):
     BINDINGS = [Binding("enter", "screen.save", "OK", show=False)]
 
 
-class MultiPickDialog(ModalScreen[list[T] | None], Generic[T]):
+class MultiPickDialog(FormDialog[list[T]], Generic[T]):
     """Tick several of a list (Space ticks, Enter confirms)."""
 
     BINDINGS = [*CANCEL, Binding("ctrl+s", "save", "OK", priority=True)]
@@ -151,7 +132,7 @@ class MultiPickDialog(ModalScreen[list[T] | None], Generic[T]):
         ticked: Sequence[T] = (),
         hint: str = "Space ticks, Enter or Ctrl+S confirms, Esc cancels",
     ) -> None:
-        super().__init__(classes="dialog")
+        super().__init__()
         self.title_text = title
         self.choices = list(choices)
         self.ticked = list(ticked)
@@ -165,19 +146,14 @@ class MultiPickDialog(ModalScreen[list[T] | None], Generic[T]):
                 id="picks",
             )
             yield Static(literal(self.hint, "dim"), classes="dialog-hint")
-            yield from _buttons("OK (ctrl+s)")
+            yield from self.buttons("OK (ctrl+s)")
 
     def on_mount(self) -> None:
         self.query_one("#picks", SelectionList).focus()
 
-    @on(Button.Pressed, "#ok")
-    def action_save(self) -> None:
+    def value(self) -> list[T]:
         picked = sorted(self.query_one("#picks", SelectionList).selected)
-        self.dismiss([self.choices[n][1] for n in picked])
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        return [self.choices[n][1] for n in picked]
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,13 +162,13 @@ class SuggestionEdit:
     card_ids: tuple[str, ...]
 
 
-class SuggestionEditDialog(ModalScreen[SuggestionEdit | None]):
+class SuggestionEditDialog(FormDialog[SuggestionEdit]):
     """Change a suggested cluster's title and untick cards that do not belong."""
 
     BINDINGS = [*CANCEL, Binding("ctrl+s", "save", "Accept", priority=True)]
 
     def __init__(self, title: str, cards: Sequence[Card]) -> None:
-        super().__init__(classes="dialog")
+        super().__init__()
         self.suggested = title
         self.cards = list(cards)
 
@@ -206,25 +182,19 @@ class SuggestionEditDialog(ModalScreen[SuggestionEdit | None]):
                 *(Selection(literal(one_line(c.text, 200)), c.id, True) for c in self.cards),
                 id="cards",
             )
-            yield from _buttons("Accept (ctrl+s)")
+            yield from self.buttons("Accept (ctrl+s)")
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
 
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#ok")
-    def action_save(self) -> None:
+    def value(self) -> SuggestionEdit | None:
         title = self.query_one("#title", Input).value
         chosen = set(self.query_one("#cards", SelectionList).selected)
         ids = tuple(c.id for c in self.cards if c.id in chosen)
         if not title.strip():
             self.notify("The cluster needs a title", severity="warning")
-            return
+            return None
         if not ids:
             self.notify("Keep at least one card (or reject the suggestion)", severity="warning")
-            return
-        self.dismiss(SuggestionEdit(title, ids))
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+            return None
+        return SuggestionEdit(title, ids)

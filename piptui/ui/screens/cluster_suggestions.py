@@ -17,11 +17,11 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from piptui.domain.clustering import Suggestion, suggest_clusters
-from piptui.domain.model import Card
+from piptui.domain.model import Card, Cluster
 from piptui.domain.voting import sorted_by_votes
 from piptui.ui.keymap import keyed
 from piptui.ui.live import LiveProgramme
-from piptui.ui.screens.cluster_dialogs import GroupChoice, GroupDialog, SuggestionEditDialog
+from piptui.ui.screens.cluster_dialogs import GroupChoice, GroupDialog, SuggestionEdit, SuggestionEditDialog
 from piptui.ui.screens.plan_base import COMMON_BINDINGS, PlanBaseScreen, StepLookup, highlighted_id, show_options
 from piptui.ui.text import literal, one_line
 from piptui.ui.widgets.key_bar import KeyBar
@@ -154,9 +154,12 @@ class SuggestionsScreen(PlanBaseScreen):
             return
 
         clusters = sorted_by_votes(list(self.snapshot.clusters))
-        choice = await self.app.push_screen_wait(GroupDialog(len(s.card_ids), clusters, s.title))
-        if choice is not None:
-            self._apply(s, list(s.card_ids), choice)
+        card_ids = list(s.card_ids)
+        cluster = await self.save_with(
+            GroupDialog(len(card_ids), clusters, s.title), lambda choice: self.cluster_cards(card_ids, choice)
+        )
+        if cluster is not None:
+            self._accepted(s, card_ids, cluster)
 
     @work(exclusive=True, group="dialog")
     async def action_edit(self) -> None:
@@ -164,19 +167,19 @@ class SuggestionsScreen(PlanBaseScreen):
         if s is None:
             return
 
-        edit = await self.app.push_screen_wait(
-            SuggestionEditDialog(s.title, [self.cards[i] for i in s.card_ids if i in self.cards])
-        )
-        if edit is not None:
-            self._apply(s, list(edit.card_ids), GroupChoice(title=edit.title))
+        dialog = SuggestionEditDialog(s.title, [self.cards[i] for i in s.card_ids if i in self.cards])
+        edits: list[SuggestionEdit] = []
 
-    def _apply(self, s: Suggestion, card_ids: list[str], choice: GroupChoice) -> None:
-        cluster = self.attempt(
-            lambda: self.ops.cluster_cards(
-                card_ids, title=choice.title, cluster_id=choice.cluster_id, session=self.number
-            )
-        )
-        if cluster is not None and self.suggestions is not None:
+        def save(edit: SuggestionEdit) -> Cluster:
+            edits.append(edit)
+            return self.cluster_cards(list(edit.card_ids), GroupChoice(title=edit.title))
+
+        cluster = await self.save_with(dialog, save)
+        if cluster is not None:
+            self._accepted(s, list(edits[-1].card_ids), cluster)
+
+    def _accepted(self, s: Suggestion, card_ids: list[str], cluster: Cluster) -> None:
+        if self.suggestions is not None:
             self.suggestions = [x for x in self.suggestions if x is not s]
             self.notify(f"Cluster {one_line(cluster.title, 60)}: {len(card_ids)} cards (Ctrl+Z undoes)", markup=False)
             self.redraw()

@@ -21,7 +21,7 @@ from piptui.domain.plan import objectives_of_plan, plan_versions
 from piptui.domain.voting import sorted_by_votes
 from piptui.ui.keymap import keyed
 from piptui.ui.screens.cluster_actions import ClusterActions, Shown
-from piptui.ui.screens.cluster_dialogs import GroupChoice, GroupDialog
+from piptui.ui.screens.cluster_dialogs import GroupDialog
 from piptui.ui.screens.plan_base import COMMON_BINDINGS, highlighted_id, plural, show_options
 from piptui.ui.text import SECTOR_SHORT, literal, one_line
 from piptui.ui.widgets.board import SECTOR_STYLE
@@ -278,15 +278,8 @@ class ClustersScreen(ClusterActions):
             return
         clusters = sorted_by_votes(self.shown.clusters.values())
 
-        choice = await self.app.push_screen_wait(GroupDialog(len(card_ids), clusters))
-        if choice is not None:
-            self.group(card_ids, choice)
-
-    def group(self, card_ids: list[str], choice: GroupChoice) -> Cluster | None:
-        cluster = self.attempt(
-            lambda: self.ops.cluster_cards(
-                card_ids, title=choice.title, cluster_id=choice.cluster_id, session=self.number
-            )
+        cluster = await self.save_with(
+            GroupDialog(len(card_ids), clusters), lambda choice: self.cluster_cards(card_ids, choice)
         )
         if cluster is not None:
             self.marked_cards -= set(card_ids)
@@ -295,7 +288,6 @@ class ClustersScreen(ClusterActions):
                 markup=False,
             )
             self.redraw()
-        return cluster
 
     def action_take_out(self) -> None:
         card_ids = self.chosen_cards()

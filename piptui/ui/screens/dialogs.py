@@ -18,11 +18,12 @@ from textual.widgets.option_list import Option
 from piptui.domain.exercise import Column
 from piptui.domain.model import Card, Sector
 from piptui.ui.screens.field_errors import show_field_error
+from piptui.ui.screens.form_dialogs import CANCEL, FormDialog
 from piptui.ui.text import SECTOR_SHORT, literal, plain
 
 T = TypeVar("T")
 
-CANCEL = [Binding("escape", "cancel", "Cancel", tooltip="Close without changing anything")]
+__all__ = ["CANCEL", "CardEdit", "ConfirmDialog", "EditCardDialog", "NewProgrammeDialog", "PickDialog"]
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -111,13 +112,11 @@ def _sector_options() -> list[tuple[Text, Sector]]:
     return [(plain(SECTOR_SHORT[s]), s) for s in Sector]
 
 
-class EditCardDialog(ModalScreen[CardEdit | None]):
+class EditCardDialog(FormDialog[CardEdit]):
     """Every field of one card. Ctrl+S or the Save button saves; Esc cancels."""
 
-    BINDINGS = [*CANCEL, Binding("ctrl+s", "save", "Save", tooltip="Save the card", priority=True)]
-
     def __init__(self, card: Card, columns: Sequence[Column]) -> None:
-        super().__init__(classes="dialog")
+        super().__init__()
         self.card = card
         self.columns = list(columns)
 
@@ -150,14 +149,12 @@ class EditCardDialog(ModalScreen[CardEdit | None]):
                     compact=True,
                 )
             yield Checkbox(plain("Confidential"), card.confidential, id="confidential", compact=True)
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(plain("Save (ctrl+s)"), id="save", variant="primary")
-                yield Button(plain("Cancel (esc)"), id="cancel")
+            yield from self.buttons()
 
     def on_mount(self) -> None:
         self.query_one("#text", Input).focus()
 
-    def result(self) -> CardEdit:
+    def fields(self) -> CardEdit:
         def sector(widget_id: str) -> Sector | None:
             value = self.query_one(widget_id, Select).value
             return value if isinstance(value, Sector) else None
@@ -177,17 +174,11 @@ class EditCardDialog(ModalScreen[CardEdit | None]):
             confidential=self.query_one("#confidential", Checkbox).value,
         )
 
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
-        edit = self.result()
+    def value(self) -> CardEdit | None:
+        edit = self.fields()
         if show_field_error(self, "text", None if edit.text.strip() else "A card needs some text"):
-            return
-        self.dismiss(edit)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+            return None
+        return edit
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,13 +189,13 @@ class NewProgramme:
     script: str
 
 
-class NewProgrammeDialog(ModalScreen[NewProgramme | None]):
+class NewProgrammeDialog(FormDialog[NewProgramme]):
     """Name, area, title and programme script of a new programme."""
 
     BINDINGS = [*CANCEL, Binding("ctrl+s", "save", "Create", priority=True)]
 
     def __init__(self, scripts: Sequence[tuple[str, str]], default_script: str) -> None:
-        super().__init__(classes="dialog")
+        super().__init__()
         self.scripts = list(scripts)
         self.default_script = default_script
 
@@ -226,27 +217,19 @@ class NewProgrammeDialog(ModalScreen[NewProgramme | None]):
                     value=self.default_script if self.default_script in ids else ids[0],
                     compact=True,
                 )
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(plain("Create (ctrl+s)"), id="create", variant="primary")
-                yield Button(plain("Cancel (esc)"), id="cancel")
+            yield from self.buttons("Create (ctrl+s)")
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()
 
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#create")
-    def action_save(self) -> None:
+    def value(self) -> NewProgramme | None:
         name = self.query_one("#name", Input).value.strip()
         area = self.query_one("#area", Input).value.strip()
         if not name or not area:
             self.notify("A programme needs a name and an area", severity="error", markup=False)
-            return
+            return None
         script = self.default_script
         if self.scripts:
             value = self.query_one("#script", Select).value
             script = value if isinstance(value, str) else script
-        self.dismiss(NewProgramme(name, area, self.query_one("#title", Input).value.strip(), script))
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        return NewProgramme(name, area, self.query_one("#title", Input).value.strip(), script)

@@ -3,27 +3,26 @@
 :class:`ExportDialog` asks for the format, the session or the whole programme, whether to
 include confidential cards (and names), and the file; it returns an
 :class:`~piptui.export.exporter.ExportRequest` (None when cancelled). Opened by the session
-screen as a plug-in (``ExportDialog(path, session=, author=)``), it also starts the export
-itself: :func:`start_export` writes the file in a worker thread of the app (the dialog is
-gone by then) and shows the file's path in a notification.
+screen (``ExportDialog(path, session=, author=)``), it also writes the file itself, in a
+thread worker, while it stays open: a failed export (the folder missing, a full disk, a
+read-only file) is said beside its buttons, with every choice kept; once the file is written
+the dialog closes and a notification shows the file's path.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from textual import on
-from textual.app import App, ComposeResult
+from textual import on, work
+from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static
-from textual.worker import Worker
+from textual.containers import Vertical
+from textual.widgets import Checkbox, Input, Label, Select, Static
 
-from piptui.errors import PiptuiError
+from piptui.errors import PiptuiError, not_saved
 from piptui.export.exporter import ExportFormat, ExportRequest, default_file_name, run_export
-from piptui.export.markdown import ExerciseLookup
-from piptui.ui.screens.dialogs import CANCEL
+from piptui.ui.app import piptui_app
+from piptui.ui.screens.form_dialogs import CANCEL, FormDialog
 from piptui.ui.text import literal, plain
 
 EXPORTS_FOLDER = "exports"  # under the sessions folder: never mistaken for a programme file
@@ -44,19 +43,19 @@ def default_output(programme: Path, fmt: ExportFormat, session: int | None) -> P
     return programme.parent / EXPORTS_FOLDER / default_file_name(programme.stem, fmt, session)
 
 
-class ExportDialog(ModalScreen[ExportRequest | None]):
+class ExportDialog(FormDialog[ExportRequest]):
     """Format, scope, confidential cards, names and file of an export. Ctrl+S exports, Esc cancels.
 
-    With ``start`` (the default) confirming also starts the export (:func:`start_export`);
-    pass ``start=False`` to only get the request back.
+    With ``start`` (the default) confirming writes the file (:meth:`write`) and closes the
+    dialog once it is written; pass ``start=False`` to only get the request back.
     """
 
-    BINDINGS = [*CANCEL, Binding("ctrl+s", "export", "Export", tooltip="Write the export file", priority=True)]
+    BINDINGS = [*CANCEL, Binding("ctrl+s", "save", "Export", tooltip="Write the export file", priority=True)]
 
     def __init__(
         self, path: Path, *, session: int | None = None, author: str | None = None, start: bool = True
     ) -> None:
-        super().__init__(classes="dialog")
+        super().__init__()
         self.path = path
         self.session_number = session
         self.author = author
@@ -83,9 +82,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             yield Label(plain("Save to"))
             yield Input(self._default, id="output", compact=True, select_on_focus=False)
             yield Static(literal(HINTS[ExportFormat.MARKDOWN], "dim"), id="export-hint")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(plain("Export (ctrl+s)"), id="export", variant="primary")
-                yield Button(plain("Cancel (esc)"), id="cancel")
+            yield from self.buttons("Export (ctrl+s)")
 
     def on_mount(self) -> None:
         self.query_one("#format", Select).focus()
@@ -137,55 +134,53 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             output=Path(text).expanduser() if text else None,
         )
 
-    @on(Input.Submitted, "#output")
-    @on(Button.Pressed, "#export")
-    def action_export(self) -> None:
+    def value(self) -> ExportRequest | None:
         request = self.result()
         if request.output is None:
-            self.notify("Give a file to export to", severity="error", markup=False)
+            self.say_not_saved("Give a file to export to")
+            return None
+        return request
+
+    def submit(self, value: ExportRequest) -> None:
+        if not self.start:
+            self.dismiss(value)
             return
-        if self.start:
-            start_export(self.app, request)
-        self.dismiss(request)
+        self.say_not_saved(None)
+        self.query_one("#save").disabled = True  # one export at a time
+        self.write_export(value)
 
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-def start_export(app: App[object], request: ExportRequest) -> Worker[Path | None]:
-    """Write the export in a worker thread of ``app``; notify its path (or what went wrong).
-
-    The programme is read once (a consistent snapshot, even while others write). The
-    default exports folder is created when needed; any other folder must exist.
-    """
-
-    def work() -> Path | None:
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def write_export(self, request: ExportRequest) -> None:
+        """Write the file (a thread: the programme is read once, a consistent snapshot, even while
+        others write); then close and show its path, or stay open and say why not. The default
+        exports folder is made when needed; any other folder must exist."""
         try:
             library = None
             if request.format in (ExportFormat.MARKDOWN, ExportFormat.HTML):
-                library = _library(app)
+                library = piptui_app(self.app).library()  # loaded once per app, thread-safe
             output = request.output
             if output is not None and output.parent == request.programme.parent / EXPORTS_FOLDER:
-                output.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    output.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise not_saved(exc, output.parent) from exc
             path = run_export(request, library)
         except PiptuiError as exc:
-            app.call_from_thread(app.notify, exc.message, title="Export failed", severity="error", markup=False)
-            return None
+            self.app.call_from_thread(self._failed, exc.message)
+            return
         except Exception as exc:  # a bug must still be reported, not swallowed by the worker
-            app.call_from_thread(
-                app.notify, f"{type(exc).__name__}: {exc}", title="Export failed", severity="error", markup=False
-            )
-            return None
-        app.call_from_thread(
-            app.notify, str(path.resolve()), title=f"Exported {request.format.label}", markup=False, timeout=10
-        )
-        return path
+            self.app.call_from_thread(self._failed, f"{type(exc).__name__}: {exc}")
+            return
+        self.app.call_from_thread(self._written, request, path)
 
-    return app.run_worker(work, thread=True, group="export", exit_on_error=False)
+    def _failed(self, message: str) -> None:
+        if not self.is_current:  # closed meanwhile (Esc): say it where the person is now
+            self.app.notify(message, title="Export failed", severity="error", markup=False)
+            return
+        self.query_one("#save").disabled = False
+        self.say_not_saved(message)
 
-
-def _library(app: App[object]) -> ExerciseLookup:
-    from piptui.ui.app import piptui_app
-
-    return piptui_app(app).library()  # loaded once per app, thread-safe
+    def _written(self, request: ExportRequest, path: Path) -> None:
+        self.app.notify(str(path.resolve()), title=f"Exported {request.format.label}", markup=False, timeout=10)
+        if self.is_current:
+            self.dismiss(request)

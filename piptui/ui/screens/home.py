@@ -16,6 +16,7 @@ from piptui.store.locations import ProgrammeInfo, list_programmes
 from piptui.ui.app import piptui_app
 from piptui.ui.bindings import HOME_BINDINGS
 from piptui.ui.screens.dialogs import NewProgramme, NewProgrammeDialog
+from piptui.ui.screens.form_dialogs import save_in
 from piptui.ui.text import literal, plain
 from piptui.ui.widgets.key_bar import KeyBar
 from piptui.ui.widgets.title_bar import TitleBar
@@ -162,22 +163,20 @@ class HomeScreen(Screen[None]):
 
         library = await piptui_app(self.app).library_async()
         scripts = [(one.title or one.id, one.id) for one in library.programmes.values()]
-        result = await self.app.push_screen_wait(NewProgrammeDialog(scripts, DEFAULT_PROGRAMME))
-        if result is not None:
-            self.create(result, library)
+        new = await save_in(
+            self.app, NewProgrammeDialog(scripts, DEFAULT_PROGRAMME), lambda new: self.create(new, library)
+        )  # open until created (a name taken, a full disk: said in the dialog) or cancelled
+        if new is not None:
+            self.notify(f"Created {new.name}", markup=False)
+            self.action_reload(select=new.name)
 
-    def create(self, new: NewProgramme, library: Library) -> None:
+    def create(self, new: NewProgramme, library: Library) -> NewProgramme:
         from piptui.programmes import create_programme
 
-        try:
-            create_programme(
-                self.sessions_dir, new.name, area=new.area, title=new.title, script=new.script, library=library
-            )
-        except PiptuiError as exc:
-            self.notify(exc.message, title="Not created", severity="error", markup=False)
-            return
-        self.notify(f"Created {new.name}", markup=False)
-        self.action_reload(select=new.name)
+        create_programme(
+            self.sessions_dir, new.name, area=new.area, title=new.title, script=new.script, library=library
+        )
+        return new
 
     def action_help(self) -> None:
         piptui_app(self.app).action_help()

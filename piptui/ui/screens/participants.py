@@ -22,6 +22,7 @@ from piptui.domain.model import Participant, Session
 from piptui.errors import PiptuiError
 from piptui.store.people_ops import PeopleOps
 from piptui.ui.keymap import keyed
+from piptui.ui.screens.form_dialogs import save_in
 from piptui.ui.screens.people_dialogs import PersonDialog, PersonEdit
 from piptui.ui.screens.programme_screen import ProgrammeScreen
 from piptui.ui.text import SECTOR_SHORT, literal, plain
@@ -147,20 +148,19 @@ class ParticipantsScreen(ProgrammeScreen):
     @work(exclusive=True, group="person")
     async def _edit(self, person: Participant | None) -> None:
         taken = [p.name for p in self.people if person is None or p.id != person.id]
-        edit = await self.app.push_screen_wait(PersonDialog(person, taken))
-        if not isinstance(edit, PersonEdit):
-            return
-        try:
+
+        def save(edit: PersonEdit) -> Participant:
             if person is None:
-                saved = self.ops.add(edit.name, sector=edit.sector, organisation=edit.organisation, role=edit.role)
-                self.notify(f"Added {saved.described}", markup=False)
-            else:
-                saved = self.ops.update(
-                    person.id, name=edit.name, sector=edit.sector, organisation=edit.organisation, role=edit.role
-                )
-        except PiptuiError as exc:
-            self.report(exc, "Not saved")
+                return self.ops.add(edit.name, sector=edit.sector, organisation=edit.organisation, role=edit.role)
+            return self.ops.update(
+                person.id, name=edit.name, sector=edit.sector, organisation=edit.organisation, role=edit.role
+            )
+
+        saved = await save_in(self.app, PersonDialog(person, taken), save)  # open until saved or cancelled
+        if saved is None:
             return
+        if person is None:
+            self.notify(f"Added {saved.described}", markup=False)
         self.saved(select=saved.id)
 
     def action_remove(self) -> None:

@@ -1,40 +1,31 @@
 """Dialogs of the room: a person (name, organisation, sector, role) and a session's details.
 
 Each checks what was typed in place: a message under the field that is wrong, and nothing
-saved until every field is right. Ctrl+S (or Enter in a field) saves, Esc cancels. Names and
-texts are user text: always shown literally.
+saved until every field is right. Ctrl+S (or Enter in a field) saves, Esc cancels; opened
+with ``save_in`` a dialog stays open with its edits until the save succeeds
+(:mod:`piptui.ui.screens.form_dialogs`). Names and texts are user text: always shown literally.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, SelectionList, Static
+from textual.containers import Vertical
+from textual.widgets import Input, Label, Select, SelectionList, Static
 
 from piptui.domain.model import Participant, Sector, Session
 from piptui.domain.people import NAME_LIMIT, clean_text, parse_date
 from piptui.errors import InvalidInput
+from piptui.ui.screens.form_dialogs import FormDialog
 from piptui.ui.text import SECTOR_SHORT, literal, one_line, plain
 
-SAVE: list[BindingType] = [
-    Binding("escape", "cancel", "Cancel", tooltip="Close without changing anything"),
-    Binding("ctrl+s", "save", "Save", tooltip="Save and close", priority=True),
-]
+T = TypeVar("T")
 
 
-def _buttons() -> ComposeResult:
-    with Horizontal(classes="dialog-buttons"):
-        yield Button(plain("Save (ctrl+s)"), id="save", variant="primary")
-        yield Button(plain("Cancel (esc)"), id="cancel")
-
-
-class FieldDialog(ModalScreen[object]):
+class FieldDialog(FormDialog[T]):
     """A dialog whose fields each have a message line under them (``#<field>-error``)."""
 
     def say(self, field: str, message: str | None) -> None:
@@ -46,10 +37,6 @@ class FieldDialog(ModalScreen[object]):
         for error in self.query(".field-error"):
             error.display = False
 
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
 
 @dataclass(frozen=True, slots=True)
 class PersonEdit:
@@ -59,13 +46,11 @@ class PersonEdit:
     role: str
 
 
-class PersonDialog(FieldDialog):
+class PersonDialog(FieldDialog[PersonEdit]):
     """Add or edit one participant. ``taken``: the other participants' names (case ignored)."""
 
-    BINDINGS = SAVE
-
     def __init__(self, person: Participant | None, taken: Sequence[str]) -> None:
-        super().__init__(classes="dialog")
+        super().__init__()
         self.person = person
         self.taken = {name.casefold() for name in taken}
 
@@ -93,13 +78,13 @@ class PersonDialog(FieldDialog):
             yield Label(plain("Role or job title (optional)"))
             yield Input(p.role if p else "", id="role", compact=True, placeholder="e.g. chief executive")
             yield Static("", id="role-error", classes="field-error")
-            yield from _buttons()
+            yield from self.buttons()
 
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one("#name", Input).focus()
 
-    def result(self) -> PersonEdit | None:
+    def value(self) -> PersonEdit | None:
         """The fields, checked; None (and a message beside each bad field) when any is wrong."""
         ok = True
         values: dict[str, str] = {}
@@ -124,13 +109,6 @@ class PersonDialog(FieldDialog):
             return None
         return PersonEdit(values["name"], values["organisation"], sector, values["role"])
 
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
-        edit = self.result()
-        if edit is not None:
-            self.dismiss(edit)
-
 
 @dataclass(frozen=True, slots=True)
 class SessionDetails:
@@ -139,13 +117,11 @@ class SessionDetails:
     venue: str
 
 
-class SessionDetailsDialog(FieldDialog):
+class SessionDetailsDialog(FieldDialog[SessionDetails]):
     """A session's date, venue and facilitators (picked from the participants)."""
 
-    BINDINGS = SAVE
-
     def __init__(self, session: Session, people: Sequence[Participant]) -> None:
-        super().__init__(classes="dialog")
+        super().__init__()
         self.session = session
         self.people = list(people)
 
@@ -172,13 +148,13 @@ class SessionDetailsDialog(FieldDialog):
             missing = [n for n in s.facilitators if n not in names]
             if missing:
                 yield Static(literal("Kept, not participants: " + ", ".join(missing), "dim"), id="kept")
-            yield from _buttons()
+            yield from self.buttons()
 
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one("#date", Input).focus()
 
-    def result(self) -> SessionDetails | None:
+    def value(self) -> SessionDetails | None:
         ok = True
         date: str | None = None
         raw = self.query_one("#date", Input).value
@@ -203,21 +179,12 @@ class SessionDetailsDialog(FieldDialog):
         kept = [n for n in self.session.facilitators if n not in names]
         return SessionDetails(date, tuple(kept + picked), venue)
 
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
-        details = self.result()
-        if details is not None:
-            self.dismiss(details)
 
-
-class NameDialog(FieldDialog):
+class NameDialog(FieldDialog[str]):
     """Who you are: recorded on every card and edit you make. Remembered for next time."""
 
-    BINDINGS = SAVE
-
     def __init__(self, remembered: str | None, programme: str) -> None:
-        super().__init__(classes="dialog")
+        super().__init__()
         self.remembered = remembered or ""
         self.programme = programme
 
@@ -233,18 +200,15 @@ class NameDialog(FieldDialog):
             )
             yield Input(self.remembered, id="name", compact=True, placeholder="e.g. Jean Wilkinson")
             yield Static("", id="name-error", classes="field-error")
-            yield from _buttons()
+            yield from self.buttons()
 
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one("#name", Input).focus()
 
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
+    def value(self) -> str | None:
         try:
-            name = clean_text(self.query_one("#name", Input).value, "Your name", limit=NAME_LIMIT, required=True)
+            return clean_text(self.query_one("#name", Input).value, "Your name", limit=NAME_LIMIT, required=True)
         except InvalidInput as exc:
             self.say("name", exc.message)
-            return
-        self.dismiss(name)
+            return None

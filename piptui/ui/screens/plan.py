@@ -9,7 +9,6 @@ once, and undone with Ctrl+Z.
 from __future__ import annotations
 
 import string
-from collections.abc import Sequence
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -247,27 +246,21 @@ class PlanScreen(PlanBaseScreen):
             widget.highlighted = ids.index(key)
 
     # -- objectives ----------------------------------------------------------
-    def action_promote(self) -> None:
+    @work(exclusive=True, group="dialog")
+    async def action_promote(self) -> None:
         free = [k for k in sorted_by_votes(list(self.snapshot.clusters)) if not k.objective]
         if not free:
             self.notify("Every cluster is promoted already (or there are none yet)", severity="warning")
             return
         choices = [(f"{k.votes:>3} votes · {one_line(k.title, 50)} ({len(k.card_ids)} cards)", k.id) for k in free]
-
-        def picked(ids: list[str] | None) -> None:
-            if ids:
-                titles = " / ".join(k.title for k in free if k.id in ids)
-                self.app.push_screen(
-                    TextDialog("The objective", "In the group's words", titles, ok="Promote (enter)"),
-                    lambda title: self._promote(ids, title),
-                )
-
-        self.app.push_screen(MultiPickDialog("Promote which clusters? (one objective)", choices), picked)
-
-    def _promote(self, ids: Sequence[str], title: str | None) -> None:
-        if title is None:
+        ids = await self.app.push_screen_wait(MultiPickDialog("Promote which clusters? (one objective)", choices))
+        if not ids:
             return
-        objective = self.attempt(lambda: self.ops.promote(ids, title=title, session=self.number))
+        titles = " / ".join(k.title for k in free if k.id in ids)
+        objective = await self.save_with(
+            TextDialog("The objective", "In the group's words", titles, ok="Promote (enter)"),
+            lambda title: self.ops.promote(ids, title=title, session=self.number),
+        )
         if objective is not None:
             self.version = None
             self.redraw()
@@ -276,11 +269,12 @@ class PlanScreen(PlanBaseScreen):
 
     @work(exclusive=True, group="dialog")
     async def action_new_objective(self) -> None:
-        title = await self.app.push_screen_wait(TextDialog("New objective", "In the group's words"))
-        if title is not None:
-            objective = self.attempt(lambda: self.ops.add_objective(title, session=self.number))
-            if objective is not None:
-                self.select("o:" + objective.id)
+        objective = await self.save_with(
+            TextDialog("New objective", "In the group's words"),
+            lambda title: self.ops.add_objective(title, session=self.number),
+        )
+        if objective is not None:
+            self.select("o:" + objective.id)
 
     def action_edit(self) -> None:
         _kind, item = self.highlighted()
@@ -295,18 +289,16 @@ class PlanScreen(PlanBaseScreen):
 
     @work(exclusive=True, group="dialog")
     async def edit_objective(self, o: Objective) -> None:
-        edit = await self.app.push_screen_wait(ObjectiveDialog(o, list(self.people.values())))
-        if edit is None:
-            return
-        saved = self.attempt(
-            lambda: self.ops.edit_objective(
+        saved = await self.save_with(
+            ObjectiveDialog(o, list(self.people.values())),
+            lambda edit: self.ops.edit_objective(
                 o.id,
                 title=edit.title,
                 council_lead=edit.council_lead,
                 vcs_lead=edit.vcs_lead,
                 timescale=edit.timescale,
                 review_date=edit.review_date,
-            )
+            ),
         )
         if saved is not None:
             warnings = lead_warnings(self.people.get(saved.council_lead or ""), self.people.get(saved.vcs_lead or ""))
@@ -320,23 +312,23 @@ class PlanScreen(PlanBaseScreen):
         if o is None:
             return
 
-        edit = await self.app.push_screen_wait(ActionDialog(o.title))
-        if edit is not None:
-            action = self.attempt(
-                lambda: self.ops.add_action(o.id, edit.text, owners=edit.owners, due=edit.due, status=edit.status)
-            )
-            if action is not None:
-                self.select("a:" + action.id)
+        action = await self.save_with(
+            ActionDialog(o.title),
+            lambda edit: self.ops.add_action(o.id, edit.text, owners=edit.owners, due=edit.due, status=edit.status),
+        )
+        if action is not None:
+            self.select("a:" + action.id)
 
     @work(exclusive=True, group="dialog")
     async def edit_action(self, a: Action) -> None:
         objective = next((o for o in self.objectives if o.id == a.objective), None)
 
-        edit = await self.app.push_screen_wait(ActionDialog(objective.title if objective else "", a))
-        if edit is not None:
-            self.attempt(
-                lambda: self.ops.edit_action(a.id, text=edit.text, owners=edit.owners, due=edit.due, status=edit.status)
-            )
+        await self.save_with(
+            ActionDialog(objective.title if objective else "", a),
+            lambda edit: self.ops.edit_action(
+                a.id, text=edit.text, owners=edit.owners, due=edit.due, status=edit.status
+            ),
+        )
 
     @work(exclusive=True, group="dialog")
     async def action_move_action(self) -> None:

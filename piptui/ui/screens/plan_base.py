@@ -26,14 +26,18 @@ from piptui.domain.model import Participant, split_step_ref
 from piptui.errors import PiptuiError
 from piptui.store.plan_ops import PlanOps
 from piptui.ui.library import load_library
+from piptui.ui.screens.form_dialogs import FormDialog, save_in
 from piptui.ui.screens.programme_screen import ProgrammeScreen
 from piptui.ui.text import SECTOR_SHORT, one_line
 
 if TYPE_CHECKING:
+    from piptui.domain.model import Cluster
     from piptui.store.snapshot import Snapshot
     from piptui.ui.live import LiveProgramme
+    from piptui.ui.screens.cluster_dialogs import GroupChoice
 
 R = TypeVar("R")
+T = TypeVar("T")
 
 
 class StepLookup(Protocol):
@@ -121,6 +125,22 @@ class PlanBaseScreen(ProgrammeScreen):
             self.notify(done, markup=False)
         self.saved()
         return result
+
+    async def save_with(self, dialog: FormDialog[T], save: Callable[[T], R], done: str | None = None) -> R | None:
+        """Open ``dialog`` (from a worker); each Save runs ``save(value)`` with the dialog still
+        open, which stays open with its edits and says why until one succeeds
+        (:func:`~piptui.ui.screens.form_dialogs.save_in`). Then redraw (and say ``done``); returns
+        what ``save`` returned, None when cancelled."""
+        result = await save_in(self.app, dialog, save)
+        if result is not None:
+            if done:
+                self.notify(done, markup=False)
+            self.saved()
+        return result
+
+    def cluster_cards(self, card_ids: list[str], choice: GroupChoice) -> Cluster:
+        """Put the cards in a new cluster or the chosen one (one undoable change)."""
+        return self.ops.cluster_cards(card_ids, title=choice.title, cluster_id=choice.cluster_id, session=self.number)
 
     def action_back(self) -> None:
         self.dismiss(None)

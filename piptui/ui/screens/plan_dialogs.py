@@ -1,7 +1,8 @@
 """Dialogs of the action plan and the review: an objective, an action, a review, a list of cards.
 
-Each returns a typed result through ``dismiss`` (None when cancelled). Ctrl+S saves, Esc
-cancels. Names, titles and texts are user text: always shown literally.
+Each is a :class:`~piptui.ui.screens.form_dialogs.FormDialog`: a typed result (None when
+cancelled); Ctrl+S saves, Esc cancels; opened with ``save_in`` it stays open with its edits
+until the save succeeds. Names, titles and texts are user text: always shown literally.
 """
 
 from __future__ import annotations
@@ -13,29 +14,20 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, OptionList, Select, Static
+from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from piptui.domain.model import Action, ActionStatus, Objective, Participant, Rag, Sector
 from piptui.domain.plan import RAG_ORDER, STATUS_ORDER, lead_warnings
 from piptui.ui.screens.field_errors import date_problem, show_field_error
+from piptui.ui.screens.form_dialogs import FormDialog
 from piptui.ui.text import SECTOR_SHORT, literal, one_line, plain
 
-SAVE: list[BindingType] = [
-    Binding("escape", "cancel", "Cancel", tooltip="Close without changing anything"),
-    Binding("ctrl+s", "save", "Save", tooltip="Save and close", priority=True),
-]
 RAG_STYLE = {Rag.RED: "bold white on #af0000", Rag.AMBER: "bold black on #ffaf00", Rag.GREEN: "bold black on #5fd75f"}
-
-
-def _buttons() -> ComposeResult:
-    with Horizontal(classes="dialog-buttons"):
-        yield Button(plain("Save (ctrl+s)"), id="save", variant="primary")
-        yield Button(plain("Cancel (esc)"), id="cancel")
 
 
 def _value(select: Select[str]) -> str | None:
@@ -58,13 +50,11 @@ def lead_options(participants: Sequence[Participant], first: Sector) -> list[tup
     return [(plain(one_line(f"{p.name} ({SECTOR_SHORT[p.sector]})", 34)), p.id) for p in ordered]
 
 
-class ObjectiveDialog(ModalScreen[ObjectiveEdit | None]):
+class ObjectiveDialog(FormDialog[ObjectiveEdit]):
     """Title, joint lead (a council member and a third-sector member), timescale, review date."""
 
-    BINDINGS = SAVE
-
     def __init__(self, objective: Objective, participants: Sequence[Participant]) -> None:
-        super().__init__(classes="dialog")
+        super().__init__()
         self.objective = objective
         self.participants = {p.id: p for p in participants}
 
@@ -97,7 +87,7 @@ class ObjectiveDialog(ModalScreen[ObjectiveEdit | None]):
                 with Vertical(classes="dialog-field"):
                     yield Label(plain("Review date (YYYY-MM-DD)"))
                     yield Input(o.review_date or "", id="review-date", compact=True)
-            yield from _buttons()
+            yield from self.buttons()
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
@@ -112,7 +102,7 @@ class ObjectiveDialog(ModalScreen[ObjectiveEdit | None]):
         box.update(literal("\n".join("⚠ " + w for w in warnings)))
         box.display = bool(warnings)
 
-    def result(self) -> ObjectiveEdit:
+    def fields(self) -> ObjectiveEdit:
         return ObjectiveEdit(
             title=self.query_one("#title", Input).value,
             council_lead=_value(self.query_one("#council-lead", Select)),
@@ -121,21 +111,15 @@ class ObjectiveDialog(ModalScreen[ObjectiveEdit | None]):
             review_date=self.query_one("#review-date", Input).value,
         )
 
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
-        edit = self.result()
+    def value(self) -> ObjectiveEdit | None:
+        edit = self.fields()
         title = show_field_error(self, "title", None if edit.title.strip() else "The objective needs a title")
         date = show_field_error(self, "review-date", date_problem(edit.review_date))
         if title or date:
             if title:
                 self.query_one("#title").focus()
-            return
-        self.dismiss(edit)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+            return None
+        return edit
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,13 +134,11 @@ def status_options() -> list[tuple[Text, ActionStatus]]:
     return [(plain(s.value.capitalize()), s) for s in STATUS_ORDER]
 
 
-class ActionDialog(ModalScreen[ActionEdit | None]):
+class ActionDialog(FormDialog[ActionEdit]):
     """An action's text, owners, due date or timescale, and status."""
 
-    BINDINGS = SAVE
-
     def __init__(self, objective_title: str, action: Action | None = None) -> None:
-        super().__init__(classes="dialog")
+        super().__init__()
         self.objective_title = objective_title
         self.action = action
 
@@ -180,14 +162,12 @@ class ActionDialog(ModalScreen[ActionEdit | None]):
                 id="status",
                 compact=True,
             )
-            yield from _buttons()
+            yield from self.buttons()
 
     def on_mount(self) -> None:
         self.query_one("#text", Input).focus()
 
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
+    def value(self) -> ActionEdit | None:
         text = self.query_one("#text", Input).value
         due = self.query_one("#due", Input).value
         bad_text = show_field_error(self, "text", None if text.strip() else "The action needs some text")
@@ -196,20 +176,14 @@ class ActionDialog(ModalScreen[ActionEdit | None]):
         if bad_text or bad_due:
             if bad_text:
                 self.query_one("#text").focus()
-            return
+            return None
         status = self.query_one("#status", Select).value
-        self.dismiss(
-            ActionEdit(
-                text=text,
-                owners=self.query_one("#owners", Input).value,
-                due=self.query_one("#due", Input).value,
-                status=status if isinstance(status, ActionStatus) else ActionStatus.NOT_STARTED,
-            )
+        return ActionEdit(
+            text=text,
+            owners=self.query_one("#owners", Input).value,
+            due=self.query_one("#due", Input).value,
+            status=status if isinstance(status, ActionStatus) else ActionStatus.NOT_STARTED,
         )
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,13 +193,11 @@ class ReviewResult:
     note: str
 
 
-class ReviewDialog(ModalScreen[ReviewResult | None]):
+class ReviewDialog(FormDialog[ReviewResult]):
     """Session 5: an action's status, its red / amber / green rating, and a note."""
 
-    BINDINGS = SAVE
-
     def __init__(self, action: Action) -> None:
-        super().__init__(classes="dialog")
+        super().__init__()
         self.action = action
 
     def compose(self) -> ComposeResult:
@@ -245,27 +217,19 @@ class ReviewDialog(ModalScreen[ReviewResult | None]):
                     compact=True,
                 )
             yield Input(id="note", compact=True, placeholder="A note on progress (Enter saves)")
-            yield from _buttons()
+            yield from self.buttons()
 
     def on_mount(self) -> None:
         self.query_one("#status", Select).focus()
 
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
+    def value(self) -> ReviewResult:
         status = self.query_one("#status", Select).value
         rag = self.query_one("#rag", Select).value
-        self.dismiss(
-            ReviewResult(
-                status=status if isinstance(status, ActionStatus) else self.action.status,
-                rag=rag if isinstance(rag, Rag) else None,
-                note=self.query_one("#note", Input).value,
-            )
+        return ReviewResult(
+            status=status if isinstance(status, ActionStatus) else self.action.status,
+            rag=rag if isinstance(rag, Rag) else None,
+            note=self.query_one("#note", Input).value,
         )
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 def rag_badge(rag: Rag | None) -> Content:

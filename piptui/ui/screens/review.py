@@ -167,9 +167,12 @@ class ReviewScreen(PlanBaseScreen):
             self.notify("Highlight an action first", severity="warning")
             return
 
-        result = await self.app.push_screen_wait(ReviewDialog(action))
-        if result is not None:
-            self.save(action, result.status, result.rag, result.note)
+        reviewed = await self.save_with(
+            ReviewDialog(action),
+            lambda r: self.ops.review_action(action.id, status=r.status, rag=r.rag, note=r.note),
+        )
+        if reviewed is not None:
+            self._select(action.id)
 
     @on(OptionList.OptionSelected, "#review-list")
     def _enter(self) -> None:

@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from piptui.domain.columns import CardFilter, neighbour_column
-from piptui.errors import NotFound, PiptuiError
+from piptui.errors import PiptuiError
 from piptui.ui.feedback import undo_or_redo
 from piptui.ui.screens.programme_screen import ProgrammeScreen
 from piptui.ui.text import one_line
@@ -24,6 +24,7 @@ from piptui.ui.widgets.board import Board
 
 if TYPE_CHECKING:
     from piptui.domain.exercise import Column, Step
+    from piptui.ui.screens.dialogs import CardEdit
 
 
 class SessionActions(ProgrammeScreen):
@@ -57,31 +58,22 @@ class SessionActions(ProgrammeScreen):
     @work(exclusive=True, group="card-dialog")
     async def edit_card(self, card_id: str) -> None:
         from piptui.ui.screens.dialogs import EditCardDialog  # dialogs load when first used, not at start-up
+        from piptui.ui.screens.form_dialogs import save_in
 
         try:
             card = self.store.card(card_id)
         except PiptuiError as exc:
             self._report(exc)
             return
-        shown = card
-        while True:
-            edit = await self.app.push_screen_wait(EditCardDialog(shown, self.columns))
-            if edit is None:
-                return
+
+        def save(edit: CardEdit) -> None:
             # Only what this person changed: a field someone else changed meanwhile is kept.
             fields = dataclasses.asdict(edit)
             changes = {name: value for name, value in fields.items() if value != getattr(card, name)}
-            try:
-                if changes:
-                    self.store.edit_card(card_id, **changes)
-            except NotFound as exc:
-                self._report(exc)
-                break
-            except PiptuiError as exc:  # not saved (a full disk...): the dialog again, with the edits
-                self._report(exc)
-                shown = dataclasses.replace(card, **fields)
-                continue
-            break
+            if changes:
+                self.store.edit_card(card_id, **changes)  # a failure keeps the dialog open, with the edits
+
+        await save_in(self.app, EditCardDialog(card, self.columns), save)
         self.saved(select=card_id)
 
     @work(exclusive=True, group="card-dialog")
@@ -223,10 +215,11 @@ class SessionActions(ProgrammeScreen):
 
         self.open_screen(lambda: ParticipantsScreen(self.live, session=self.number))
 
-    def action_session_details(self) -> None:
+    @work(exclusive=True, group="card-dialog")
+    async def action_session_details(self) -> None:
         from piptui.ui.screens.session_details import edit_session_details
 
-        edit_session_details(self, self.store, self.number, lambda: self.saved(force=True))
+        await edit_session_details(self, self.store, self.number, lambda: self.saved(force=True))
 
     def open_screen(self, build: Callable[[], Screen[Any]], *, view: str | None = None) -> None:
         """Push the screen ``build`` makes; back here, show whatever changed meanwhile.

@@ -11,11 +11,13 @@ from piptui.errors import PiptuiError
 from piptui.store import SessionStore
 from piptui.store.people_ops import PeopleOps
 from piptui.ui.feedback import report_error
+from piptui.ui.screens.form_dialogs import save_in
 from piptui.ui.screens.people_dialogs import SessionDetails, SessionDetailsDialog
 
 
-def edit_session_details(screen: Screen[Any], store: SessionStore, number: int, done: Callable[[], None]) -> None:
-    """Open the dialog for session ``number``; save what it returns as one undoable change."""
+async def edit_session_details(screen: Screen[Any], store: SessionStore, number: int, done: Callable[[], None]) -> None:
+    """Open the dialog for session ``number`` (from a worker); save what it holds as one undoable
+    change, the dialog open until that succeeds (or is cancelled)."""
     ops = PeopleOps(store)
     try:
         session, people = store.session(number), ops.people()
@@ -23,15 +25,10 @@ def edit_session_details(screen: Screen[Any], store: SessionStore, number: int, 
         report_error(screen, exc, "Cannot open")
         return
 
-    def saved(details: object) -> None:
-        if not isinstance(details, SessionDetails):
-            return
-        try:
-            ops.set_details(number, date=details.date, venue=details.venue, facilitators=details.facilitators)
-        except PiptuiError as exc:
-            report_error(screen, exc, "Not saved")
-            return
+    def save(details: SessionDetails) -> bool:
+        ops.set_details(number, date=details.date, venue=details.venue, facilitators=details.facilitators)
+        return True
+
+    if await save_in(screen.app, SessionDetailsDialog(session, people), save):
         screen.notify(f"Session {number}: details saved")
         done()
-
-    screen.app.push_screen(SessionDetailsDialog(session, people), saved)

@@ -18,7 +18,6 @@ from textual.widgets.option_list import Option
 
 from piptui.domain.model import Cluster, Participant
 from piptui.domain.voting import by_voter, parse_budget, parse_count, ranks, remaining, sorted_by_votes
-from piptui.errors import PiptuiError
 from piptui.ui.keymap import keyed
 from piptui.ui.screens.cluster_dialogs import TextDialog
 from piptui.ui.screens.plan_base import COMMON_BINDINGS, PlanBaseScreen, highlighted_id, show_options
@@ -151,10 +150,14 @@ class VotesScreen(PlanBaseScreen):
             self.set_count(cluster, count)
 
     def set_count(self, cluster: Cluster, count: int) -> None:
+        self.attempt(lambda: self.save_count(cluster, count))
+
+    def save_count(self, cluster: Cluster, count: int) -> None:
+        """The room's tally, or the chosen person's votes, for ``cluster`` (raises if not saved)."""
         if self.voter == ROOM:
-            self.attempt(lambda: self.ops.set_votes(cluster.id, count))
+            self.ops.set_votes(cluster.id, count)
         else:
-            self.attempt(lambda: self.ops.record_votes(self.voter, {cluster.id: count}, session=self.number))
+            self.ops.record_votes(self.voter, {cluster.id: count}, session=self.number)
 
     @work(exclusive=True, group="dialog")
     async def action_type_count(self) -> None:
@@ -163,33 +166,30 @@ class VotesScreen(PlanBaseScreen):
             return
 
         who = "the room's tally" if self.voter == ROOM else f"{self._voter_name()}'s votes"
-        text = await self.app.push_screen_wait(
-            TextDialog(f"Votes for {one_line(cluster.title, 40)}", f"Count ({who})", str(self._count(cluster)))
+
+        def save(text: str) -> bool:
+            count = parse_count(text, "A number of votes")  # a bad number is said in the dialog, kept open
+            self.save_count(cluster, count)
+            return True
+
+        await self.save_with(
+            TextDialog(f"Votes for {one_line(cluster.title, 40)}", f"Count ({who})", str(self._count(cluster))),
+            save,
         )
-        if text is None:
-            return
-        try:
-            count = parse_count(text, "A number of votes")
-        except PiptuiError as exc:
-            self.report(exc)
-            return
-        self.set_count(cluster, count)
 
     @work(exclusive=True, group="dialog")
     async def action_budget(self) -> None:
-        text = await self.app.push_screen_wait(
+
+        def save(text: str) -> bool:
+            self.ops.set_budget(self.number, parse_budget(text))  # a bad number is said in the dialog
+            return True
+
+        await self.save_with(
             TextDialog(
                 "Votes per person",
                 "Each person's budget of votes (blank: no budget)",
                 str(self.budget or ""),
                 placeholder="e.g. 5",
-            )
+            ),
+            save,
         )
-        if text is None:
-            return
-        try:
-            budget = parse_budget(text)
-        except PiptuiError as exc:
-            self.report(exc)
-            return
-        self.attempt(lambda: self.ops.set_budget(self.number, budget))
