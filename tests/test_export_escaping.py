@@ -13,7 +13,7 @@ from test_export_mdcheck import blocks, cell_shown, literal_text, one_paragraph,
 
 from piptui.domain.model import Card, Sector
 from piptui.export.markdown_parts import card_item, table
-from piptui.export.markdown_text import md_cell, md_escape, md_line
+from piptui.textfmt.markdown_text import md_cell, md_escape, md_line
 
 HOSTILE = [
     "a | b | c",

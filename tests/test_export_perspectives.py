@@ -9,7 +9,7 @@ from test_export_mdcheck import parse
 from piptui.domain.model import Card, Sector
 from piptui.exercises import load_exercise_file
 from piptui.export.markdown_perspectives import perspectives_section
-from piptui.export.markdown_text import md_cell
+from piptui.textfmt.markdown_text import md_cell
 
 ROOT = Path(__file__).resolve().parents[1]
 EXERCISE = load_exercise_file(ROOT / "exercises" / "perspective-swap.yaml")

@@ -2,12 +2,17 @@
 
     domain  <-  store  <-  ui          (an arrow: "is imported by")
     domain, store  <-  export, survey, exercises  (which never import ui)
+    domain  <-  textfmt  <-  export, survey      (the text formats both documents share)
+    survey  <-  export                           (the survey never imports export)
 
 - ``piptui.domain`` is pure: it imports no other piptui package (but ``errors``), nor textual,
   rich or tinydb;
 - only ``piptui.store`` imports tinydb;
 - ``piptui.store`` never imports ui, export, survey or cli;
 - export, survey and exercises never import ui or cli;
+- the survey never imports export (export's area report builds on the survey's): what both
+  write with (Markdown escaping, the HTML page, CSV cells) is ``piptui.textfmt``, which
+  imports only the domain;
 - nothing but the CLI imports the CLI.
 
 A failure names the file, the line and the import, and the rule it breaks.
@@ -48,6 +53,8 @@ RULES: dict[str, dict[str, str]] = {
         "tinydb": "only the store touches storage",
     },
     "survey": {
+        "piptui.export": "the survey never imports export (export builds on it; both use piptui.textfmt)",
+        "piptui.store.codec": "the survey reads through the store's public API (its snapshot)",
         "piptui.ui": "the survey report runs without the UI",
         "piptui.cli": "the survey is below the CLI",
         "textual": "the survey knows no UI",
@@ -57,6 +64,15 @@ RULES: dict[str, dict[str, str]] = {
         "piptui.ui": "exercise scripts load without the UI",
         "piptui.cli": "exercises are below the CLI",
         "textual": "exercises know no UI",
+        "tinydb": "only the store touches storage",
+    },
+    "textfmt": {
+        "piptui.store": "text formats know nothing of storage",
+        "piptui.export": "export builds on the text formats",
+        "piptui.survey": "the survey builds on the text formats",
+        "piptui.ui": "text formats know no UI",
+        "piptui.cli": "text formats are below the CLI",
+        "textual": "text formats know no UI",
         "tinydb": "only the store touches storage",
     },
     "ui": {"tinydb": "only the store touches storage", "piptui.cli": "the UI is below the CLI"},
@@ -94,6 +110,15 @@ def test_the_layers_hold() -> None:
                     if breaks(module, bad):
                         found.append(f"{path.relative_to(PACKAGE.parent)}:{line}: imports {module} ({why})")
     assert not found, "\n".join(found)
+
+
+def test_the_reader_catches_the_survey_importing_export() -> None:
+    """The survey rule is live: the import it forbids is one the reader finds and the rule names."""
+    survey = RULES["survey"]
+    assert any(breaks("piptui.export.markdown_text", bad) for bad in survey)
+    assert any(breaks("piptui.store.codec", bad) for bad in survey)
+    assert not any(breaks("piptui.textfmt.markdown_text", bad) for bad in survey)
+    assert not any(breaks("piptui.store.snapshot", bad) for bad in survey)
 
 
 def test_only_the_store_imports_tinydb_anywhere() -> None:

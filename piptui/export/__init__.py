@@ -3,7 +3,7 @@
 One module per format, each a plain function of the programme file's data (ONE
 ``store.raw()``, so an export is consistent even while others write):
 
-- :mod:`piptui.export.markdown_text`: ``md_escape`` / ``md_cell`` / ``md_line``, the one Markdown
+- :mod:`piptui.textfmt.markdown_text`: ``md_escape`` / ``md_cell`` / ``md_line``, the one Markdown
   escaping every user string goes through;
 - :mod:`piptui.export.markdown`: ``export_markdown(data, library, *, session=None,
   include_confidential=False, names=False) -> str``, the session notes;

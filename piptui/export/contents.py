@@ -14,8 +14,8 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from piptui.errors import InvalidInput
-from piptui.export.html_doc import Line, html_document, markdown_of
 from piptui.export.snapshot import Data, Snapshot, read_snapshot
+from piptui.textfmt.html_doc import Line, html_document, markdown_of
 
 if TYPE_CHECKING:
     from piptui.export.markdown import ExerciseLookup
@@ -71,9 +71,9 @@ def _lines(
 
         return f"Partnership profile: {title_of(snap)}", profile_document(snap, exercises)
     from piptui.export.report import report_document
-    from piptui.survey.load import report_of_data
+    from piptui.survey.load import report_of_snapshot
 
-    evaluation = report_of_data(data, library, snap) if library is not None else None
+    evaluation = report_of_snapshot(snap, library) if library is not None else None
     return f"{title_of(snap)}: the area report", report_document(snap, exercises, evaluation)
 
 

@@ -5,7 +5,7 @@
   rows end in CRLF and fields are quoted when needed (RFC 4180).
 - Formula injection: a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
   return gets a leading apostrophe (``'=SUM(A1)``), so a spreadsheet shows it as text and
-  never runs it. This applies to every cell.
+  never runs it. This applies to every cell (:mod:`piptui.textfmt.csv_cells`).
 - Confidential cards are left out unless asked for, as in the Markdown notes.
 """
 
@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping
 
 from piptui.domain.model import Card, Cluster, Objective
 from piptui.export.markdown_plan import due_text, note_text, owners_text
 from piptui.export.plan_view import build_plan
 from piptui.export.snapshot import Data, Snapshot, read_snapshot
+from piptui.textfmt.csv_cells import BOM, rows_csv, safe_cell
+
+__all__ = ["BOM", "COLUMNS", "export_csv", "plan_csv", "safe_cell"]
 
 COLUMNS = (
     "id",
@@ -35,14 +38,6 @@ COLUMNS = (
     "author",
     "created",
 )
-BOM = b"\xef\xbb\xbf"
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: object) -> str:
-    """A cell a spreadsheet shows as text: a leading apostrophe before a formula character."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def export_csv(data: Data, *, session: int | None = None, include_confidential: bool = False) -> bytes:
@@ -110,16 +105,6 @@ PLAN_COLUMNS = (
     "rag",
     "latest_review_note",
 )
-
-
-def rows_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
-    """A CSV file of ``rows`` under ``header``: BOM, CRLF, every cell made safe."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([safe_cell(v) for v in row])
-    return BOM + out.getvalue().encode("utf-8")
 
 
 def plan_csv(snap: Snapshot) -> bytes:

@@ -109,7 +109,7 @@ def area_labels(
 def read_area(path: Path, library: object) -> tuple[AreaData, ProgrammeSurvey | None]:
     """One programme from ONE read of its file: its profile's labels, its latest plan, its survey."""
     from piptui.store import SessionStore
-    from piptui.survey.load import ExerciseSource, survey_of_data
+    from piptui.survey.load import ExerciseSource, survey_of_snapshot
 
     exercises: Mapping[str, Exercise] = getattr(library, "exercises", {})
     with SessionStore(path) as store:
@@ -125,7 +125,7 @@ def read_area(path: Path, library: object) -> tuple[AreaData, ProgrammeSurvey | 
         area_labels(snap, exercises),
         objectives,
     )
-    survey = survey_of_data(data, snap, cast(ExerciseSource, library)) if library is not None else None
+    survey = survey_of_snapshot(snap, cast(ExerciseSource, library)) if library is not None else None
     return area, survey
 
 
@@ -193,7 +193,7 @@ def where_title(dim_id: str, sub: str | None) -> str:
 def findings_bytes(sessions_dir: Path, library: object, fmt: str) -> bytes:
     """The findings in ``fmt`` (markdown, html, csv) for the CLI."""
     from piptui.export.findings_render import findings_csv, findings_lines
-    from piptui.export.html_doc import html_document, markdown_of
+    from piptui.textfmt.html_doc import html_document, markdown_of
 
     findings = build_findings(sessions_dir, library)
     if not findings.areas:

@@ -6,12 +6,12 @@ from collections.abc import Sequence
 
 from piptui.domain.model import SECTOR_SHORT
 from piptui.domain.plan import STATUS_ORDER, Progress
-from piptui.export.csv_format import rows_csv
 from piptui.export.findings import Findings, Theme, where_title
-from piptui.export.html_doc import Line
-from piptui.export.html_svg import STATUS_COLOURS, Bar, Figure, Segment
 from piptui.export.markdown_parts import plural, table
-from piptui.export.markdown_text import md_cell, md_escape, md_line
+from piptui.textfmt.csv_cells import rows_csv
+from piptui.textfmt.html_doc import Line
+from piptui.textfmt.html_svg import STATUS_COLOURS, Bar, Figure, Segment
+from piptui.textfmt.markdown_text import md_cell, md_escape, md_line
 
 THEMES_SHOWN = 12
 CSV_COLUMNS = ("section", "dimension", "theme", "areas", "area_count", "cards", "text")

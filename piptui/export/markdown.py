@@ -16,7 +16,6 @@ from piptui.domain.agenda import agenda_steps
 from piptui.domain.exercise import Column, Exercise, Step
 from piptui.domain.model import SECTOR_LABELS, Card, Cluster, Sector, Session, split_step_ref, step_ref
 from piptui.domain.profile import build_profile
-from piptui.export.html_doc import Line, markdown_of
 from piptui.export.markdown_parts import (
     bold_label,
     card_item,
@@ -31,8 +30,9 @@ from piptui.export.markdown_perspectives import perspectives_section
 from piptui.export.markdown_plan import plan_section, review_section
 from piptui.export.markdown_profile import profile_section
 from piptui.export.markdown_roles import role_play_section
-from piptui.export.markdown_text import md_cell, md_line
 from piptui.export.snapshot import Data, Snapshot, read_snapshot
+from piptui.textfmt.html_doc import Line, markdown_of
+from piptui.textfmt.markdown_text import md_cell, md_line
 
 NOTES_PROFILE_EXAMPLES = 5  # the notes' profile quotes a few cards per group: all are in their sessions
 

@@ -1,7 +1,7 @@
 """Small pieces of the Markdown notes: dates, sector labels, tables, card lines, participants.
 
 Every string from a person or an exercise script goes through
-:mod:`piptui.export.markdown_text`; everything else here is our own fixed wording.
+:mod:`piptui.textfmt.markdown_text`; everything else here is our own fixed wording.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from datetime import date
 from functools import lru_cache
 
 from piptui.domain.model import SECTOR_LABELS, SECTOR_SHORT, Card, Participant, Sector
-from piptui.export.markdown_text import md_cell, md_escape, md_line
+from piptui.textfmt.markdown_text import md_cell, md_escape, md_line
 
 _MONTHS = (
     "January",

@@ -11,7 +11,7 @@ from piptui.domain.exercise import Exercise
 from piptui.domain.model import SECTOR_SHORT, Card
 from piptui.domain.perspectives import PerspectivePair, compare_perspectives, compare_step_columns, exercise_cards
 from piptui.export.markdown_parts import table
-from piptui.export.markdown_text import md_cell, md_line
+from piptui.textfmt.markdown_text import md_cell, md_line
 
 
 def _cell(card: Card, label: str = "") -> str:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from piptui.export.html_doc import Line
-from piptui.export.html_svg import progress_figure
 from piptui.export.markdown_parts import bold_label, long_date, table
-from piptui.export.markdown_text import md_cell, md_escape, md_line
 from piptui.export.plan_view import ActionView, ObjectiveView, PlanView, build_plan, reviewed_in, version_heading
 from piptui.export.snapshot import Snapshot
+from piptui.textfmt.html_doc import Line
+from piptui.textfmt.html_svg import progress_figure
+from piptui.textfmt.markdown_text import md_cell, md_escape, md_line
 
 ACTION_HEADER = ("#", "Action", "Owners", "Due", "Status", "RAG", "Latest review note")
 REVIEW_HEADER = ("Objective", "Action", "Status", "RAG", "Review note")

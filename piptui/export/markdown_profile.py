@@ -7,12 +7,12 @@ from collections.abc import Mapping, Sequence
 from piptui.domain.exercise import Exercise
 from piptui.domain.model import SECTOR_SHORT, Sector
 from piptui.domain.profile import Profile, build_profile
-from piptui.export.csv_format import rows_csv
-from piptui.export.html_doc import Line
-from piptui.export.html_svg import Bar, Figure, Segment
 from piptui.export.markdown_parts import card_item, plural, table
-from piptui.export.markdown_text import md_line
 from piptui.export.snapshot import Snapshot
+from piptui.textfmt.csv_cells import rows_csv
+from piptui.textfmt.html_doc import Line
+from piptui.textfmt.html_svg import Bar, Figure, Segment
+from piptui.textfmt.markdown_text import md_line
 
 SECTORS: tuple[Sector | None, ...] = (*Sector, None)
 SECTOR_COLOURS: dict[Sector | None, str] = {

@@ -10,7 +10,7 @@ from piptui.domain.casting import Cast, players
 from piptui.domain.exercise import Exercise
 from piptui.domain.model import SECTOR_SHORT, Card, Participant
 from piptui.export.markdown_parts import card_item, person, table
-from piptui.export.markdown_text import md_cell, md_line
+from piptui.textfmt.markdown_text import md_cell, md_line
 
 
 def role_play_section(

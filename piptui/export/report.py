@@ -15,14 +15,14 @@ from piptui.domain.model import SECTOR_LABELS, Card, Sector
 from piptui.domain.plan import STATUS_ORDER
 from piptui.domain.profile import build_profile, columns_by_step
 from piptui.domain.survey import SurveyReport
-from piptui.export.html_doc import Line
-from piptui.export.html_svg import STATUS_COLOURS, Bar, Figure, Segment
 from piptui.export.markdown_parts import bold_label, card_item, long_date, names_of, plural, table
 from piptui.export.markdown_plan import plan_body, review_section
 from piptui.export.markdown_profile import profile_section
-from piptui.export.markdown_text import md_cell, md_escape, md_line
 from piptui.export.plan_view import PlanView, build_plan, reviewed_in
 from piptui.export.snapshot import Snapshot
+from piptui.textfmt.html_doc import Line
+from piptui.textfmt.html_svg import STATUS_COLOURS, Bar, Figure, Segment
+from piptui.textfmt.markdown_text import md_cell, md_escape, md_line
 
 PROFILE_EXAMPLES = 10  # cards quoted per dimension or sub-group; the profile export has them all
 SECTIONS = (

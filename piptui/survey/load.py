@@ -26,7 +26,7 @@ from piptui.store.locations import list_programmes
 from piptui.store.survey_ops import SurveyOps
 
 if TYPE_CHECKING:
-    from piptui.export.snapshot import Snapshot
+    from piptui.store.snapshot import Snapshot
 
 ALL_TITLE = "All groups"
 
@@ -167,22 +167,14 @@ def all_programmes_report(sessions_dir: Path, library: ExerciseSource, wanted: s
     return replace(report, notes=report.notes + tuple(skipped)) if skipped else report
 
 
-def survey_of_data(
-    data: Mapping[str, Mapping[str, object]], snap: Snapshot, library: ExerciseSource
-) -> ProgrammeSurvey | None:
-    """One programme's survey and responses from one read of its file (``store.raw()``) and its
-    snapshot; None when no survey exercise is known."""
-    from piptui.store import codec
-    from piptui.store.survey_ops import RESPONSES
-
+def survey_of_snapshot(snap: Snapshot, library: ExerciseSource) -> ProgrammeSurvey | None:
+    """One programme's survey and responses from one snapshot of its file (one read); None when
+    no survey exercise is known."""
     try:
         exercise = survey_exercise(library, snap.sessions, None)
     except PiptuiError:
         return None
-    docs = data.get(RESPONSES, {})
-    found = [
-        codec.decode(SurveyResponse, dict(doc), doc_id) for doc_id, doc in docs.items() if isinstance(doc, Mapping)
-    ]
+    found = snap.responses_of(exercise.id)
     p = snap.programme
     return ProgrammeSurvey(
         name=p.name,
@@ -191,19 +183,15 @@ def survey_of_data(
         invited=len(snap.participants),
         sessions=max((s.number for s in snap.sessions), default=5),
         exercise=exercise,
-        responses=tuple(sorted((r for r in found if r.survey == exercise.id), key=lambda r: r.created)),
+        responses=tuple(sorted(found, key=lambda r: r.created)),
         register=register_of(snap.sessions, (person.id for person in snap.participants)),
     )
 
 
-def report_of_data(
-    data: Mapping[str, Mapping[str, object]], library: ExerciseSource, snap: Snapshot | None = None
-) -> SurveyReport | None:
-    """The evaluation report of one programme from one read of its file, or None when it has no
-    responses (or no survey), for the area report."""
-    from piptui.export.snapshot import read_snapshot
-
-    survey = survey_of_data(data, snap if snap is not None else read_snapshot(data), library)
+def report_of_snapshot(snap: Snapshot, library: ExerciseSource) -> SurveyReport | None:
+    """The evaluation report of one programme from one snapshot of its file, or None when it
+    has no responses (or no survey), for the area report."""
+    survey = survey_of_snapshot(snap, library)
     return report_of(survey) if survey is not None and survey.responses else None
 
 

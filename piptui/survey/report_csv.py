@@ -14,7 +14,7 @@ import csv
 import io
 
 from piptui.domain.survey import SurveyReport
-from piptui.export.csv_format import BOM, safe_cell
+from piptui.textfmt.csv_cells import BOM, safe_cell
 
 COLUMNS = ("section", "group", "item", "text", "answer", "count", "base", "percent", "note")
 Row = tuple[object, ...]

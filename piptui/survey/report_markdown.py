@@ -1,7 +1,7 @@
 """The evaluation report as Markdown, in the shape of the programme's published tables.
 
 Every string from a person or a file (programme titles, areas, questions, open answers) goes
-through :mod:`piptui.export.markdown_text`: nothing typed can change the document's structure.
+through :mod:`piptui.textfmt.markdown_text`: nothing typed can change the document's structure.
 """
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from piptui.domain.survey import GroupTable, OpenAnswers, QuestionRow, Share, SurveyReport
-from piptui.export.html_doc import Line
-from piptui.export.html_svg import SCALE_COLOURS, Bar, Figure, Segment
-from piptui.export.markdown_text import md_cell, md_escape, md_line
+from piptui.textfmt.html_doc import Line
+from piptui.textfmt.html_svg import SCALE_COLOURS, Bar, Figure, Segment
+from piptui.textfmt.markdown_text import md_cell, md_escape, md_line
 
 MARK = "†"
 

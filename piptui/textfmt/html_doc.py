@@ -1,9 +1,9 @@
 """The published documents as one self-contained HTML file that prints on A4.
 
 The HTML is made from the very Markdown the Markdown form writes (one escaping path:
-:mod:`piptui.export.markdown_text`), rendered by markdown-it-py with raw HTML, links and
+:mod:`piptui.textfmt.markdown_text`), rendered by markdown-it-py with raw HTML, links and
 images off, into a small template: styles inline, no script, nothing fetched from
-anywhere. Figures (:mod:`piptui.export.html_svg`) are drawn where the document places them.
+anywhere. Figures (:mod:`piptui.textfmt.html_svg`) are drawn where the document places them.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from html import escape
 
 from markdown_it import MarkdownIt
 
-from piptui.export.html_svg import Figure, figure_svg
+from piptui.textfmt.html_svg import Figure, figure_svg
 
 Line = str | Figure
 
