@@ -15,20 +15,26 @@ _SECTORS = {s.value: s for s in Sector}
 
 
 @dataclass(frozen=True, slots=True)
-class Capture:
+class CardDraft:
+    """A card's own fields before they are saved: what a typed line says (:func:`parse_capture`:
+    no column yet, ``role`` the word after ``%``), what it becomes on a step
+    (:func:`piptui.domain.columns.draft_card`: its column, the role checked), or what the edit
+    dialog holds."""
+
     text: str
     tags: tuple[str, ...] = ()
     sector: Sector | None = None
     voiced_as: Sector | None = None
+    column: str | None = None  # a column id of the step
     confidential: bool = False
-    role: str | None = None  # ``%commissioner``: the role speaking (checked against the exercise's roles later)
+    role: str | None = None  # in a role play: the role speaking (``%commissioner``)
 
 
 def normalise_tag(tag: str) -> str:
     return tag.strip().lstrip("#").lower()
 
 
-def parse_capture(line: str) -> Capture:
+def parse_capture(line: str) -> CardDraft:
     """Split a typed line into text and shortcuts.
 
     - a leading ``!`` marks the card confidential;
@@ -77,7 +83,7 @@ def parse_capture(line: str) -> Capture:
         text = re.sub(r"^(?:[\s\x00.,;:!?)\]]+$|\s*\x00[.,;:!?)\]]*)", "", text)
     text = re.sub(r"[ \t]*\x00", "", text)
     text = re.sub(r"[ \t]{2,}", " ", text).strip()
-    return Capture(text=text, tags=tuple(tags), sector=sector, voiced_as=voiced, confidential=confidential, role=role)
+    return CardDraft(text=text, tags=tuple(tags), sector=sector, voiced_as=voiced, confidential=confidential, role=role)
 
 
 def only_shortcuts(line: str) -> bool:

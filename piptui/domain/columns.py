@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from piptui.domain.capture import normalise_tag, parse_capture
+from piptui.domain.capture import CardDraft, normalise_tag, parse_capture
 from piptui.domain.model import Card, Sector
 from piptui.errors import InvalidInput
 
@@ -61,19 +61,6 @@ def column_tags(columns: Sequence[Column]) -> list[str]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class CardDraft:
-    """What a typed capture line becomes on a step with these columns (before it is saved)."""
-
-    text: str
-    tags: tuple[str, ...]
-    sector: Sector | None
-    voiced_as: Sector | None
-    column: str | None
-    confidential: bool
-    role: str | None = None  # the role speaking (a role id of the exercise)
-
-
 def draft_card(line: str, columns: Sequence[Column], roles: Sequence[Role] = ()) -> CardDraft:
     """Parse a capture line for a step: a tag naming a column puts the card there (and is not
     kept as a tag when it is the column's id). ``%role`` names one of the exercise's ``roles``
@@ -88,13 +75,11 @@ def draft_card(line: str, columns: Sequence[Column], roles: Sequence[Role] = ())
     column = column_for_tags(parsed.tags, columns)
     if column is None and role is not None:
         column = column_for_tags((role.id,), columns)
-    return CardDraft(
-        text=parsed.text,
+    return replace(
+        parsed,
         tags=tuple(t for t in parsed.tags if t not in ids),
-        sector=parsed.sector,
         voiced_as=parsed.voiced_as or (role.sector if role is not None else None),
         column=column,
-        confidential=parsed.confidential,
         role=role.id if role is not None else None,
     )
 

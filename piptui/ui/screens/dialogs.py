@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from piptui.domain.capture import CardDraft
 from piptui.domain.exercise import Column
 from piptui.domain.model import Card, Sector
 from piptui.ui.screens.field_errors import show_field_error
@@ -23,7 +24,7 @@ from piptui.ui.text import SECTOR_SHORT, literal, plain
 
 T = TypeVar("T")
 
-__all__ = ["CANCEL", "CardEdit", "ConfirmDialog", "EditCardDialog", "NewProgrammeDialog", "PickDialog"]
+__all__ = ["CANCEL", "ConfirmDialog", "EditCardDialog", "NewProgrammeDialog", "PickDialog"]
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -96,23 +97,11 @@ class PickDialog(ModalScreen[T | None], Generic[T]):
         self.dismiss(None)
 
 
-@dataclass(frozen=True, slots=True)
-class CardEdit:
-    """The fields of a card as the edit dialog left them."""
-
-    text: str
-    tags: tuple[str, ...]
-    sector: Sector | None
-    voiced_as: Sector | None
-    column: str | None
-    confidential: bool
-
-
 def _sector_options() -> list[tuple[Text, Sector]]:
     return [(plain(SECTOR_SHORT[s]), s) for s in Sector]
 
 
-class EditCardDialog(FormDialog[CardEdit]):
+class EditCardDialog(FormDialog[CardDraft]):
     """Every field of one card. Ctrl+S or the Save button saves; Esc cancels."""
 
     def __init__(self, card: Card, columns: Sequence[Column]) -> None:
@@ -154,7 +143,7 @@ class EditCardDialog(FormDialog[CardEdit]):
     def on_mount(self) -> None:
         self.query_one("#text", Input).focus()
 
-    def fields(self) -> CardEdit:
+    def fields(self) -> CardDraft:
         def sector(widget_id: str) -> Sector | None:
             value = self.query_one(widget_id, Select).value
             return value if isinstance(value, Sector) else None
@@ -165,16 +154,17 @@ class EditCardDialog(FormDialog[CardEdit]):
             column = value if isinstance(value, str) else None
         else:
             column = self.card.column
-        return CardEdit(
+        return CardDraft(  # the role (a role play's speaker) is not edited here: kept as it was
             text=self.query_one("#text", Input).value,
             tags=tuple(self.query_one("#tags", Input).value.replace(",", " ").replace("#", " ").split()),
             sector=sector("#sector"),
             voiced_as=sector("#voiced"),
             column=column,
             confidential=self.query_one("#confidential", Checkbox).value,
+            role=self.card.role,
         )
 
-    def value(self) -> CardEdit | None:
+    def value(self) -> CardDraft | None:
         edit = self.fields()
         if show_field_error(self, "text", None if edit.text.strip() else "A card needs some text"):
             return None

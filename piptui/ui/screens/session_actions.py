@@ -23,8 +23,8 @@ from piptui.ui.text import one_line
 from piptui.ui.widgets.board import Board
 
 if TYPE_CHECKING:
+    from piptui.domain.capture import CardDraft
     from piptui.domain.exercise import Column, Step
-    from piptui.ui.screens.dialogs import CardEdit
 
 
 class SessionActions(ProgrammeScreen):
@@ -66,7 +66,7 @@ class SessionActions(ProgrammeScreen):
             self._report(exc)
             return
 
-        def save(edit: CardEdit) -> None:
+        def save(edit: CardDraft) -> None:
             # Only what this person changed: a field someone else changed meanwhile is kept.
             fields = dataclasses.asdict(edit)
             changes = {name: value for name, value in fields.items() if value != getattr(card, name)}
