@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Iterable, Sequence
 from functools import partial
@@ -163,6 +164,7 @@ class PiptuiApp(App[None]):
         from piptui.ui import quitting
 
         quitting.install(self)  # asks before losing typed text; SIGTERM/SIGHUP keep it as a draft
+        self.call_after_refresh(collect_from_now)
         if self._cannot_open:
             self.notify(self._cannot_open, title="Cannot open", severity="error", markup=False, timeout=30)
 
@@ -280,6 +282,15 @@ class PiptuiApp(App[None]):
 def piptui_app(app: object) -> PiptuiApp:
     """``screen.app``, typed: every piptui screen runs in a :class:`PiptuiApp`."""
     return cast(PiptuiApp, app)
+
+
+def collect_from_now() -> None:
+    """After the first frame: the garbage collector on again, if ``piptui.cli.run_app`` paused it
+    for the start-up, with what the start-up made set aside (``gc.freeze``: it lives as long as
+    the app, so later collections need not look at it again)."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def create_app(

@@ -27,7 +27,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Checkbox, Input, RadioButton, Select, SelectionList, Static, Switch, TextArea
+from textual.widgets import Button, Input, Static
 
 from piptui.errors import PiptuiError
 from piptui.store.drafts import save_draft, take_draft
@@ -43,6 +43,9 @@ _forms: weakref.WeakKeyDictionary[Screen[Any], tuple[object, ...]] = weakref.Wea
 # -- what is unsaved -----------------------------------------------------------------
 def form_state(screen: Screen[Any]) -> tuple[object, ...]:
     """Every value a person can edit in ``screen``'s fields, in order."""
+    # imported here, when a dialog opens: on the way to the first frame they cost 5-10 ms
+    from textual.widgets import Checkbox, RadioButton, Select, SelectionList, Switch, TextArea
+
     values: list[object] = []
     for widget in screen.query("*"):
         if isinstance(widget, Input):

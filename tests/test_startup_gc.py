@@ -1,0 +1,53 @@
+"""Start-up runs without the cyclic garbage collector (a full collection cost 40-50 ms of the first
+frame); the collector is back on once the first frame is drawn, and whatever happens to the app."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from ui_support import demo_app
+
+from piptui.cli import run_app
+
+
+@pytest.fixture
+def collector_paused() -> Iterator[None]:
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.unfreeze()
+
+
+async def test_the_collector_is_back_on_once_the_first_frame_is_drawn(
+    sessions_dir: Path, collector_paused: None
+) -> None:
+    app = demo_app(sessions_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 0  # what start-up made is set aside, not looked at again
+
+
+async def test_an_app_started_with_the_collector_on_leaves_it_alone(sessions_dir: Path) -> None:
+    app = demo_app(sessions_dir)
+    frozen = gc.get_freeze_count()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert gc.isenabled() and gc.get_freeze_count() == frozen  # tests and embedders: nothing frozen
+
+
+class Failing:
+    def run(self) -> None:
+        assert not gc.isenabled()  # paused while the app starts
+        raise RuntimeError("the terminal went away")
+
+
+def test_run_app_turns_the_collector_back_on_when_the_app_fails() -> None:
+    with pytest.raises(RuntimeError):
+        run_app(Failing())
+    assert gc.isenabled()
