@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from textual.containers import VerticalScroll
 from ui_support import demo_app, patience, screen_text, session_ready, type_line, until
 
 from piptui.store import SessionStore
@@ -15,7 +14,7 @@ from piptui.ui.screens.plan import PlanScreen
 from piptui.ui.screens.profile import ProfileScreen
 from piptui.ui.screens.session import SessionScreen
 from piptui.ui.screens.wall import WallScreen
-from piptui.ui.widgets.profile_view import DimensionPane, ProfileView
+from piptui.ui.widgets.profile_view import ProfileList, ProfileView
 
 SECRET = "We are invited as guests, not as equal partners"  # the demo's confidential card
 TITLES = ("Drivers", "Benefits", "Difficult aspects", "Obstacles and barriers")
@@ -76,40 +75,41 @@ async def test_at_80x24_one_list_under_a_summary_tab_goes_from_dimension_to_dime
         await pilot.press("ctrl+d")
         await until(pilot, lambda: isinstance(app.screen, ProfileScreen), "the profile screen")
         view = app.screen.query_one(ProfileView)
-        listing = view.query_one("#profile-dims", VerticalScroll)
+        listing = view.one_list
         text = screen_text(app)
         lines = text.splitlines()
         assert lines[1].startswith(" Drivers") and "6" in lines[1]  # the summary: one line a dimension
         assert "Obstacles and barriers   14  Council 4 · Statutory 2 · VCS 8" in text
         assert not any(all(t in line for t in TITLES[:2]) for line in lines)  # one list, not columns
-        assert listing.has_focus
+        assert listing.has_focus and listing.highlighted == 0
         await pilot.press("pagedown")
         await pilot.pause()
-        assert listing.scroll_y > 0
+        assert listing.scroll_y > 0 and (listing.highlighted or 0) > 2
         await pilot.press("home")
         await pilot.pause()
-        assert listing.scroll_y == 0
-        await pilot.press("down", "down")
+        assert listing.scroll_y == 0 and listing.highlighted == 0
+        await pilot.press("down", "down")  # past the drivers' counts (not a card) to the second card
         await pilot.pause()
-        assert listing.scroll_y == 2
+        assert listing.highlighted == 3
         await pilot.press("end")
         await pilot.pause()
+        assert listing.highlighted == listing.option_count - 1
         assert listing.scroll_y == listing.max_scroll_y > 20
         await pilot.press("home", "tab", "tab", "tab")  # to the obstacles
         await pilot.pause()
-        assert "Obstacles and barriers  14 cards" in screen_text(app).splitlines()[5]
-        assert view.panes[3].has_class("-current")
+        assert "Obstacles and barriers  14 cards" in screen_text(app).splitlines()[6]  # at the top of the list
+        assert view.current == 3
         await pilot.press("tab")  # round again to the drivers
         await pilot.pause()
-        assert listing.scroll_y == 0 and view.panes[0].has_class("-current")
+        assert listing.scroll_y == 0 and listing.highlighted == 0
         await pilot.press("shift+tab")
         await pilot.pause()
-        assert view.panes[3].has_class("-current")
+        assert view.current == 3 and "Obstacles and barriers  14 cards" in screen_text(app).splitlines()[6]
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, SessionScreen), "the session screen again")
 
 
-async def test_side_by_side_tab_moves_the_focus_from_column_to_column_and_arrows_scroll_it(
+async def test_side_by_side_tab_moves_the_focus_from_column_to_column_and_keys_move_in_it(
     sessions_dir: Path,
 ) -> None:
     app = demo_app(sessions_dir)
@@ -118,17 +118,19 @@ async def test_side_by_side_tab_moves_the_focus_from_column_to_column_and_arrows
         await pilot.press("ctrl+d")
         await until(pilot, lambda: isinstance(app.screen, ProfileScreen), "the profile screen")
         await pilot.pause()
-        panes = list(app.screen.query(DimensionPane))
-        assert panes[0].has_focus
+        columns = app.screen.query_one(ProfileView).columns
+        assert columns[0].has_focus
         await pilot.press("tab", "tab", "tab")
         await pilot.pause()
-        obstacles = panes[3]
+        obstacles = columns[3]
         assert obstacles.has_focus and obstacles.max_scroll_y > 0
         await pilot.press("down", "down")
         await pilot.pause()
-        assert obstacles.scroll_y == 2 and panes[0].scroll_y == 0
+        first = obstacles.highlighted
+        assert first is not None and first > 1 and columns[0].scroll_y == 0
         await pilot.press("end")
         await pilot.pause()
+        assert obstacles.highlighted == obstacles.option_count - 1
         assert obstacles.scroll_y == obstacles.max_scroll_y
         await pilot.press("pageup")
         await pilot.pause()
@@ -138,11 +140,11 @@ async def test_side_by_side_tab_moves_the_focus_from_column_to_column_and_arrows
         assert obstacles.scroll_y == 0
         await pilot.press("shift+tab")
         await pilot.pause()
-        assert panes[2].has_focus
+        assert columns[2].has_focus
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         await pilot.pause()
-        assert app.screen.query_one("#profile-dims").has_focus  # narrow: the list takes the focus
+        assert app.screen.query_one("#profile-list").has_focus  # narrow: the one list takes the focus
         assert "Difficult aspects" in screen_text(app)
 
 
@@ -194,8 +196,9 @@ async def test_the_wall_follows_the_lead_onto_the_profile_and_never_shows_a_conf
             assert SECRET not in text  # never on the wall
             await wall.press("pagedown")  # the wall's own keys scroll every column
             await wall.pause()
-            columns = list(wall_app.screen.query(DimensionPane))
-            assert columns[3].scroll_y > 0 and not any(c.has_focus for c in columns)
+            columns = wall_app.screen.query_one(ProfileView).columns
+            assert columns[3].scroll_y > 0 and not any(c.has_focus or c.highlighted is not None for c in columns)
+            assert all(isinstance(c, ProfileList) for c in columns)
             await lead.press("escape")  # the lead goes back to the board: so does the wall
             await until(wall, lambda: "The partnership profile" not in screen_text(wall_app), "the board again")
             await until(wall, lambda: "Step 1/7" in screen_text(wall_app), "the step on the wall again")
