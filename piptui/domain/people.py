@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from piptui.domain.model import SECTOR_IDS, Participant, Sector
+from piptui.domain.text_rules import control_problem
 from piptui.errors import InvalidInput
 
 NAME_LIMIT = 120
@@ -24,14 +25,17 @@ MAX_PROBLEMS = 30
 
 
 def clean_text(value: str, what: str, *, limit: int = TEXT_LIMIT, required: bool = False) -> str:
-    """A one-line field as typed (spaces trimmed); refuses control characters and over-long text."""
+    """A one-line field as typed (spaces trimmed); refuses control characters (C0 but newline and
+    tab, DEL, C1: looked for before spaces are folded, some of them count as spaces) and over-long
+    text."""
+    problem = control_problem(value) if value else None
+    if problem is not None:
+        raise InvalidInput(f"{what} has {problem}")
     text = " ".join(value.split()) if value else ""
     if required and not text:
         raise InvalidInput(f"{what} cannot be empty")
     if len(text) > limit:
         raise InvalidInput(f"{what} is too long ({len(text)} characters; at most {limit})")
-    if any(ord(ch) < 32 or ord(ch) == 127 for ch in text):
-        raise InvalidInput(f"{what} has a control character")
     return text
 
 

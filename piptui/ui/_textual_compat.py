@@ -21,6 +21,13 @@ with a leading underscore of Textual's or Rich's.
   ``rich.control._CONTROL_STRIP_TRANSLATE``): they drop BEL, BS, VT, FF and CR; :func:`show_control_characters`
   extends them so every control character but newline and tab becomes a visible placeholder (ESC
   as "␛"): text from a file can never drive the terminal, through any widget, whoever built the Content.
+- ``textual._xterm_parser.XTermParser`` and the name the Linux drivers import it by
+  (``textual.drivers.linux_driver.XTermParser``, ``linux_inline_driver``): inside a bracketed
+  paste, Textual's parser takes an ESC for the start of a key sequence and replays what follows
+  as key presses (a pasted ``x\\e]0;T\\a y`` typed "^]0;T y", its BEL pressed Ctrl+G, and only
+  "x" arrived as the paste). :class:`WholePasteParser` cuts a paste out of the input before
+  Textual's parser sees it, so the paste arrives whole, as one Paste event, control characters
+  and all, for the field to refuse; :func:`keep_pastes_whole` makes the drivers use it.
 - ``App._exit_renderables``, ``_exception``, ``_exception_event``, ``_return_code``,
   ``_close_messages_no_wait``: :func:`handle_exception_privately` replaces ``App._handle_exception``,
   whose traceback shows local variables (card text, confidential too); ours goes, without locals,
@@ -32,13 +39,16 @@ from __future__ import annotations
 import os
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import rich.control
 import textual.content
 from rich.text import Text
+from textual import events
+from textual._xterm_parser import XTermParser
+from textual.message import Message
 
 from piptui.domain.text_rules import ALLOWED, visible
 
@@ -97,6 +107,83 @@ def show_control_characters() -> None:
     pictures = {code: visible(chr(code)) for code in _CONTROL_CODES}
     for table in (textual.content._CONTROL_STRIP_TRANSLATE, rich.control._CONTROL_STRIP_TRANSLATE):
         table.update(pictures)  # type: ignore[arg-type]  # translate tables: None (drop) or a text
+
+
+HOLD = 0.005  # seconds a possible start of a paste marker waits for the rest of it
+PASTE_START = "\x1b[200~"
+PASTE_END = "\x1b[201~"
+
+
+class WholePasteParser(XTermParser):
+    """Textual's terminal input parser, but a bracketed paste is one Paste event of exactly what
+    was pasted (Textual's own would replay an ESC inside it, and what follows, as key presses)."""
+
+    def __init__(self, debug: bool = False) -> None:
+        super().__init__(debug)
+        self._pasted: list[str] | None = None  # the paste so far, while inside one
+        self._held = ""  # a marker cut in two by the end of a read (or a lone ESC: a key?)
+        self._held_at = 0.0
+
+    def tick(self) -> Iterable[Message]:
+        """The driver calls this after each read and at least every 0.1 s: what was held back as
+        the start of a paste marker, and is not (nothing followed), goes on to Textual's parser,
+        whose wait for what follows an ESC counts from when it came (an Esc key is as quick)."""
+        waited = time.monotonic() - self._held_at
+        if self._held and self._pasted is None and waited >= HOLD:
+            held, self._held = self._held, ""
+            yield from super().feed(held)
+            if self._timeout_time is not None:
+                self._timeout_time -= waited
+        yield from super().tick()
+
+    def feed(self, data: str) -> Iterable[Message]:
+        if not data:  # the end of the input
+            if self._pasted is not None:
+                yield events.Paste("".join(self._pasted).replace("\x00", ""))
+                self._pasted = None
+            if self._held:
+                yield from super().feed(self._held)
+            yield from super().feed("")
+            return
+        data, self._held = self._held + data, ""
+        while data:
+            if self._pasted is None:
+                start = data.find(PASTE_START)
+                if start < 0:
+                    data, self._held = _split_marker(data, PASTE_START)
+                    self._held_at = time.monotonic()
+                    if data:  # (an empty feed is the end of the input)
+                        yield from super().feed(data)
+                    return
+                if start:
+                    yield from super().feed(data[:start])
+                data, self._pasted = data[start + len(PASTE_START) :], []
+            else:
+                end = data.find(PASTE_END)
+                if end < 0:
+                    text, self._held = _split_marker(data, PASTE_END)
+                    self._pasted.append(text)
+                    return
+                self._pasted.append(data[:end])
+                yield events.Paste("".join(self._pasted).replace("\x00", ""))
+                data, self._pasted = data[end + len(PASTE_END) :], None
+
+
+def _split_marker(data: str, marker: str) -> tuple[str, str]:
+    """``data`` without the start of ``marker`` it may end with, and that start."""
+    for size in range(len(marker) - 1, 0, -1):
+        if data.endswith(marker[:size]):
+            return data[:-size], data[-size:]
+    return data, ""
+
+
+def keep_pastes_whole() -> None:
+    """Make the terminal drivers parse input with :class:`WholePasteParser`."""
+    import textual.drivers.linux_driver
+    import textual.drivers.linux_inline_driver
+
+    for driver in (textual.drivers.linux_driver, textual.drivers.linux_inline_driver):
+        setattr(driver, "XTermParser", WholePasteParser)  # noqa: B010 - the name each driver imported
 
 
 def crash_folder() -> Path:

@@ -51,6 +51,9 @@ class PiptuiApp(App[None]):
         mode: Mode = "home",
     ) -> None:
         super().__init__()
+        from piptui.ui._textual_compat import keep_pastes_whole
+
+        keep_pastes_whole()  # a pasted ESC arrives in the paste, never as key presses
         self.sessions_dir = sessions_dir
         self.exercise_dirs = list(exercise_dirs)
         self.programme_path = programme
