@@ -6,12 +6,12 @@ usage (an unknown --format). Nothing is written, or half-written, on error.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
 from piptui.cli.common import Context, complete_programmes, pass_ctx
+from piptui.cli.output import chosen_format, output_option, write_output
 from piptui.domain.programme_text import TEXT_FIELDS
 from piptui.domain.text_rules import visible, visible_line
 
@@ -55,12 +55,7 @@ def programme_command(
     help="markdown (default); html: one page that prints on A4; csv: one row per theme, objective "
     "and figure. Default: from the -o file's suffix, else markdown.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path, allow_dash=True),
-    help="Write to this file (atomically) instead of standard output.",
-)
+@output_option
 @pass_ctx
 def findings_command(obj: Context, fmt: str | None, output: Path | None) -> None:
     """The findings across every programme in the sessions folder: the themes of the profile with how
@@ -69,17 +64,8 @@ def findings_command(obj: Context, fmt: str | None, output: Path | None) -> None
     A programme that cannot be read is named and left out.
     """
     from piptui.exercises import load_library
-    from piptui.export.exporter import write_file
     from piptui.export.findings import findings_bytes
 
-    to_stdout = output is None or str(output) == "-"
-    suffix = output.suffix.lower() if output is not None and not to_stdout else ""
-    chosen = (fmt or {".html": "html", ".htm": "html", ".csv": "csv"}.get(suffix, "markdown")).lower()
+    chosen = chosen_format(fmt, output, {".html": "html", ".htm": "html", ".csv": "csv"}, "markdown")
     blob = findings_bytes(obj.sessions_dir, load_library(obj.exercise_dirs), chosen)
-    if to_stdout or output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(blob)
-        sys.stdout.buffer.flush()
-        return
-    write_file(output, blob)
-    click.echo(f"Wrote the findings ({chosen}) to {output}")
+    write_output(output, blob, f"the findings ({chosen})")

@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from piptui.cli.common import Context, complete_programmes, pass_ctx
+from piptui.cli.output import chosen_format, output_option, write_output
 
 SURVEY_HELP = "The survey exercise (default: the one on the programme's agenda, else 'evaluation')."
 
@@ -69,12 +70,7 @@ def import_command(obj: Context, name: str, file: Path, survey_id: str | None, i
     help="markdown: the published tables (default); csv: one figure per row, for a spreadsheet. "
     "Default: from the -o file's suffix (.md .csv), else markdown.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path, allow_dash=True),
-    help="Write to this file (atomically) instead of standard output.",
-)
+@output_option
 @click.option("--survey", "survey_id", help=SURVEY_HELP)
 @pass_ctx
 def report_command(
@@ -87,13 +83,9 @@ def report_command(
     if not name and not all_programmes:
         raise click.UsageError("Give a programme NAME, or --all for every programme in the sessions folder")
     from piptui.exercises import load_library
-    from piptui.export.exporter import write_file
     from piptui.survey.load import all_programmes_report, programme_report
 
-    to_stdout = output is None or str(output) == "-"
-    chosen = (
-        fmt or ("csv" if not to_stdout and output is not None and output.suffix.lower() == ".csv" else "markdown")
-    ).lower()
+    chosen = chosen_format(fmt, output, {".csv": "csv"}, "markdown")
     library = load_library(obj.exercise_dirs)
     if name:
         from piptui.store import programme_path
@@ -109,10 +101,4 @@ def report_command(
         from piptui.survey.report_markdown import report_markdown
 
         blob = report_markdown(report).encode("utf-8")
-    if to_stdout or output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(blob)
-        sys.stdout.buffer.flush()
-        return
-    write_file(output, blob)
-    click.echo(f"Wrote the evaluation report ({chosen}) to {output}")
+    write_output(output, blob, f"the evaluation report ({chosen})")
