@@ -42,7 +42,8 @@ HELP = (
     "profile (drivers, benefits, difficult aspects, obstacles and barriers), with counts by sector: where "
     "the council and the voluntary sector agree and differ. A card is in the dimension of the column it "
     "was sorted into. Side by side on a wide screen (Tab: the next column), one list on a narrow one "
-    "(Tab: the next dimension); arrows, PageUp/PageDown, Home/End scroll. Confidential cards show "
+    "(Tab: the next dimension); arrows go from card to card, PageUp/PageDown a page, Home/End to the "
+    "first and the last. Confidential cards show "
     "here marked !, as on the board; the wall never shows them. While you lead the room, the wall "
     "shows the profile too. piptui export NAME --content profile writes it."
 )
