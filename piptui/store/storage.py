@@ -127,6 +127,9 @@ class AtomicJSONStorage(Storage):  # type: ignore[misc]
         self._pending_dirty: Dirty | None = {}
         self._depth = 0
         self._layout: Layout = {}  # the last file read, document by document (its bytes and parse)
+        # the last file parsed whole, and a copy of its tables: its layout is worked out at the next
+        # read (a store that reads once, as an export or the findings, never needs it)
+        self._parsed: tuple[bytes, Data] | None = None
 
     # -- reading -------------------------------------------------------------
     def current_key(self) -> StatKey | None:
@@ -177,6 +180,9 @@ class AtomicJSONStorage(Storage):  # type: ignore[misc]
         layout is parsed whole."""
         from piptui.store.programme_file import PROGRAMME_TABLE
 
+        if self._parsed is not None:
+            self._layout = layout_of(*self._parsed)
+            self._parsed = None
         if self._layout:
             got = reparse(blob, self._layout)
             if got is not None:
@@ -186,7 +192,8 @@ class AtomicJSONStorage(Storage):  # type: ignore[misc]
                 self._layout = layout
                 return data
         data = parse_bytes(self.name, blob, previous=self._data)
-        self._layout = layout_of(blob, data)
+        self._layout = {}
+        self._parsed = (blob, {table: dict(docs) for table, docs in data.items()})  # writes change the tables
         return data
 
     def _install(self, data: Data, key: StatKey, fd: int) -> None:
@@ -280,3 +287,4 @@ class AtomicJSONStorage(Storage):  # type: ignore[misc]
             self._pinned = None
         self.invalidate()
         self._layout = {}
+        self._parsed = None
