@@ -2,30 +2,28 @@
 screens): the three text fields of the area report (``piptui export NAME --content report``).
 
 The dialog checks each field in place (a message under a field that holds a control
-character or is too long) and saves through the store before it closes: a save that fails
-(a full disk, a read-only file) says why under the buttons and leaves every edit as it was.
-Ctrl+S saves, Esc cancels; Enter starts a new line and Tab goes on to the next field.
+character or is too long) and saves while it is open (``form_dialogs.save_in``): a save that
+fails (a full disk, a read-only file) says why beside the buttons and leaves every edit as it
+was. Ctrl+S saves, Esc cancels; Enter starts a new line and Tab goes on to the next field.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import Any
 
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Label, Static, TextArea
+from textual.screen import Screen
+from textual.widgets import Label, Static, TextArea
 
 from piptui.domain.model import Programme
 from piptui.domain.programme_text import TEXT_FIELDS, clean_programme_text
 from piptui.errors import InvalidInput, PiptuiError
 from piptui.store.programme_ops import set_programme_text
 from piptui.store.session_store import SessionStore
-from piptui.ui.text import literal, one_line, plain
+from piptui.ui.screens.form_dialogs import FormDialog, save_in
+from piptui.ui.text import literal, one_line
 
 HINTS = {
     "context": "the area, its partnership history and structures",
@@ -33,16 +31,12 @@ HINTS = {
     "learning": "what the group learnt, in its own words",
 }
 
-Save = Callable[[dict[str, str]], Programme]
+Texts = dict[str, str]  # context, vision and learning, as typed
 
 
-class ProgrammeTextDialog(ModalScreen[Programme | None]):
-    """Context, vision and key learning of one programme. Returns the programme as saved."""
+class ProgrammeTextDialog(FormDialog[Texts]):
+    """Context, vision and key learning of one programme: the three texts, checked."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", tooltip="Close without changing anything"),
-        Binding("ctrl+s", "save", "Save", tooltip="Save the three texts and close", priority=True),
-    ]
     DEFAULT_CSS = """
     ProgrammeTextDialog .dialog-box {
         height: 90%;
@@ -53,16 +47,11 @@ class ProgrammeTextDialog(ModalScreen[Programme | None]):
         min-height: 2;
         background: $boost;
     }
-    ProgrammeTextDialog #save-error {
-        color: $error;
-        height: auto;
-    }
     """
 
-    def __init__(self, programme: Programme, save: Save) -> None:
-        super().__init__(classes="dialog")
+    def __init__(self, programme: Programme) -> None:
+        super().__init__()
         self.programme = programme
-        self.save = save
 
     def compose(self) -> ComposeResult:
         p = self.programme
@@ -80,16 +69,11 @@ class ProgrammeTextDialog(ModalScreen[Programme | None]):
                     compact=True,
                 )
                 yield Static("", id=f"{key}-error", classes="field-error")
-            yield Static(
-                literal("Enter: a new line · Tab: the next field · shown in the area report", "dim"),
-            )
-            yield Static("", id="save-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(plain("Save (ctrl+s)"), id="save", variant="primary")
-                yield Button(plain("Cancel (esc)"), id="cancel")
+            yield Static(literal("Enter: a new line · Tab: the next field · shown in the area report", "dim"))
+            yield from self.buttons()
 
     def on_mount(self) -> None:
-        for error in self.query(".field-error, #save-error"):
+        for error in self.query(".field-error"):
             error.display = False
         self.query_one("#context", TextArea).focus()
 
@@ -98,9 +82,9 @@ class ProgrammeTextDialog(ModalScreen[Programme | None]):
         error.update(literal("⚠ " + message if message else ""))
         error.display = bool(message)
 
-    def values(self) -> dict[str, str] | None:
+    def value(self) -> Texts | None:
         """The three texts, checked; None (and a message under each bad field) when any is wrong."""
-        values: dict[str, str] = {}
+        values: Texts = {}
         first_bad: TextArea | None = None
         for key, label in TEXT_FIELDS:
             area = self.query_one(f"#{key}", TextArea)
@@ -115,23 +99,6 @@ class ProgrammeTextDialog(ModalScreen[Programme | None]):
             return None
         return values
 
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
-        values = self.values()
-        if values is None:
-            return
-        try:
-            saved = self.save(values)
-        except PiptuiError as exc:  # nothing was written: the dialog stays, with every edit
-            self.say("save", exc.message)
-            self.notify(exc.message, title="Not saved", severity="error", markup=False)
-            return
-        self.dismiss(saved)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
 
 def _label(label: str, hint: str) -> Content:
     return Content.assemble(literal(label, "bold"), literal("  " + hint, "dim"))
@@ -145,9 +112,7 @@ async def edit_programme_text(screen: Screen[Any], store: SessionStore) -> Progr
     except PiptuiError as exc:
         screen.notify(exc.message, title="Cannot open", severity="error", markup=False)
         return None
-    saved = await screen.app.push_screen_wait(
-        ProgrammeTextDialog(programme, lambda values: set_programme_text(store, **values))
-    )
+    saved = await save_in(screen.app, ProgrammeTextDialog(programme), lambda texts: set_programme_text(store, **texts))
     if saved is not None:
         written = [label for key, label in TEXT_FIELDS if getattr(saved, key)]
         said = ", ".join(written) if written else "nothing written yet"
