@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Static, TextArea
-from ui_support import demo_app, notifications, patience, session_ready, type_text
+from ui_support import demo_app, notifications, patience, screen_text, session_ready, type_text
 
 from piptui.cli import main
 from piptui.store import SessionStore
@@ -165,3 +165,28 @@ async def test_a_save_that_fails_keeps_the_dialog_open_with_its_edits(sessions_d
         await pilot.press("ctrl+s")
         await _wait_for(pilot, PlanScreen)
     assert _programme(path).context == "Typed before the disk went read-only"
+
+
+async def test_the_help_and_the_palette_offer_it(sessions_dir: Path) -> None:
+    app = demo_app(sessions_dir)
+    async with app.run_test(size=(100, 40), notifications=True) as pilot:
+        await session_ready(pilot)
+        await pilot.press("ctrl+n")
+        await _wait_for(pilot, PlanScreen)
+        await pilot.press("f1")
+        for _ in patience():
+            if "key learning" in screen_text(app):
+                break
+            await pilot.pause(0.05)
+        assert "Write the programme's context, vision and key learning" in screen_text(app)
+        await pilot.press("escape")
+        await _wait_for(pilot, PlanScreen)
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "context")
+        for _ in patience():
+            if "Context (t)" in screen_text(app):
+                break
+            await pilot.pause(0.05)
+        assert "Context (t)" in screen_text(app)
+        await pilot.press("enter")
+        await _wait_for(pilot, ProgrammeTextDialog)
