@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 
 DEMO_NAME = "darlington-demo"
+DEMO_LEAD = "Sue Carter"  # the demo's first facilitator: who leads its room unless told otherwise
 
 
 def create_programme(
@@ -66,3 +67,12 @@ def ensure_demo(sessions_dir: Path, library: Library | None = None) -> Path:
 
         build_demo(path, library or load_library())
     return path
+
+
+def demo_person(given: str | None) -> str:
+    """Who runs the demo at this terminal, so the room is led by a name, not "someone": the name
+    given (``--as``), else the one this terminal remembers (home asks it, piptui.store.whoami),
+    else the demo's lead facilitator."""
+    from piptui.store.whoami import remembered_name
+
+    return (given or "").strip() or remembered_name() or DEMO_LEAD

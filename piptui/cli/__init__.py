@@ -174,11 +174,16 @@ def open_cmd(
 
 
 @main.command("demo")
-@click.option("--as", "person", help="Who you are: recorded on every card and edit you make.")
+@click.option(
+    "--as",
+    "person",
+    help="Who you are: recorded on every card and edit you make, and named as the room's lead "
+    "(default: the name you last gave piptui, else the demo's facilitator, Sue Carter).",
+)
 @pass_ctx
 def demo_cmd(obj: Context, person: str | None) -> None:
     """Create (if absent) and open the Darlington demo programme."""
-    from piptui.programmes import ensure_demo
+    from piptui.programmes import demo_person, ensure_demo
     from piptui.ui.app import create_app
 
     path = ensure_demo(obj.sessions_dir)
@@ -187,7 +192,7 @@ def demo_cmd(obj: Context, person: str | None) -> None:
             sessions_dir=obj.sessions_dir,
             exercise_dirs=obj.exercise_dirs,
             programme=path,
-            author=person,
+            author=demo_person(person),  # the room is led by a name, never "someone"
             mode="session",
         )
     )

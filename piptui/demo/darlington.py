@@ -18,6 +18,7 @@ from piptui.domain.model import Action, Card, Cluster, Objective, Participant, P
 from piptui.domain.plan import add_months
 from piptui.domain.roles import assign_roles
 from piptui.exercises import DEFAULT_PROGRAMME, Library
+from piptui.programmes import DEMO_LEAD
 from piptui.store import SessionStore
 
 _NS = uuid.UUID("6f1c2a52-5d0e-4c1b-9a57-3b1f0e8c2d41")
@@ -706,6 +707,6 @@ def build_demo(path: Path, library: Library) -> None:
     content = [*content, *demo_cast(participants, library)]
     script = library.programme(DEFAULT_PROGRAMME)
     sessions = sessions_from_script(script, library.exercises) if script else []
-    sessions = [replace(s, date=DATES.get(s.number), facilitators=("Sue Carter", "Nigel Brooks")) for s in sessions]
+    sessions = [replace(s, date=DATES.get(s.number), facilitators=(DEMO_LEAD, "Nigel Brooks")) for s in sessions]
     sessions = [replace(s, current_step=SORT) if s.number == 3 else s for s in sessions]
     SessionStore.create(path, programme, sessions=sessions, participants=participants, content=content).close()
