@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.content import Content
+from textual.style import Style
+from textual.visual import RenderOptions
 from textual.widgets import Static
 
 from piptui.domain.model import Card, Sector, Timer
@@ -122,13 +123,25 @@ _NOWRAP.text_wrap = "nowrap"
 def test_a_card_measures_as_tall_as_textual_lays_it_out(
     text: str, tags: list[str], sector: Sector | None, width: int
 ) -> None:
-    """CardContent counts its wrapped lines instead of building them: the count must be what
-    Content (which draws the card) gets, at every width, for every kind of text."""
+    """CardContent counts its wrapped lines instead of building them: the count must be the
+    number of lines it draws (with its hanging indent), at every width, for every kind of text."""
     prompt = card_prompt(Card(text=text, tags=tuple(tags), sector=sector))
     assert isinstance(prompt, CardContent)
-    plain = Content(prompt.plain, list(prompt.spans))
     for styles in (_STYLES, _NOWRAP):
-        assert prompt.get_height(styles, width) == plain.get_height(styles, width)
+        drawn = prompt.render_strips(width, None, Style(), RenderOptions(Style.parse, styles))
+        assert prompt.get_height(styles, width) == len(drawn)
+
+
+def test_wrapped_card_text_hangs_under_its_first_word() -> None:
+    """A card that wraps starts every line after the first under its text, not under the bar."""
+    text = "Short-term grants end before the work is embedded in the partnership"
+    for card, hang in ((Card(text=text, sector=Sector.VCS), 1), (Card(text=text, confidential=True), 3)):
+        prompt = card_prompt(card)
+        lines = [s.text for s in prompt.render_strips(24, None, Style(), RenderOptions(Style.parse, _STYLES))]
+        assert len(lines) > 2 and lines[0].startswith("▍")
+        assert all(line.startswith(" " * hang) and line[hang] != " " for line in lines[1:]), lines
+        words = " ".join(line.strip() for line in lines)
+        assert text in words.replace("▍! ", "").replace("▍", "")
 
 
 def test_a_card_is_measured_once_per_width(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -146,4 +159,4 @@ def test_a_card_is_measured_once_per_width(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(board, "divide_line", counting)
     prompt = card_prompt(Card(text="Short-term grants end before the work is embedded", tags=("funding",)))
     heights = [prompt.get_height(_STYLES, width) for width in (40, 40, 40, 20, 20)]
-    assert heights == [2, 2, 2, 4, 4] and calls == [40, 20]
+    assert heights == [2, 2, 2, 4, 4] and calls == [39, 19]  # the text's width: the bar hangs in front

@@ -15,7 +15,7 @@ from textual.widgets import Input
 from piptui.programmes import ensure_demo
 from piptui.ui.app import PiptuiApp, create_app
 from piptui.ui.screens.session import SessionScreen
-from piptui.ui.widgets.board import Board
+from piptui.ui.widgets.board_columns import BoardColumns
 
 Input.cursor_blink = False  # deterministic screens
 
@@ -50,12 +50,14 @@ async def session_ready(pilot: Pilot[Any]) -> SessionScreen:
 
 
 def board_lines(screen: SessionScreen) -> list[str]:
-    """Every option of the board as plain text (headings and cards)."""
-    return [str(option.prompt) for option in screen.query_one(Board).options]
+    """Every option of the board as plain text (headings and cards), column by column when the
+    board is side by side."""
+    board = screen.query_one(BoardColumns)
+    return [str(option.prompt) for shown in board.columns or [board.list_board] for option in shown.options]
 
 
 def highlighted_text(screen: SessionScreen) -> str:
-    board = screen.query_one(Board)
+    board = screen.query_one(BoardColumns).current
     option = board.highlighted_option
     return str(option.prompt) if option is not None else ""
 

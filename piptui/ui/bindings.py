@@ -97,6 +97,22 @@ SESSION_BINDINGS: list[BindingType] = [
     Binding("pagedown", "board_cursor('page_down')", "Page down", tooltip="A page of cards down", show=False),
     Binding("home", "board_cursor('first')", "First card", tooltip="Highlight the first card", show=False),
     Binding("end", "board_cursor('last')", "Last card", tooltip="Highlight the last card", show=False),
+    Binding(
+        "left", "board_cursor('left')", "◀ column", tooltip="Highlight a card in the column to the left", show=False
+    ),
+    Binding(
+        "right", "board_cursor('right')", "column ▶", tooltip="Highlight a card in the column to the right", show=False
+    ),
+    Binding(
+        "shift+left",
+        "shift_card(-1)",
+        "Card ◀",
+        tooltip="Move the highlighted card to the previous column",
+        show=False,
+    ),
+    Binding(
+        "shift+right", "shift_card(1)", "Card ▶", tooltip="Move the highlighted card to the next column", show=False
+    ),
 ]
 SESSION_BINDINGS = keyed("session", SESSION_BINDINGS)  # ids for the keymap: session.<action>
 
@@ -104,13 +120,13 @@ BOARD_BINDINGS: list[BindingType] = [
     Binding("e,enter", "screen.edit_card", "Edit", tooltip="Edit the highlighted card", show=False),
     Binding("m", "screen.move_card", "Move", tooltip="Move the highlighted card (pick a column)", show=False),
     Binding(
-        "left_square_bracket,h",
+        "left_square_bracket,h,shift+left",
         "screen.shift_card(-1)",
         "◀ col",
         tooltip="Move the highlighted card to the previous column",
     ),
     Binding(
-        "right_square_bracket,l",
+        "right_square_bracket,l,shift+right",
         "screen.shift_card(1)",
         "col ▶",
         tooltip="Move the highlighted card to the next column",
@@ -121,6 +137,8 @@ BOARD_BINDINGS: list[BindingType] = [
         "slash", "screen.filter", "Filter", tooltip="Filter the board: words, #tag, @speaker, >voiced as", show=False
     ),
     Binding("question_mark", "app.help", "Help", tooltip="Show every key of this screen", show=False),
+    Binding("left", "screen.board_cursor('left')", "◀", tooltip="The column to the left", show=False),
+    Binding("right", "screen.board_cursor('right')", "▶", tooltip="The column to the right", show=False),
     Binding("j", "cursor_down", "Down", tooltip="Highlight the card below", show=False),
     Binding("k", "cursor_up", "Up", tooltip="Highlight the card above", show=False),
 ]
@@ -131,6 +149,8 @@ CAPTURE_HELP = (
     "#tag adds a tag (a column's name or tag puts the card in that column; → accepts a completion), "
     "@council @statutory @vcs @other is the speaker's sector, >vcs (etc.) the sector voiced as, "
     "%commissioner (a role's id, in a role play) the role speaking, "
-    "and a leading ! marks it confidential. Tab moves to the board, where single letters act on "
-    "the highlighted card; Esc comes back."
+    "and a leading ! marks it confidential. Up/Down walk the board's cards from here; Left/Right "
+    "walk its columns while the line is empty (with text they move the text cursor), Shift+Left/Right "
+    "then move the highlighted card to the next column. Tab moves to the board, where single letters "
+    "act on the highlighted card; Esc comes back."
 )

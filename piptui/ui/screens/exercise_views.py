@@ -16,7 +16,7 @@ from textual.containers import VerticalScroll
 
 from piptui.domain.columns import CardFilter, ColumnGroup, group_cards
 from piptui.domain.model import Card
-from piptui.ui.widgets.board import Board
+from piptui.ui.widgets.board_columns import BoardColumns
 
 if TYPE_CHECKING:
     from piptui.domain.exercise import Column, Exercise
@@ -64,7 +64,7 @@ def comparison_shown(screen: SessionScreen) -> bool:
 
 def _show_board(screen: SessionScreen) -> None:
     _pane(screen).add_class("-hidden")
-    screen.query_one(Board).remove_class("-hidden")
+    screen.query_one(BoardColumns).remove_class("-hidden")
 
 
 def step_changed(screen: SessionScreen) -> None:
@@ -114,7 +114,7 @@ def next_view(screen: SessionScreen) -> None:
     if not comparison_shown(screen):
         widget.pair_index = 0
         pane.remove_class("-hidden")
-        screen.query_one(Board).add_class("-hidden")
+        screen.query_one(BoardColumns).add_class("-hidden")
         cards_changed(screen)
     elif widget.pair_index + 1 >= len(widget.comparison.pairs):
         _show_board(screen)

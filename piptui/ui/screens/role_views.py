@@ -22,7 +22,7 @@ def _panel(screen: SessionScreen, create: bool) -> RolePanel | None:
     if not create:
         return None
     panel = RolePanel(id="role-panel")
-    screen.query_one("#session-main").mount(panel, before="#board")
+    screen.query_one("#session-main").mount(panel, before="#board-area")
     return panel
 
 

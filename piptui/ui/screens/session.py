@@ -35,6 +35,7 @@ from piptui.ui.screens.session_actions import SessionActions
 from piptui.ui.text import literal, one_line
 from piptui.ui.widgets.agenda import Agenda
 from piptui.ui.widgets.board import Board
+from piptui.ui.widgets.board_columns import BoardColumns
 from piptui.ui.widgets.capture import CaptureLine, say_where_it_went
 from piptui.ui.widgets.column_index import ColumnIndex
 from piptui.ui.widgets.key_bar import KeyBar
@@ -101,7 +102,9 @@ class SessionScreen(SessionActions):
                     classes="-hidden",
                     compact=True,
                 )
-                yield Board(id="board")
+                yield BoardColumns(
+                    id="board-area", list_id="board", columns_id="board-columns", column_classes="board-column"
+                )
                 yield VerticalScroll(id="exercise-pane", classes="-hidden")  # see exercise_views
                 yield CaptureLine(id="capture")
         yield KeyBar()
@@ -208,7 +211,7 @@ class SessionScreen(SessionActions):
     def _show_cards(self, *, select: str | None = None) -> None:
         if self.shown_snapshot is None:
             return
-        board = self.query_one(Board)
+        board = self.query_one(BoardColumns)
         cards = self.shown_snapshot.step_cards(self.number, self.step_ref)
         ids = {c.id for c in cards}
         arrived = [c.id for c in cards if c.id not in self._known] if self._known is not None else []
@@ -223,7 +226,7 @@ class SessionScreen(SessionActions):
                 filtered=self.card_filter.active,
                 keep=board.highlighted_card_id,
                 select=select,
-                reveal=arrived[-1] if arrived else None,
+                reveal=arrived,
             )
             for index in self.query(ColumnIndex):
                 index.show(groups, self.card_filter.active)
@@ -237,7 +240,7 @@ class SessionScreen(SessionActions):
         )
         if title != self._board_title:  # a new title redraws the whole board
             self._board_title = title
-            board.border_title = literal(title)
+            board.set_title(literal(title))
         exercise_views.cards_changed(self)
 
     def clock_tick(self) -> None:
@@ -304,7 +307,7 @@ class SessionScreen(SessionActions):
 
     @on(ColumnIndex.ColumnChosen)
     def _column_chosen(self, event: ColumnIndex.ColumnChosen) -> None:
-        self.query_one(Board).show_column(event.column_id)
+        self.query_one(BoardColumns).show_column(event.column_id)
 
     @on(Agenda.StepChosen)
     def _step_chosen(self, event: Agenda.StepChosen) -> None:

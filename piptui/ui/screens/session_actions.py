@@ -20,7 +20,7 @@ from piptui.errors import PiptuiError
 from piptui.ui.feedback import undo_or_redo
 from piptui.ui.screens.programme_screen import ProgrammeScreen
 from piptui.ui.text import one_line
-from piptui.ui.widgets.board import Board
+from piptui.ui.widgets.board_columns import BoardColumns
 
 if TYPE_CHECKING:
     from piptui.domain.capture import CardDraft
@@ -42,7 +42,7 @@ class SessionActions(ProgrammeScreen):
 
     # -- the highlighted card --------------------------------------------------
     def _selected(self) -> str | None:
-        card_id: str | None = self.query_one(Board).highlighted_card_id
+        card_id: str | None = self.query_one(BoardColumns).highlighted_card_id
         if card_id is None:
             self.notify("No card is highlighted (Up/Down or Tab to the board)", severity="warning")
         return card_id
@@ -156,22 +156,14 @@ class SessionActions(ProgrammeScreen):
         filter_input.focus()
 
     def action_board_cursor(self, direction: str) -> None:
-        """Walk the board's highlight from wherever the focus is (the capture line keeps it)."""
+        """Walk the board's highlight from wherever the focus is (the capture line keeps it):
+        up, down, page_up, page_down, first, last within the current column; left, right to the
+        neighbouring column (the focus follows when the board has it)."""
         from piptui.ui.screens import exercise_views
 
-        if exercise_views.scroll(self, direction):  # type: ignore[arg-type]
+        if direction not in ("left", "right") and exercise_views.scroll(self, direction):  # type: ignore[arg-type]
             return
-        board = self.query_one(Board)
-        move = {
-            "up": board.action_cursor_up,
-            "down": board.action_cursor_down,
-            "page_up": board.action_page_up,
-            "page_down": board.action_page_down,
-            "first": board.action_first,
-            "last": board.action_last,
-        }.get(direction.replace("-", "_"))
-        if move is not None:
-            move()
+        self.query_one(BoardColumns).cursor(direction)
 
     # -- other screens -------------------------------------------------------
     def action_pick_session(self) -> None:

@@ -12,7 +12,6 @@ built, so even the column counts leave them out. A step hidden until revealed
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -20,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Digits, Static
 
-from piptui.domain.columns import CardFilter, ColumnGroup
+from piptui.domain.columns import CardFilter
 from piptui.domain.model import Card, Session
 from piptui.domain.reveal import step_hidden
 from piptui.domain.timer import format_clock
@@ -32,6 +31,7 @@ from piptui.ui.screens.wall_hidden import HiddenWall
 from piptui.ui.screens.wall_plan import VIEW_PROMPTS, VIEW_TITLES, wall_view
 from piptui.ui.text import literal, one_line
 from piptui.ui.widgets.board import Board
+from piptui.ui.widgets.board_columns import MIN_COLUMN, BoardColumns, dimensions
 from piptui.ui.widgets.prompt import StepPrompt, StepTitle
 from piptui.ui.widgets.title_bar import TitleBar
 
@@ -59,31 +59,6 @@ def session_line(session: Session) -> str:
         names = people[0] if len(people) == 1 else ", ".join(people[:-1]) + " and " + people[-1]
         parts.append(f"facilitated by {names}")
     return " · ".join(p for p in parts if p)
-
-
-MIN_COLUMN = 28  # cells a column needs to be read side by side
-
-
-def dimensions(groups: Sequence[ColumnGroup]) -> list[tuple[str, list[ColumnGroup]]]:
-    """The board's columns: a dimension with sub-groups ("Obstacles and barriers > Organisation /
-    People / Power") is one column with its sub-headings; any other column is one of its own."""
-    out: list[tuple[str, list[ColumnGroup]]] = []
-    for group in groups:
-        column = group.column
-        name = column.group if column is not None and column.group else None
-        if name is not None and out and out[-1][0] == name:
-            out[-1][1].append(group)
-        else:
-            out.append((name or (column.title if column is not None else "Cards"), [group]))
-    return out
-
-
-def in_column(groups: list[ColumnGroup]) -> list[ColumnGroup]:
-    """A dimension's groups as its own column shows them: its title is the column's, so a lone
-    group has no heading and sub-groups are headed by their own names ("Organisation 5")."""
-    if len(groups) == 1:
-        return [replace(groups[0], column=None)]
-    return [replace(g, column=replace(g.column, group=None)) if g.column is not None else g for g in groups]
 
 
 def public_cards(cards: Sequence[Card]) -> list[Card]:
@@ -120,8 +95,14 @@ class WallScreen(RoomScreen):
             with Vertical(id="wall-clock"):
                 yield Digits("", id="wall-timer")
                 yield Static("", id="wall-timer-state")
-        yield WallBoard(id="wall-board")
-        yield Horizontal(id="wall-columns")
+        yield BoardColumns(
+            id="wall-cards",
+            list_id="wall-board",
+            columns_id="wall-columns",
+            column_classes="wall-column",
+            board_type=WallBoard,
+            focusable=False,
+        )
         yield HiddenWall(id="wall-hidden")  # a step hidden until revealed: counts only
         yield VerticalScroll(id="wall-exercise", classes="-hidden")  # the perspective swap's comparison
         with VerticalScroll(id="wall-plan"):
@@ -173,8 +154,7 @@ class WallScreen(RoomScreen):
             return
         self._shown = state
         self._drawn = None
-        self.query_one("#wall-board").add_class("-off")  # a class, not display: the exercises' -hidden stays theirs
-        self.query_one("#wall-columns").display = False
+        self.query_one(BoardColumns).add_class("-off")  # a class, not display: the exercises' -hidden stays theirs
         self.query_one(HiddenWall).display = False
         self.query_one("#wall-exercise").add_class("-hidden")
         self.query_one("#wall-clock").display = False
@@ -186,53 +166,31 @@ class WallScreen(RoomScreen):
         self.query_one("#wall-plan-text", Static).update(wall_view(snapshot, view, room.session.number))
 
     def _draw_board(self, room: Room, cards: list[Card]) -> None:
-        """The cards: the dimensions side by side when each can have MIN_COLUMN cells, else one list."""
+        """The cards: the dimensions side by side where each has room (BoardColumns), else one list."""
         shown = public_cards(cards)
         ids = {c.id for c in shown}
         arrived = [c.id for c in shown if c.id not in self._known] if self._known is not None else []
         self._known = ids
         groups = board_groups(room.exercise, room.columns, shown, CardFilter())
-        dims = dimensions(groups)
         perspective = room.exercise is not None and room.exercise.kind.value == "perspective_swap"
-        side = bool(shown) and not perspective and len(dims) > 1 and self.size.width // len(dims) >= MIN_COLUMN
-        self._side_by_side = side
-        board = self.query_one("#wall-board", WallBoard)
-        columns = self.query_one("#wall-columns", Horizontal)
+        board = self.query_one(BoardColumns)
         hidden_wall = self.query_one(HiddenWall)
         hidden = step_hidden(room.session, room.step_ref, room.step)
         hidden_wall.display = hidden
         if hidden:  # counts only, side by side where they fit (an empty column still has its count)
             from piptui.ui.screens.wall_exercises import show_cast
 
-            board.set_class(True, "-off")
-            columns.display = False
+            board.add_class("-off")
             self.query_one("#wall-exercise").add_class("-hidden")  # the comparison shows cards too
+            dims = dimensions(groups)
             fits = len(dims) > 1 and self.size.width // len(dims) >= MIN_COLUMN
             self._side_by_side = fits
             hidden_wall.show(dims, side_by_side=fits)
             show_cast(self, room)  # a role play's scenario and cast are not cards
             return
-        board.set_class(side, "-off")
-        columns.display = side
-        reveal = arrived[-1] if arrived else None
-        if not side:
-            board.show(groups, reveal=reveal, empty_text="No cards yet.")
-            board.highlighted = None  # nothing is selected on a wall
-            board.border_title = literal(f"Cards {len(shown)}")
-        else:
-            boards = list(columns.query(WallBoard))
-            if len(boards) != len(dims):
-                columns.remove_children()
-                boards = [WallBoard(classes="wall-column") for _ in dims]
-                columns.mount_all(boards)
-            for column, (title, dim) in zip(boards, dims, strict=True):
-                column.show(
-                    in_column(dim),
-                    reveal=reveal if any(reveal == c.id for g in dim for c in g.cards) else None,
-                    empty_text="No cards yet.",
-                )
-                column.highlighted = None
-                column.border_title = literal(f"{title}  {sum(len(g.cards) for g in dim)}")
+        board.remove_class("-off")
+        board.show(groups, reveal=arrived, empty_text="No cards yet.", side_by_side=bool(shown) and not perspective)
+        board.set_title(literal(f"Cards {len(shown)}"))
         from piptui.ui.screens.wall_exercises import show_exercise
 
         show_exercise(self, room)
@@ -247,14 +205,8 @@ class WallScreen(RoomScreen):
             from piptui.ui.screens.wall_exercises import show_exercise
 
             show_exercise(self, self.room)
-        if self._drawn is None:
-            return
-        room, cards = self._drawn
-        shown = public_cards(cards)
-        groups = dimensions(board_groups(room.exercise, room.columns, shown, CardFilter()))
-        side = len(groups) > 1 and self.size.width // len(groups) >= MIN_COLUMN
-        if side != self._side_by_side or hidden:
-            self._draw_board(room, cards)
+        if self._drawn is not None and hidden:  # the board itself follows its width (BoardColumns)
+            self._draw_board(*self._drawn)
 
     def tick(self, room: Room) -> None:
         """The clock: time left (``+mm:ss`` once over); hidden when the step has no timebox."""
@@ -287,11 +239,12 @@ class WallScreen(RoomScreen):
 
         if wall_profile.scroll(self, how) or scroll(self, how):
             return
-        board = self.query_one(WallBoard)
-        if how == "page_up":
-            board.scroll_page_up()
-        else:
-            board.scroll_page_down()
+        board = self.query_one(BoardColumns)
+        for shown in board.columns or [board.list_board]:
+            if how == "page_up":
+                shown.scroll_page_up()
+            else:
+                shown.scroll_page_down()
 
     def help_sections(self) -> list[tuple[str, Sequence[BindingType]]]:
         return [("Wall (read-only)", WALL_BINDINGS)]

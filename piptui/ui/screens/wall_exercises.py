@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from textual.containers import VerticalScroll
 
 from piptui.ui.room import Room
-from piptui.ui.screens.wall import WallBoard, public_cards
+from piptui.ui.screens.wall import public_cards
 
 if TYPE_CHECKING:
     from piptui.ui.screens.wall import WallScreen
@@ -46,7 +46,7 @@ def show_cast(screen: WallScreen, room: Room) -> None:
         return
     panel = found.first() if found else RolePanel(id="wall-roles")
     if not found:
-        screen.mount(panel, before="#wall-board")
+        screen.mount(panel, before="#wall-cards")
     panel.display = playing
     if not playing or exercise is None:
         return
@@ -64,7 +64,7 @@ def show_exercise(screen: WallScreen, room: Room) -> None:
     exercise = room.exercise
     perspective = exercise is not None and exercise.kind.value == "perspective_swap"
     _pane(screen).set_class(not perspective, "-hidden")
-    screen.query_one(WallBoard).set_class(perspective, "-hidden")
+    screen.query_one("#wall-cards").set_class(perspective, "-hidden")
     if not perspective or exercise is None:
         return
     from piptui.domain.perspectives import compare_perspectives, compare_step_columns, exercise_cards

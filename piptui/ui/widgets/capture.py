@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 _LAST_TOKEN = re.compile(r"(?:^|\s)([#@>])([\w-]*)$")
 SECTOR_WORDS = ("council", "statutory", "vcs", "other")
+_EMPTY_LINE_PASSES = frozenset({"cursor_left", "cursor_right", "home", "end"})
 
 
 class CaptureSuggester(Suggester):
@@ -72,6 +73,14 @@ class CaptureLine(Input):
             )
             return
         await super().action_submit()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """With the line empty, Left/Right (and Shift+Left/Right, Home, End) have no text to move
+        through: they go on to the screen, which walks the board's columns with them (and moves
+        the highlighted card with Shift). With text, they move the text cursor as in any input."""
+        if not self.value and action in _EMPTY_LINE_PASSES:
+            return False
+        return super().check_action(action, parameters)
 
     def set_tags(self, tags: Sequence[str]) -> None:
         suggester = self.suggester

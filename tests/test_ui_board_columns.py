@@ -1,0 +1,199 @@
+"""The board side by side (issue 17 point 4, issue 15's Left/Right): keys pressed at 160x45 and 80x24.
+
+At 160x45 the demo's sorting step shows its four dimensions as columns; Left/Right walk them,
+Up/Down/Home/End/PageUp/PageDown stay in one, Shift+Left/Right and [ ] move the highlighted card
+to the neighbouring column (persisted, the focus following it). At 80x24 the one list stays, and
+Left/Right jump from heading to heading.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input
+from ui_support import demo_app, session_ready, type_line, type_text, until
+
+from piptui.domain.model import Card
+from piptui.store import SessionStore
+from piptui.ui.screens.dialogs import ConfirmDialog
+from piptui.ui.widgets.board import Board
+from piptui.ui.widgets.board_columns import BoardColumns
+
+SORT = "sorting/sort"
+WIDE = (160, 45)
+
+
+def _card(path: Path, card_id: str) -> Card:
+    with SessionStore(path) as store:
+        return store.card(card_id)
+
+
+def _column_ids(board: BoardColumns, index: int) -> list[str]:
+    return list(board.columns[index].card_ids)
+
+
+def _only_current_highlighted(board: BoardColumns) -> bool:
+    return all((b.highlighted is None) == (i != board.current_index) for i, b in enumerate(board.columns))
+
+
+def _in_view(board: Board, card_id: str) -> bool:
+    line = board._index_to_line[board.get_option_index(card_id)]
+    return board.scroll_y <= line < board.scroll_y + board.scrollable_content_region.height
+
+
+async def test_a_wide_board_is_side_by_side_and_a_narrow_one_a_list(sessions_dir: Path) -> None:
+    app = demo_app(sessions_dir)
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        screen = await session_ready(pilot)
+        board = screen.query_one(BoardColumns)
+        assert board.side_by_side
+        titles = [str(b.border_title).rsplit("  ", 1)[0] for b in board.columns]
+        assert titles == ["Drivers", "Benefits", "Difficult aspects", "Obstacles and barriers"]
+        headings = [str(o.prompt) for o in board.columns[3].options if o.disabled]
+        assert [h.rsplit("  ", 1)[0] for h in headings] == ["Organisation", "People", "Power"]
+        assert not board.list_board.display and board.columns[0].region.width >= 28
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not board.side_by_side and board.list_board.display
+        assert len(board.card_ids) == len(board.list_board.card_ids) > 20
+
+
+async def test_arrows_walk_columns_and_cards_from_the_capture_line(sessions_dir: Path) -> None:
+    app = demo_app(sessions_dir)
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        screen = await session_ready(pilot)
+        board = screen.query_one(BoardColumns)
+        capture = screen.query_one("#capture", Input)
+        assert capture.has_focus and board.current_index == 0
+        first = board.highlighted_card_id
+        assert first == _column_ids(board, 0)[0]
+        await pilot.press("right")
+        assert board.current_index == 1 and board.highlighted_card_id == _column_ids(board, 1)[0]
+        assert _only_current_highlighted(board)
+        await pilot.press("down")
+        assert board.highlighted_card_id == _column_ids(board, 1)[1]
+        await pilot.press("right", "right")
+        assert board.current_index == 3
+        await pilot.press("right")  # the last column: stays
+        assert board.current_index == 3
+        await pilot.press("end")
+        assert board.highlighted_card_id == _column_ids(board, 3)[-1]
+        await pilot.press("home")
+        assert board.highlighted_card_id == _column_ids(board, 3)[0]
+        await pilot.press("pagedown")
+        paged = board.highlighted_card_id
+        assert paged in _column_ids(board, 3) and _column_ids(board, 3).index(paged or "") > 3
+        await pilot.press("pageup")
+        assert _column_ids(board, 3).index(board.highlighted_card_id or "") < _column_ids(board, 3).index(paged or "")
+        await pilot.press("left", "left")
+        assert board.current_index == 1
+        assert board.highlighted_card_id == _column_ids(board, 1)[1]  # the column remembers its card
+        await pilot.press("left")
+        assert board.current_index == 0 and board.highlighted_card_id == first
+        assert capture.has_focus  # the arrows never took the focus from the capture line
+        assert _only_current_highlighted(board)
+
+        # with text in the line, Left/Right move the text cursor and leave the board alone
+        await type_text(pilot, "abc")
+        await pilot.press("left", "left")
+        assert capture.cursor_position == 1 and board.current_index == 0
+        await pilot.press("right")
+        assert capture.cursor_position == 2 and board.current_index == 0
+        await pilot.press("shift+right")  # selects text, moves no card
+        assert _card(screen.path, first or "").column == screen.columns[0].id
+
+
+async def test_shift_arrows_and_brackets_move_the_card_and_the_focus_follows(sessions_dir: Path) -> None:
+    app = demo_app(sessions_dir)
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        screen = await session_ready(pilot)
+        board = screen.query_one(BoardColumns)
+        ids = [c.id for c in screen.columns]
+        card_id = board.highlighted_card_id or ""
+        assert _card(screen.path, card_id).column == ids[0]
+
+        await pilot.press("shift+right")  # from the (empty) capture line
+        assert _card(screen.path, card_id).column == ids[1]
+        assert board.current_index == 1 and board.highlighted_card_id == card_id
+        assert _only_current_highlighted(board)
+
+        await pilot.press("tab")  # to the board: its current column
+        assert screen.focused is board.columns[1]
+        await pilot.press("right_square_bracket")
+        assert _card(screen.path, card_id).column == ids[2]  # Difficult aspects › Partnership models
+        assert board.current_index == 2 and board.highlighted_card_id == card_id
+        assert screen.focused is board.columns[2]  # the focus followed the card
+        await pilot.press("shift+left")
+        assert _card(screen.path, card_id).column == ids[1]
+        assert screen.focused is board.columns[1] and board.highlighted_card_id == card_id
+        await pilot.press("left_square_bracket")
+        assert _card(screen.path, card_id).column == ids[0]
+        assert screen.focused is board.columns[0] and board.highlighted_card_id == card_id
+
+        # on the board, Left/Right walk the columns with the focus, Up/Down stay in one
+        await pilot.press("right")
+        assert screen.focused is board.columns[1] and board.highlighted_card_id in _column_ids(board, 1)
+        await pilot.press("down")
+        assert board.highlighted_card_id == _column_ids(board, 1)[1]
+        await pilot.press("end")
+        assert board.highlighted_card_id == _column_ids(board, 1)[-1]
+
+        # delete acts on the highlighted card of the focused column; undo brings it back there
+        doomed = board.highlighted_card_id or ""
+        await pilot.press("d")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause()
+        assert doomed not in board.card_ids
+        await pilot.press("u")
+        await until(pilot, lambda: doomed in board.card_ids, "the undone delete")
+        assert doomed in _column_ids(board, 1)
+
+
+async def test_new_cards_show_in_their_column(sessions_dir: Path) -> None:
+    app = demo_app(sessions_dir)
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        screen = await session_ready(pilot)
+        board = screen.query_one(BoardColumns)
+        ids = [c.id for c in screen.columns]
+        with SessionStore(screen.path, author="bulk") as other, other.batch("bulk") as batch:
+            for n in range(120):
+                batch.put(Card(text=f"Bulk card {n}", session=3, step=SORT, column=ids[n % 2]))
+        await until(pilot, lambda: len(board.card_ids) >= 150, "the 120 cards")
+        await type_line(pilot, "Typed into benefits #" + ids[1])
+        new_id = board.highlighted_card_id or ""
+        assert board.current_index == 1 and new_id in _column_ids(board, 1)
+        assert _in_view(board.columns[1], new_id)
+        await pilot.press("home")
+        assert not _in_view(board.columns[1], new_id)
+        with SessionStore(screen.path, author="bob") as other:
+            far = other.add_card("From another terminal", session=3, step=SORT, column=ids[0])
+        await until(pilot, lambda: far.id in board.card_ids, "the other terminal's card")
+        assert far.id in _column_ids(board, 0) and _in_view(board.columns[0], far.id)
+        assert board.current_index == 1  # the highlight stayed where this person was
+        assert board.highlighted_card_id == _column_ids(board, 1)[0]
+
+
+async def test_a_narrow_board_is_one_list_and_left_right_jump_headings(sessions_dir: Path) -> None:
+    app = demo_app(sessions_dir)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await session_ready(pilot)
+        board = screen.query_one(BoardColumns)
+        assert not board.side_by_side and board.columns == []
+        ids = [c.id for c in screen.columns]
+        start = board.highlighted_card_id or ""
+        assert _card(screen.path, start).column == ids[0]
+        await pilot.press("right")
+        assert _card(screen.path, board.highlighted_card_id or "").column == ids[1]
+        await pilot.press("right")
+        assert _card(screen.path, board.highlighted_card_id or "").column == ids[2]
+        await pilot.press("left", "left")
+        assert board.highlighted_card_id == start
+        await pilot.press("shift+right")
+        assert _card(screen.path, start).column == ids[1] and board.highlighted_card_id == start
+        await pilot.press("tab", "left_square_bracket")
+        assert _card(screen.path, start).column == ids[0] and board.highlighted_card_id == start
+        await pilot.press("end")
+        assert board.highlighted_card_id == board.card_ids[-1]
+        await pilot.press("home")
+        assert board.highlighted_card_id == board.card_ids[0]
