@@ -77,8 +77,7 @@ def follow(screen: WallScreen, room: Room, lead_view: str, own: bool) -> bool:
     elif view.display and view.shown_cards == (snapshot.cards, snapshot.sessions):
         return True  # only the lead's heartbeat changed (the sessions say what is hidden)
     # what the board, the plan and the exercises use to hide themselves (each shows itself again)
-    screen.query_one("#wall-board").add_class("-off")
-    screen.query_one("#wall-columns").display = False
+    screen.query_one("#wall-cards").add_class("-off")  # the board (BoardColumns: its list or its columns)
     screen.query_one("#wall-exercise").add_class("-hidden")
     screen.query_one("#wall-plan").display = False
     for panel in screen.query("#wall-roles"):
