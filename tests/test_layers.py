@@ -161,3 +161,14 @@ def test_the_ui_opens_one_store_and_polls_nothing() -> None:
                     polls.append(where)
     assert len(stores) == 1 and stores[0].startswith("piptui/ui/live.py:"), stores
     assert not polls, f"a screen polls on its own: {polls}"
+
+
+def test_one_worker_style() -> None:
+    """Every worker of the UI is started by a function decorated with Textual's ``@work`` (a
+    method, or a function whose first argument is the screen or app), never ``run_worker``."""
+    found = []
+    for path in sorted((PACKAGE / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "run_worker":
+                found.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno}")
+    assert not found, f"run_worker instead of @work: {found}"

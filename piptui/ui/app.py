@@ -131,8 +131,11 @@ class PiptuiApp(App[None]):
         """The library without blocking the UI (loads in a thread the first time)."""
         if self._library is not None:
             return self._library
-        worker = self.run_worker(self.library, thread=True, group="library", exit_on_error=False)
-        return await worker.wait()
+        return await self._load_library().wait()
+
+    @work(thread=True, group="library", exit_on_error=False)
+    def _load_library(self) -> Library:
+        return self.library()
 
     # -- screens ------------------------------------------------------------
     def get_default_screen(self) -> Screen[None]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from textual import work
+
 from piptui.errors import Conflict, PiptuiError
 
 if TYPE_CHECKING:
@@ -28,7 +30,7 @@ def undo_or_redo(screen: Screen[Any], store: SessionStore, *, redo: bool) -> boo
         if redo:
             report_error(screen, exc)
         else:
-            screen.run_worker(offer_to_skip(screen, store, exc), group="undo-skip", exclusive=True)
+            offer_to_skip(screen, store, exc)
         return False
     except PiptuiError as exc:
         report_error(screen, exc)
@@ -40,6 +42,7 @@ def undo_or_redo(screen: Screen[Any], store: SessionStore, *, redo: bool) -> boo
     return True
 
 
+@work(group="undo-skip", exclusive=True)
 async def offer_to_skip(screen: Screen[Any], store: SessionStore, conflict: Conflict) -> None:
     """Say why the latest change cannot be undone and offer to skip it; if skipped, undo the one
     before it at once (and the screen shows it)."""

@@ -2,13 +2,15 @@
 
 Every screen that shows steps needs the library (the bundled scripts and the user's own);
 the app loads it once and shares it (``PiptuiApp.library``). Loading runs in a thread worker
-of the screen, so it is cancelled with the screen and never holds up a frame.
+of the screen (``@work``), so it is cancelled with the screen and never holds up a frame.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
+
+from textual import work
 
 from piptui.errors import PiptuiError
 from piptui.ui.app import piptui_app
@@ -19,32 +21,29 @@ if TYPE_CHECKING:
     from piptui.exercises import Library
 
 
+@work(thread=True, exclusive=True, group="library", description="load the exercise library")
 def load_library(
     screen: Screen[Any],
     ready: Callable[[Library], object],
     *,
     failed: Callable[[PiptuiError], object] | None = None,
     also: Callable[[], object] | None = None,
-    group: str = "library",
 ) -> None:
-    """Load the library in a worker, run ``also`` there too (more slow work for the screen),
-    then call ``ready(library)`` on the UI thread; or ``failed(error)`` (default: say so)."""
-
-    def work() -> None:
-        app = piptui_app(screen.app)
-        try:
-            library = app.library()
-            if also is not None:
-                also()
-        except PiptuiError as exc:
-            if failed is not None:
-                app.call_from_thread(failed, exc)
-            else:
-                app.call_from_thread(_say_it, screen, exc)
-            return
-        app.call_from_thread(_ready, screen, ready, library)
-
-    screen.run_worker(work, thread=True, exclusive=True, group=group)
+    """Load the library in a thread worker of ``screen`` (cancelled with it), run ``also`` there
+    too (more slow work for the screen), then call ``ready(library)`` on the UI thread; or
+    ``failed(error)`` (default: say so)."""
+    app = piptui_app(screen.app)
+    try:
+        library = app.library()
+        if also is not None:
+            also()
+    except PiptuiError as exc:
+        if failed is not None:
+            app.call_from_thread(failed, exc)
+        else:
+            app.call_from_thread(_say_it, screen, exc)
+        return
+    app.call_from_thread(_ready, screen, ready, library)
 
 
 def _ready(screen: Screen[Any], ready: Callable[[Library], object], library: Library) -> None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from textual import on
+from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -176,6 +176,7 @@ async def save_everything(app: App[Any], pending: Unsaved) -> bool:
     return errors_said(app) == errors
 
 
+@work(group="quit", exclusive=True, exit_on_error=False)
 async def ask_to_quit(app: App[Any]) -> None:
     """Quit now when nothing is unsaved; else ask: save, discard or go back."""
     pending = unsaved(app)
@@ -196,7 +197,7 @@ def quit_asking(app: App[Any]) -> None:
     """Start :func:`ask_to_quit` (once: a second Ctrl+Q while it asks does nothing more)."""
     if any(isinstance(s, QuitDialog) for s in app.screen_stack):
         return
-    app.run_worker(ask_to_quit(app), group="quit", exclusive=True, exit_on_error=False)
+    ask_to_quit(app)
 
 
 # -- drafts ---------------------------------------------------------------------------

@@ -58,7 +58,12 @@ class HomeScreen(Screen[None]):
             plain("Programme"), plain("Area"), plain("Sessions held"), plain("Cards"), plain("Last change")
         )
         self.action_reload()
-        self.run_worker(piptui_app(self.app).library_async(), group="library", exit_on_error=False)
+        self._load_library()
+
+    @work(group="library", exit_on_error=False)
+    async def _load_library(self) -> None:
+        """Load the exercise library meanwhile (in a thread): a new programme's scripts are ready."""
+        await piptui_app(self.app).library_async()
 
     def action_reload(self, select: str | None = None) -> None:
         self._read_folder(select)

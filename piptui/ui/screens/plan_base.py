@@ -83,7 +83,7 @@ class PlanBaseScreen(ProgrammeScreen):
         self.sub_title = self.screen_subtitle()
         if self.library is None:
             # Without a library (a script that fails to load), steps show as their stored references.
-            load_library(self, self._library_ready, failed=lambda _error: None, group="plan-library")
+            load_library(self, self._library_ready, failed=lambda _error: None)
         self.snapshot_ready()
 
     def on_unmount(self) -> None:

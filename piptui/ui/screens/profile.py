@@ -70,7 +70,7 @@ class ProfileScreen(ProgrammeScreen):
     def on_mount(self) -> None:
         self._restore = self._tell_room()
         if self.loaded_library is None:
-            load_library(self, lambda _library: self.show_latest(force=True), group="profile-library")
+            load_library(self, lambda _library: self.show_latest(force=True))
         self.snapshot_ready()
 
     def _tell_room(self, view: str | None = None) -> str | None:

@@ -116,7 +116,7 @@ class SurveyScreen(OpenAnswerEditing):
         if self.library is not None:
             self._library_ready(self.library)
         else:
-            load_library(self, self._library_ready, failed=self._report, group="survey-library")
+            load_library(self, self._library_ready, failed=self._report)
 
     def _library_ready(self, library: ExerciseSource) -> None:
         from piptui.survey.load import survey_exercise
