@@ -36,3 +36,10 @@ def one_line(value: object, limit: int = 200) -> str:
     characters shown as placeholders."""
     flat = " ".join(visible(str(value)).split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def reflow(text: str) -> str:
+    """A script's block text as paragraphs: its lines joined (the screen wraps them to its width),
+    blank lines kept between paragraphs."""
+    paragraphs = [" ".join(p.split()) for p in text.strip().split("\n\n")]
+    return "\n\n".join(p for p in paragraphs if p)

@@ -20,7 +20,7 @@ from piptui.domain.casting import players
 from piptui.domain.exercise import Exercise, Role
 from piptui.domain.model import Participant
 from piptui.ui.screens.programme_screen import ProgrammeScreen
-from piptui.ui.text import SECTOR_SHORT, plain
+from piptui.ui.text import SECTOR_SHORT, plain, reflow
 from piptui.ui.widgets.board import SECTOR_STYLE
 from piptui.ui.widgets.key_bar import KeyBar
 from piptui.ui.widgets.title_bar import TitleBar
@@ -48,12 +48,6 @@ def role_option(role: Role, who: list[Participant]) -> Text:
     text.append("\n  ")
     text.append(("played by " + ", ".join(p.name for p in who)) if who else "nobody cast yet", style="dim")
     return text
-
-
-def reflow(text: str) -> str:
-    """A script's block text as paragraphs: lines joined, blank lines kept between paragraphs."""
-    paragraphs = [" ".join(p.split()) for p in text.strip().split("\n\n")]
-    return "\n\n".join(p for p in paragraphs if p)
 
 
 class BriefDialog(ModalScreen[None]):

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 from textual.widgets import Static
 
+from piptui.ui.text import literal, reflow
+
 if TYPE_CHECKING:
     from piptui.domain.exercise import Exercise, Step
 
@@ -49,9 +51,6 @@ class FacilitatorNotes(Static):
     """The facilitator's notes for the step (shown on request, never on the wall)."""
 
     def show(self, step: Step | None) -> None:
-        notes = step.notes.strip() if step is not None else ""
-        self.update(
-            Content(notes or "No facilitator notes for this step.")
-            if notes
-            else Content("No facilitator notes for this step.").stylize("dim")
-        )
+        # a script's notes are block text broken at ~90 columns: joined, so the screen wraps them
+        notes = reflow(step.notes) if step is not None else ""
+        self.update(literal(notes) if notes else Content("No facilitator notes for this step.").stylize("dim"))
