@@ -1,7 +1,8 @@
 """sync: a card added in one process, until it is on another process's open board.
 
 The reader is a separate process running piptui's session screen headless (Pilot, 80x24) on
-the programme: the app's live programme hears of the change (its watcher: inotify, or the
+the programme, started as the CLI starts it (no garbage collection until its first frame, then
+what start-up made frozen): the app's live programme hears of the change (its watcher: inotify, or the
 polling fallback with ``PIPTUI_WATCH=poll``), reads one snapshot and the screen puts the card
 on its board; the reader notes the moment each new card id is in the board's options. The
 writer (this process) adds 100 cards at random gaps and notes the time before each
@@ -17,6 +18,7 @@ The baseline is the polling period (``piptui.ui.watch.POLL_SECONDS``).
 from __future__ import annotations
 
 import asyncio
+import gc
 import random
 import subprocess
 import sys
@@ -54,6 +56,7 @@ async def reader(path: Path, count: int) -> None:
 
     ready = False
     Board.show = show  # type: ignore[method-assign]
+    gc.disable()  # as ``piptui.cli.run_app`` starts the app: it turns collection back on after its first frame
     app = create_app(sessions_dir=path.parent, programme=path, author="reader", mode="session")
     async with app.run_test(size=(80, 24)) as pilot:
         deadline = time.monotonic() + TIMEOUT
