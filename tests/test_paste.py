@@ -19,6 +19,8 @@ from pathlib import Path
 import pytest
 from textual import events
 from textual._xterm_parser import XTermParser
+from textual.widgets import Input
+from ui_support import demo_app, notifications, session_ready, type_text
 
 from piptui.programmes import ensure_demo
 from piptui.store import SessionStore
@@ -128,3 +130,33 @@ def test_a_pasted_escape_in_the_capture_line_is_refused_and_kept(sessions_dir: P
     assert b"\x1b]0;PWNED" not in shown  # the terminal's title was never set
     with SessionStore(path) as store:
         assert len(store.cards()) == before
+
+
+async def test_a_paste_of_several_lines_is_kept_whole_as_one_line(sessions_dir: Path) -> None:
+    """Textual's Input keeps only a paste's first line; the capture line keeps every word, its
+    line breaks as spaces, and says so. The paste is posted to the app as the driver posts it."""
+    app = demo_app(sessions_dir)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await session_ready(pilot)
+        capture = app.screen.query_one("#capture", Input)
+        await type_text(pilot, "Said: ")
+        app.post_message(events.Paste("Volunteers sit on boards\r\nwith no induction\n#people\n"))
+        await pilot.pause()
+        assert capture.value == "Said: Volunteers sit on boards with no induction #people"
+        assert any("Pasted 3 lines" in n for n in notifications(app))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert capture.value == ""
+    with SessionStore(ensure_demo(sessions_dir)) as store:
+        card = next(c for c in store.cards() if c.text.startswith("Said:"))
+    assert card.text == "Said: Volunteers sit on boards with no induction" and card.tags == ("people",)
+
+
+async def test_a_one_line_paste_is_input_s_own(sessions_dir: Path) -> None:
+    app = demo_app(sessions_dir)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await session_ready(pilot)
+        app.post_message(events.Paste("One line only\n"))
+        await pilot.pause()
+        assert app.screen.query_one("#capture", Input).value == "One line only"
+        assert not any("Pasted" in n for n in notifications(app))

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.suggester import Suggester
 from textual.widgets import Input
 
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 
 _LAST_TOKEN = re.compile(r"(?:^|\s)([#@>])([\w-]*)$")
 SECTOR_WORDS = ("council", "statutory", "vcs", "other")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _EMPTY_LINE_PASSES = frozenset({"cursor_left", "cursor_right", "home", "end"})
 
 
@@ -73,6 +75,22 @@ class CaptureLine(Input):
             )
             return
         await super().action_submit()
+
+    def on_paste(self, event: events.Paste) -> None:
+        """A paste of several lines becomes one line, its breaks turned into spaces (Textual's
+        Input keeps only the first line and drops the rest without a word). Any other control
+        character stays in the text, for Enter to refuse with its name and place."""
+        lines = _LINE_BREAK.split(event.text.strip("\r\n"))
+        if len(lines) < 2:
+            return  # one line: Input's own paste
+        event.prevent_default()  # Input's handler would keep the first line only
+        event.stop()
+        joined = " ".join(lines)
+        if self.selection.is_empty:
+            self.insert_text_at_cursor(joined)
+        else:
+            self.replace(joined, *self.selection)
+        self.notify(f"Pasted {len(lines)} lines as one card's text (line breaks became spaces)", markup=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """With the line empty, Left/Right (and Shift+Left/Right, Home, End) have no text to move
