@@ -51,6 +51,11 @@ async def test_the_wall_shows_the_plan_while_the_lead_is_on_it(sessions_dir: Pat
                 break
         text = screen_text(app)
         assert "The action plan · session 4" in text and "Joint lead: David Reeve, Darlington Borough Council" in text
+        lines = text.splitlines()
+        at = next(i for i, line in enumerate(lines) if "Joint lead: David Reeve" in line)
+        label = lines[at].index("Joint lead: ") + len("Joint lead: ")
+        wrapped = lines[at + 1]  # the joint lead is too long for one line at 160 columns
+        assert wrapped[:label].strip(" │") == "" and wrapped[label] != " ", "hangs under the text after the label"
         with SessionStore(screen.path) as store:
             RoomLead(store, "Sue", pid=os.getppid()).set_view("board")
         for _ in patience():
