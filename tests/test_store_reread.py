@@ -14,14 +14,14 @@ from typing import Any
 import orjson
 import pytest
 
-from piptui.errors import ProgrammeFileError
+from piptui.errors import ProgrammeFileError, ProgrammeNotFound
 from piptui.programmes import ensure_demo
-from piptui.store import SessionStore
+from piptui.store import SessionStore, read_programme
 from piptui.store.fragments import layout_of, reparse
 
 EDIT_ONE_FIELD = """
 import sys
-from piptui.store import SessionStore
+from piptui.store import SessionStore, read_programme
 path, card_id, text = sys.argv[1], sys.argv[2], sys.argv[3]
 with SessionStore(path, author="other") as store:
     store.edit_card(card_id, text=text)
@@ -171,3 +171,34 @@ def test_reparse_gives_up_on_anything_unexpected(blob: bytes) -> None:
         assert got is None
     else:
         assert got is None or got[0] == whole
+
+
+def test_read_programme_without_history_is_the_file_less_its_undo_log(sessions_dir: Path) -> None:
+    path = ensure_demo(sessions_dir)
+    with SessionStore(path, author="me") as store:
+        store.add_card("one for the history", session=3)
+        whole = store.raw()
+    assert "events" in whole
+    assert read_programme(path) == whole
+    assert read_programme(path, history=False) == {t: docs for t, docs in whole.items() if t != "events"}
+    path.write_text(json.dumps(whole, indent=2))  # another layout: parsed whole, the log dropped
+    assert read_programme(path, history=False) == {t: docs for t, docs in whole.items() if t != "events"}
+
+
+def test_read_programme_refuses_a_bad_record_but_not_a_history_it_leaves_out(sessions_dir: Path) -> None:
+    path = ensure_demo(sessions_dir)
+    with SessionStore(path, author="me") as store:
+        store.add_card("one for the history", session=3)
+        data = orjson.loads(orjson.dumps(store.raw()))
+    event = next(iter(data["events"]))
+    data["events"][event]["changes"] = "gone"
+    path.write_bytes(layout_file(data))
+    assert "cards" in read_programme(path, history=False)
+    with pytest.raises(ProgrammeFileError, match="changes: expected a list"):
+        read_programme(path)
+    data["cards"][next(iter(data["cards"]))]["tags"] = "power"
+    path.write_bytes(layout_file(data))
+    with pytest.raises(ProgrammeFileError, match="tags: expected a list"):
+        read_programme(path, history=False)
+    with pytest.raises(ProgrammeNotFound):
+        read_programme(sessions_dir / "nobody.json", history=False)

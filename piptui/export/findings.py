@@ -4,7 +4,8 @@ For each dimension of the partnership profile (and each sub-group), the themes t
 named (their clusters' titles and their cards' tags), matched across areas by similarity
 (rapidfuzz), with how many areas named each and a few non-confidential example cards; the
 objectives grouped by theme across areas; action progress per area; the evaluation across
-areas (as ``piptui report --all``). A programme that cannot be read is named and left out.
+areas (as ``piptui report --all``). A programme that cannot be read is named and left out. Each file
+is read once, without its undo history (``read_programme(history=False)``: not parsed, not checked).
 """
 
 from __future__ import annotations
@@ -108,13 +109,11 @@ def area_labels(
 
 def read_area(path: Path, library: object) -> tuple[AreaData, ProgrammeSurvey | None]:
     """One programme from ONE read of its file: its profile's labels, its latest plan, its survey."""
-    from piptui.store import SessionStore
+    from piptui.store import read_programme
     from piptui.survey.load import ExerciseSource, survey_of_snapshot
 
     exercises: Mapping[str, Exercise] = getattr(library, "exercises", {})
-    with SessionStore(path) as store:
-        data = store.raw()
-    snap = read_snapshot(data)
+    snap = read_snapshot(read_programme(path, history=False))  # the undo history: most of the file, none of this
     plan = build_plan(snap)
     latest = max((v.version for v in plan.versions), default=1)
     objectives = tuple(o for v in plan.versions if v.version == latest for o in v.objectives)

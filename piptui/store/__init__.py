@@ -16,7 +16,7 @@ from piptui.store.locations import (
     resolve_sessions_dir,
     validate_name,
 )
-from piptui.store.session_store import SessionStore
+from piptui.store.session_store import SessionStore, read_programme
 from piptui.store.storage import SCHEMA_VERSION
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "SessionStore",
     "list_programmes",
     "programme_path",
+    "read_programme",
     "resolve_sessions_dir",
     "validate_name",
 ]

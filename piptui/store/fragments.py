@@ -52,7 +52,7 @@ class Table:
 Layout = dict[str, Table]
 
 
-def _tables(blob: bytes) -> list[tuple[str, bytes]] | None:
+def tables_of(blob: bytes) -> list[tuple[str, bytes]] | None:
     """The file's ``(table, body)`` pieces (body: the bytes between the table's braces), or None
     if the file is not in piptui's layout (a table a line: ``{"a":{...},`` ... ``"z":{...}}``)."""
     lines = blob.split(b"\n")  # one byte to look for: a quarter of the time of ',\n"'
@@ -94,7 +94,7 @@ def _table(body: bytes, docs: dict[str, Any]) -> Table:
 
 def layout_of(blob: bytes, data: Data) -> Layout:
     """The layout of a file just parsed whole into ``data`` (empty if it is not piptui's)."""
-    pieces = _tables(blob)
+    pieces = tables_of(blob)
     if pieces is None or [name for name, _body in pieces] != list(data):
         return {}
     # copies: the caller's tables are changed by writes, the layout must stay as the file was
@@ -105,7 +105,7 @@ def reparse(blob: bytes, layout: Layout) -> tuple[Data, Layout, Data] | None:
     """The file's tables, parsing only what is not in ``layout``; the new layout; and the
     documents parsed anew (table -> id -> document: the ones to check). None if anything is
     unexpected: then parse the whole file."""
-    pieces = _tables(blob)
+    pieces = tables_of(blob)
     if pieces is None:
         return None
     data: Data = {}

@@ -51,12 +51,20 @@ from piptui.store.storage import (
     AtomicJSONStorage,
     LockTimeout,
     StatKey,
+    read_tables,
 )
 
 if TYPE_CHECKING:
     from piptui.store.snapshot import Snapshot  # imported when first taken: not on the way to the first frame
 
 T = TypeVar("T")
+
+
+def read_programme(path: str | os.PathLike[str], *, history: bool = True) -> dict[str, dict[str, Any]]:
+    """A programme file as plain data from one read, checked as at open: ``SessionStore(path).raw()``
+    without opening a store (no lock, nothing kept). ``history=False`` leaves out the undo history
+    (not parsed or checked: most of a file, and nothing a reader that only looks shows)."""
+    return read_tables(path, without=() if history else (EVENTS,))
 
 
 class SessionStore:

@@ -23,16 +23,16 @@ import contextlib
 import os
 import queue
 import threading
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Any
 
 import orjson
 from tinydb.storages import Storage
 
-from piptui.errors import NotSaved, ProgrammeFileError, cannot_read, not_saved
+from piptui.errors import NotSaved, ProgrammeFileError, ProgrammeNotFound, cannot_read, not_saved
 from piptui.store.atomic import atomic_write_bytes
-from piptui.store.fragments import Layout, layout_of, reparse
+from piptui.store.fragments import Layout, layout_of, reparse, tables_of
 from piptui.store.lock import LockTimeout, ProgrammeLock
 
 __all__ = ["AtomicJSONStorage", "LockTimeout", "NotSaved", "ProgrammeLock", "atomic_write_bytes", "stat_key"]
@@ -99,6 +99,27 @@ def parse_bytes(path: str | os.PathLike[str], blob: bytes, *, previous: Data | N
         raise ProgrammeFileError(f"{path}: the file is corrupt or truncated ({exc}); it was not changed") from None
     data = check_data(path, data)
     check_records(path, data, previous)
+    return data
+
+
+def read_tables(path: str | os.PathLike[str], *, without: Collection[str] = ()) -> Data:
+    """A programme file's tables from one read, checked as at open, but for the tables named in
+    ``without``: those are left out, not even parsed when the file is in piptui's layout (a table
+    a line). For a reader that only looks, such as the findings across every programme: the undo
+    history is most of a file and none of what it shows. Never written back."""
+    try:
+        blob = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise ProgrammeNotFound(f"No programme file at {path}") from None
+    except OSError as exc:
+        raise cannot_read(exc, path) from None
+    pieces = tables_of(blob) if without else None
+    if pieces is not None:
+        kept = [b'"' + name.encode() + b'":{' + body + b"}" for name, body in pieces if name not in without]
+        blob = b"{" + b",\n".join(kept) + b"}\n"
+    data = parse_bytes(path, blob)
+    for table in without:
+        data.pop(table, None)
     return data
 
 
