@@ -197,3 +197,58 @@ async def test_a_narrow_board_is_one_list_and_left_right_jump_headings(sessions_
         assert board.highlighted_card_id == board.card_ids[-1]
         await pilot.press("home")
         assert board.highlighted_card_id == board.card_ids[0]
+
+
+async def test_filter_edit_and_move_act_on_the_focused_columns_card(sessions_dir: Path) -> None:
+    from piptui.ui.screens.dialogs import EditCardDialog, PickDialog
+
+    app = demo_app(sessions_dir)
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        screen = await session_ready(pilot)
+        board = screen.query_one(BoardColumns)
+        ids = [c.id for c in screen.columns]
+        await pilot.press("f4", *"#resources", "enter")  # Benefits and Drivers both have one
+        await until(pilot, lambda: len(board.card_ids) < 10, "the filter")
+        assert board.side_by_side and "of" in str(board.columns[1].border_title)
+        await pilot.press("right")
+        card_id = board.highlighted_card_id or ""
+        assert board.current_index == 1 and "resources" in _card(screen.path, card_id).tags
+        await pilot.press("f2")
+        assert isinstance(app.screen, EditCardDialog)
+        await type_text(pilot, " (and buildings)")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert _card(screen.path, card_id).text.endswith("(and buildings)")
+        assert board.highlighted_card_id == card_id and board.current_index == 1
+        await pilot.press("f3")
+        assert isinstance(app.screen, PickDialog)
+        await pilot.press("1")  # the first column, Drivers
+        await until(pilot, lambda: _card(screen.path, card_id).column == ids[0], "the move")
+        assert board.current_index == 0 and board.highlighted_card_id == card_id
+        await pilot.press("ctrl+z")  # undo the move: back in Benefits, still highlighted
+        await until(pilot, lambda: _card(screen.path, card_id).column == ids[1], "the undo")
+        assert board.current_index == 1 and board.highlighted_card_id == card_id
+
+
+async def test_the_wide_wall_scrolls_a_new_card_into_view_in_its_column(sessions_dir: Path) -> None:
+    from piptui.ui.screens.wall import WallScreen
+
+    app = demo_app(sessions_dir, author=None, mode="wall")
+    async with app.run_test(size=WIDE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, WallScreen) and app.screen.room is not None, "the wall")
+        wall = app.screen
+        assert isinstance(wall, WallScreen)
+        board = wall.query_one(BoardColumns)
+        await until(pilot, lambda: board.side_by_side, "the columns")
+        path = wall.path
+        with SessionStore(path) as store:
+            ids = [c for c in dict.fromkeys(c.column for c in store.cards(session=3, step=SORT)) if c]
+        with SessionStore(path, author="bulk") as other, other.batch("bulk") as batch:
+            for n in range(80):
+                batch.put(Card(text=f"Bulk card {n}", session=3, step=SORT, column=ids[0]))
+        await until(pilot, lambda: len(board.card_ids) > 100, "the bulk cards")
+        with SessionStore(path, author="bob") as other:
+            late = other.add_card("Late to the wall", session=3, step=SORT, column=ids[0])
+        await until(pilot, lambda: late.id in board.card_ids, "the late card")
+        assert late.id in _column_ids(board, 0) and _in_view(board.columns[0], late.id)
+        assert all(b.highlighted is None for b in board.columns)  # nothing is highlighted on a wall
