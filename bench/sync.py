@@ -12,7 +12,7 @@ Median and 95th percentile of add-to-board, for each way of watching.
 Goal: with kernel notifications, median <= 50 ms and p95 <= 120 ms; polling, median < 0.5 s.
 The baseline is the polling period (``piptui.ui.watch.POLL_SECONDS``).
 
-``python -m bench.sync PATH COUNT`` is the reader.
+``python -m bench.sync PATH COUNT [WxH]`` is the reader (bench.board runs it at 200x50, side by side).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ GOAL_MEDIAN, GOAL_P95, GOAL_POLL = 0.050, 0.120, 0.5
 TIMEOUT = 90.0
 
 
-async def reader(path: Path, count: int) -> None:
+async def reader(path: Path, count: int, size: tuple[int, int] = (80, 24)) -> None:
     """Open the session screen headless; print ``id seen-at`` as each new card reaches the board."""
     from piptui.ui.app import create_app
     from piptui.ui.screens.session import SessionScreen
@@ -58,7 +58,7 @@ async def reader(path: Path, count: int) -> None:
     Board.show = show  # type: ignore[method-assign]
     gc.disable()  # as ``piptui.cli.run_app`` starts the app: it turns collection back on after its first frame
     app = create_app(sessions_dir=path.parent, programme=path, author="reader", mode="session")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=size) as pilot:
         deadline = time.monotonic() + TIMEOUT
         while time.monotonic() < deadline:
             screen = app.screen
@@ -73,15 +73,17 @@ async def reader(path: Path, count: int) -> None:
             await asyncio.sleep(0.05)
 
 
-def one_way(ctx: Context, path: Path, kind: str) -> tuple[list[float], str]:
+def one_way(
+    ctx: Context, path: Path, kind: str, *, size: str = "80x24", count: int | None = None
+) -> tuple[list[float], str]:
     from piptui.store import SessionStore
 
-    count = ctx.size(100, 10)
+    count = count or ctx.size(100, 10)
     env = child_env(ctx)
     if kind == "poll":
         env["PIPTUI_WATCH"] = "poll"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "bench.sync", str(path), str(count)],
+        [sys.executable, "-m", "bench.sync", str(path), str(count), size],
         stdout=subprocess.PIPE,
         text=True,
         cwd=ROOT,
@@ -140,4 +142,5 @@ def run(ctx: Context) -> list[Row]:
 
 
 if __name__ == "__main__":
-    asyncio.run(reader(Path(sys.argv[1]), int(sys.argv[2])))
+    width, height = (int(n) for n in (sys.argv[3] if len(sys.argv) > 3 else "80x24").split("x"))
+    asyncio.run(reader(Path(sys.argv[1]), int(sys.argv[2]), (width, height)))

@@ -86,3 +86,14 @@ async def test_the_first_screen_can_be_switched_away_from() -> None:
         await app.switch_screen(second)
         await pilot.pause()
         assert app.screen is second
+
+
+def test_a_widgets_styles_key_changes_when_a_style_does() -> None:
+    """The board reads its wrapping rules again only when this key changes."""
+    widget = Static()
+    before = compat.styles_key(widget.styles)
+    assert isinstance(before, int)
+    assert compat.styles_key(widget.styles) == before
+    widget.styles.text_wrap = "nowrap"
+    assert compat.styles_key(widget.styles) != before
+    assert compat.styles_key({"text_wrap": "wrap"}) is None

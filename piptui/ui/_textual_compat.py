@@ -9,6 +9,9 @@ with a leading underscore of Textual's or Rich's.
   height with it instead of laying the card out (a 5,000-card board's first render 0.80 -> 0.50 s).
 - ``Content._height_cache``: Content's own one-entry cache of its height, kept by the board's
   card Content as Content keeps it.
+- ``RenderStyles._cache_key``: a number that changes whenever any of a widget's styles does. The
+  board reads its wrapping rules (three ``styles.get``, 9 µs each) once per change of it, not once
+  per card each time the list re-measures (a new card on a 5,000-card board: 0.18 s of 0.44 s).
 - ``OptionList._update_lines``, ``_index_to_line``, ``_heights``: where an option is, in lines
   (to scroll a new card into view without moving the highlight; OptionList offers only
   ``scroll_to_highlight``).
@@ -75,6 +78,12 @@ def cached_height(content: Content, key: HeightKey) -> int | None:
 
 def cache_height(content: Content, key: HeightKey, height: int) -> None:
     content._height_cache = (key, height)
+
+
+def styles_key(rules: object) -> int | None:
+    """The styles' own cache key (it changes when any style does); None for another kind of rules."""
+    key = getattr(rules, "_cache_key", None)
+    return key if isinstance(key, int) else None
 
 
 def option_lines(option_list: OptionList, index: int, *, update: bool = True) -> tuple[int, int] | None:

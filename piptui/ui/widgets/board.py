@@ -9,6 +9,7 @@ thousands of cards.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -26,7 +27,14 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from piptui.domain.columns import ColumnGroup
 from piptui.domain.model import Card, Sector
 from piptui.domain.text_rules import visible
-from piptui.ui._textual_compat import cache_height, cached_height, divide_line, forget_wrapped_lines, option_lines
+from piptui.ui._textual_compat import (
+    cache_height,
+    cached_height,
+    divide_line,
+    forget_wrapped_lines,
+    option_lines,
+    styles_key,
+)
 from piptui.ui.bindings import BOARD_BINDINGS
 from piptui.ui.text import SECTOR_SHORT
 
@@ -69,6 +77,53 @@ def card_prompt(card: Card) -> Content:
     return content
 
 
+_last_rules: tuple[object, int, tuple[int, str, bool]] | None = None  # (styles, their key, wrap_rules)
+
+
+def wrap_rules(rules: RulesMap) -> tuple[int, str, bool]:
+    """(line padding both sides, text overflow, no wrap): read once per change of the styles.
+
+    One entry: the list measures all its options with its own styles, one list at a time."""
+    global _last_rules
+    key = styles_key(rules)
+    last = _last_rules
+    if key is not None and last is not None and last[0] is rules and last[1] == key:
+        return last[2]
+    overflow: str = rules.get("text_overflow", "fold")
+    values = (rules.get("line_pad", 0) * 2, overflow, rules.get("text_wrap", "wrap") == "nowrap")
+    _last_rules = (rules, key, values) if key is not None else None
+    return values
+
+
+_WORD = re.compile(r"\s*\S+\s*")  # rich._wrap's word: the word and the spaces after it
+
+
+def ascii_breaks(text: str, width: int, fold: bool = True) -> int:
+    """How many breaks ``divide_line`` puts in ASCII ``text`` at ``width`` (> 0), counted the same
+    way but with one cell per character (rich measures each word's cells; a 5,000-card board
+    spent a third of its first render there). tests/test_ui_widgets.py compares the two."""
+    breaks = 0
+    offset = 0
+    for match in _WORD.finditer(text):
+        start = match.start()
+        word = match.group()
+        length = len(word.rstrip())
+        if width - offset >= length:
+            offset += len(word)
+        elif length > width:
+            if fold:  # chop_cells: pieces of ``width`` characters, each on a line of its own
+                pieces = range(0, len(word), width)
+                breaks += len(pieces) - (0 if start else 1)
+                offset = len(word) - pieces[-1]
+            else:
+                breaks += 1 if start else 0
+                offset = len(word)
+        elif offset and start:
+            breaks += 1
+            offset = len(word)
+    return breaks
+
+
 class CardContent(Content):
     """A card's Content: wrapped with a hanging indent, its height counted rather than laid out.
 
@@ -98,9 +153,7 @@ class CardContent(Content):
 
     def get_height(self, rules: RulesMap, width: int) -> int:
         plain = self.plain
-        line_pad = rules.get("line_pad", 0) * 2
-        overflow: str = rules.get("text_overflow", "fold")
-        no_wrap = rules.get("text_wrap", "wrap") == "nowrap"
+        line_pad, overflow, no_wrap = wrap_rules(rules)
         if divide_line is None or no_wrap or "\n" in plain or "\t" in plain:
             split = self._split(width - line_pad)
             if split is None:
@@ -111,7 +164,10 @@ class CardContent(Content):
         if cached is not None:
             return cached
         hang = self._hang_at(width - line_pad)
-        height = len(divide_line(plain[hang:], width - line_pad - hang, fold=overflow == "fold")) + 1
+        text, room, fold = plain[hang:], width - line_pad - hang, overflow == "fold"
+        height = (
+            ascii_breaks(text, room, fold) if room > 0 and text.isascii() else len(divide_line(text, room, fold=fold))
+        ) + 1
         cache_height(self, key, height)
         return height
 
@@ -162,6 +218,7 @@ class Board(OptionList):
         self._entries: dict[str, _Entry] = {}
         self._card_ids: list[str] = []  # in board order
         self._wrapped_for = -1  # the width the option lines were wrapped for
+        self._shown: tuple[object, ...] | None = None  # what show() was last given
 
     # -- reading -------------------------------------------------------------
     @property
@@ -187,7 +244,19 @@ class Board(OptionList):
         reveal: str | None = None,
         empty_text: str = "No cards yet: type one below and press Enter.",
     ) -> None:
-        """Show ``groups``; highlight ``select`` (else keep ``keep``), scroll ``reveal`` into view."""
+        """Show ``groups``; highlight ``select`` (else keep ``keep``), scroll ``reveal`` into view.
+
+        The same groups as last time (another column changed, the lead's heartbeat) leave the
+        options alone: only the highlight and the scroll move."""
+        shown = (tuple(groups), filtered, empty_text)
+        if shown == self._shown:
+            target = select if select in self._entries else keep if keep in self._entries else None
+            if target is not None and target != self.highlighted_card_id:
+                self.highlighted = self.get_option_index(target)
+            if reveal in self._entries and reveal != target:
+                self.reveal(reveal)
+            return
+        self._shown = shown
         old_index = self.highlighted
         entries: dict[str, _Entry] = {}
         options: list[Option] = []

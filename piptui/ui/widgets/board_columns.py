@@ -206,7 +206,9 @@ class BoardColumns(Widget):
             )
             if not current:
                 board.highlighted = None
-            board.border_title = literal(column_title(title, dim, filtered))
+            heading = column_title(title, dim, filtered)
+            if str(board.border_title or "") != heading:  # a new title redraws the whole column
+                board.border_title = literal(heading)
             board.set_class(current, "-current")
             if self._focusable:
                 board.can_focus = current
