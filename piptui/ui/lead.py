@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import time
+from pathlib import Path
 
 from textual.message import Message
 from textual.widgets import Static
@@ -26,6 +27,10 @@ from piptui.ui.text import literal, one_line
 
 CHECK_SECONDS = 1.0
 TAKE_KEY = "Ctrl+\\"
+
+# The bars mounted in this terminal, by programme file: a screen handing the lead to the next one
+# (the lead opening another session) must not release it after the next one has claimed it.
+_BARS: dict[Path, set[LeadBar]] = {}
 
 
 class LeadBar(Static):
@@ -52,6 +57,7 @@ class LeadBar(Static):
     def on_mount(self) -> None:
         # Whether this screen will lead is read now; the lead is written just after the first frame
         # (a locked, fsync'd write: 20-30 ms of the first frame on a busy machine, bench start-up).
+        _BARS.setdefault(self._file, set()).add(self)
         try:
             lead = self.room.current()
             self.leading = lead is None or lead.token == self.room.token
@@ -81,8 +87,16 @@ class LeadBar(Static):
         if changed:
             self.post_message(self.Changed(leading, lead))
 
+    @property
+    def _file(self) -> Path:
+        return self.room.store.path.resolve()
+
     def on_unmount(self) -> None:
-        if self.leading:
+        others = _BARS.get(self._file, set())
+        others.discard(self)
+        if not others:
+            _BARS.pop(self._file, None)
+        if self.leading and not any(bar.wants for bar in others):  # else the next screen leads on
             # the file gone or locked: the heartbeat goes stale instead
             with contextlib.suppress(PiptuiError):
                 self.room.release()
