@@ -178,7 +178,7 @@ async def test_report_screen_without_and_with_responses(sessions_dir: Path, prog
         await pilot.press("a")  # every programme of the folder
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert "1 groups · 2 responses" in text_of(app.screen.query_one("#report-text", Static))
+        assert "1 group · 2 responses" in text_of(app.screen.query_one("#report-text", Static))
 
 
 def test_bar_lengths_add_up_to_the_width() -> None:

@@ -43,3 +43,8 @@ def reflow(text: str) -> str:
     blank lines kept between paragraphs."""
     paragraphs = [" ".join(p.split()) for p in text.strip().split("\n\n")]
     return "\n\n".join(p for p in paragraphs if p)
+
+
+def counted(count: int, noun: str, nouns: str | None = None) -> str:
+    """``1 participant``, ``3 participants`` (``nouns``: the plural, when not noun + s)."""
+    return f"{count} {noun if count == 1 else nouns or noun + 's'}"

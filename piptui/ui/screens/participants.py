@@ -25,7 +25,7 @@ from piptui.ui.keymap import keyed
 from piptui.ui.screens.form_dialogs import save_in
 from piptui.ui.screens.people_dialogs import PersonDialog, PersonEdit
 from piptui.ui.screens.programme_screen import ProgrammeScreen
-from piptui.ui.text import SECTOR_SHORT, literal, plain
+from piptui.ui.text import SECTOR_SHORT, counted, literal, plain
 from piptui.ui.widgets.key_bar import KeyBar
 from piptui.ui.widgets.title_bar import TitleBar
 
@@ -116,12 +116,8 @@ class ParticipantsScreen(ProgrammeScreen):
             )
         else:
             total = sum(1 for p in self.people if p.id in came)
-            status.update(
-                literal(
-                    f"{len(self.people)} participants · {total} came to session {self.number} · Space ticks who came",
-                    "dim",
-                )
-            )
+            people = counted(len(self.people), "participant")
+            status.update(literal(f"{people} · {total} came to session {self.number} · Space ticks who came", "dim"))
 
     def highlighted_id(self) -> str | None:
         table = self.query_one(DataTable)

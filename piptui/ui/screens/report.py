@@ -27,7 +27,7 @@ from piptui.domain.model import SECTOR_IDS, Sector
 from piptui.domain.survey import NoResponses, QuestionRow, Share, SurveyReport
 from piptui.errors import PiptuiError
 from piptui.ui.keymap import keyed
-from piptui.ui.text import SECTOR_SHORT, literal, one_line
+from piptui.ui.text import SECTOR_SHORT, counted, literal, one_line
 from piptui.ui.widgets.key_bar import KeyBar
 from piptui.ui.widgets.title_bar import TitleBar
 
@@ -119,8 +119,8 @@ def report_content(report: SurveyReport, width: int) -> Content:
     who = f"{report.survey_title} · " if report.survey_title else ""
     invited = "no participants listed" if report.invited is None else f"{report.invited} invited"
     rate = "" if report.response_rate is None else f": response rate {report.response_rate}%"
-    groups = f"{report.groups} groups · " if report.areas else ""
-    lines.append(literal(f"{who}{groups}{report.responses} responses, {invited}{rate}"))
+    groups = f"{counted(report.groups, 'group')} · " if report.areas else ""
+    lines.append(literal(f"{who}{groups}{counted(report.responses, 'response')}, {invited}{rate}"))
     lines += [literal(note, "bold $warning") for note in report.notes]
     lines += [Content(""), Content.assemble(("Respondents by sector  ", "bold"), shares_text(report.sectors))]
     lines.append(literal(f"  {report.public_sector.label}: {report.public_sector.percent}%", "dim"))
