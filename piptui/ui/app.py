@@ -195,8 +195,10 @@ class PiptuiApp(App[None]):
         return SessionScreen(path, session=session, author=self.author)
 
     def action_home(self) -> None:
+        from piptui.ui import quitting
         from piptui.ui.screens.home import HomeScreen
 
+        quitting.keep_drafts(self)  # a half-typed line comes back in the next session screen
         self.switch_screen(HomeScreen(self.sessions_dir))
 
     def action_pick_session(self, path: Path) -> None:
@@ -241,6 +243,9 @@ class PiptuiApp(App[None]):
         except PiptuiError as exc:
             self.notify(exc.message, title="Cannot open", severity="error", markup=False)
             return
+        from piptui.ui import quitting
+
+        quitting.keep_drafts(self)  # a half-typed line comes back in the next session's capture line
         await self.switch_screen(screen)
 
     async def _ask_name(self, path: Path) -> bool:
