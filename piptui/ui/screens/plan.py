@@ -24,7 +24,15 @@ from piptui.domain.voting import sorted_by_votes
 from piptui.ui.keymap import keyed
 from piptui.ui.screens.cluster_dialogs import MultiPickDialog, TextDialog
 from piptui.ui.screens.dialogs import ConfirmDialog, PickDialog
-from piptui.ui.screens.plan_base import COMMON_BINDINGS, PlanBaseScreen, highlighted_id, person, plural, show_options
+from piptui.ui.screens.plan_base import (
+    COMMON_BINDINGS,
+    PlanBaseScreen,
+    highlighted_id,
+    person,
+    plural,
+    show_detail,
+    show_options,
+)
 from piptui.ui.screens.plan_dialogs import (
     ActionDialog,
     CardsDialog,
@@ -183,13 +191,15 @@ class PlanScreen(PlanBaseScreen):
     def _show_detail(self) -> None:
         _kind, item = self.highlighted()
         text: Content
+        more = ""
         if isinstance(item, Objective):
             text = self._objective_detail(item)
+            more = "c lists every card it came from"
         elif isinstance(item, Action):
             text = self._action_detail(item)
         else:
             text = literal("Promote clusters with p; add actions with a. F1 lists every key.", "dim")
-        self.query_one("#plan-detail-text", Static).update(text)
+        show_detail(self.query_one("#plan-detail-text", Static), text, more=more)
 
     def _objective_detail(self, o: Objective) -> Content:
         progress = plan_progress([o], self.actions.get(o.id, []))[o.id]

@@ -13,12 +13,15 @@ terminal (a note-taker recording votes, a co-facilitator editing the plan) shows
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import OptionList
+from textual.widget import Widget
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from piptui.domain.exercise import Exercise, Step
@@ -28,9 +31,11 @@ from piptui.store.plan_ops import PlanOps
 from piptui.ui.library import load_library
 from piptui.ui.screens.form_dialogs import FormDialog, save_in
 from piptui.ui.screens.programme_screen import ProgrammeScreen
-from piptui.ui.text import SECTOR_SHORT, one_line
+from piptui.ui.text import SECTOR_SHORT, literal, one_line
 
 if TYPE_CHECKING:
+    from textual.css.styles import RulesMap
+
     from piptui.domain.model import Cluster
     from piptui.store.snapshot import Snapshot
     from piptui.ui.live import LiveProgramme
@@ -71,6 +76,7 @@ class PlanBaseScreen(ProgrammeScreen):
         self.number = session if session is not None else programme.current_session
         self.ops = PlanOps(self.store)
         self.ready = False  # True once mounted: the views can be drawn
+        self._shown_parts: tuple[object, ...] | None = None  # what the screen last drew from
         self.setup()
 
     def setup(self) -> None:
@@ -97,6 +103,10 @@ class PlanBaseScreen(ProgrammeScreen):
         self.refresh_view()
 
     def show_snapshot(self, snapshot: Snapshot, *, force: bool = False, select: str | None = None) -> None:
+        shown = what_is_shown(snapshot)
+        if not force and select is None and shown == self._shown_parts:
+            return  # only the lead's heartbeat (every few seconds) changed: nothing here to redraw
+        self._shown_parts = shown
         self.refresh_view()
 
     def refresh_view(self) -> None:
@@ -168,6 +178,41 @@ class PlanBaseScreen(ProgrammeScreen):
                 if c.id == column:
                     return f"{c.group} › {c.title}" if c.group else c.title
         return column
+
+
+def what_is_shown(snapshot: Snapshot) -> tuple[object, ...]:
+    """Everything of a snapshot these screens draw from: all but the file's token and the
+    lead's heartbeat (the lead's terminal writes one every few seconds; redrawing the whole
+    plan for it cost a full screen of output each time, and held up the arrow keys)."""
+    s = snapshot
+    programme = replace(s.programme, lead=None)
+    budgets = tuple(sorted(s.budgets.items()))
+    parts = (s.participants, s.sessions, s.cards, s.clusters, s.objectives, s.actions, s.votes, s.responses, s.casts)
+    return (programme, budgets, *parts)
+
+
+def show_detail(box: Static, text: Content, *, more: str = "") -> None:
+    """Show ``text`` in a screen's detail box (a Static in a pane of a few lines) as the
+    highlight moves, without laying the whole screen out again.
+
+    ``Static.update`` lays the screen out by default, which on each arrow key repainted every
+    scroll bar (twice) and the pane's border: five terminal updates a key instead of two, twice
+    the bytes, and a layout's CPU. A text of the pane's height or less is padded to it, so the
+    box keeps its size and only it repaints. A longer one is cut to the pane with ``… more``
+    (what shows the rest) when ``more`` is given; else it scrolls, laid out when its height
+    changes."""
+    width = box.content_size.width
+    pane = box.parent.content_size.height if isinstance(box.parent, Widget) else 0
+    if not width or not pane:  # not laid out yet
+        box.update(text)
+        return
+    height = text.get_height(cast("RulesMap", box.styles), width)  # as Widget.get_content_height does
+    if height > pane and more:
+        lines = text.wrap(width)[: pane - 1]
+        text, height = Content("\n").join([*lines, literal(f"… {more}", "dim")]), pane
+    if height < pane:
+        text, height = text + "\n" * (pane - height), pane
+    box.update(text, layout=height != box.size.height)
 
 
 def person(p: Participant | None) -> str:

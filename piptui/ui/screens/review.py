@@ -28,7 +28,14 @@ from piptui.domain.plan import (
 from piptui.ui.keymap import keyed
 from piptui.ui.screens.dialogs import ConfirmDialog
 from piptui.ui.screens.plan import action_prompt, leads_text
-from piptui.ui.screens.plan_base import COMMON_BINDINGS, PlanBaseScreen, highlighted_id, plural, show_options
+from piptui.ui.screens.plan_base import (
+    COMMON_BINDINGS,
+    PlanBaseScreen,
+    highlighted_id,
+    plural,
+    show_detail,
+    show_options,
+)
 from piptui.ui.screens.plan_dialogs import ReviewDialog, review_line
 from piptui.ui.text import literal, one_line
 from piptui.ui.widgets.key_bar import KeyBar
@@ -126,14 +133,16 @@ class ReviewScreen(PlanBaseScreen):
         action = self.highlighted()
         box = self.query_one("#review-detail-text", Static)
         if action is None:
-            box.update(literal("Enter reviews the highlighted action; n goes to the next one not reviewed.", "dim"))
+            show_detail(
+                box, literal("Enter reviews the highlighted action; n goes to the next one not reviewed.", "dim")
+            )
             return
         parts: list[Content | str | tuple[str, str]] = [literal(one_line(action.text, 300), "bold"), "\n"]
         if not action.review_notes:
             parts.append(("Not reviewed yet", "dim"))
         for note in action.review_notes:
             parts += [review_line(note.at, note.status, note.rag, note.text), "\n"]
-        box.update(Content.assemble(*parts))
+        show_detail(box, Content.assemble(*parts))
 
     # -- what the keys act on ------------------------------------------------
     def highlighted(self) -> Action | None:
