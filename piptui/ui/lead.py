@@ -37,12 +37,17 @@ class LeadBar(Static):
     """One line: who leads the room. Hidden while this screen leads (the title says so)."""
 
     class Changed(Message):
-        """This screen started (``leading``) or stopped leading the room."""
+        """This screen started (``leading``) or stopped leading the room. ``control`` is the bar."""
 
-        def __init__(self, leading: bool, lead: Lead | None) -> None:
+        def __init__(self, bar: LeadBar, leading: bool, lead: Lead | None) -> None:
             super().__init__()
+            self.bar = bar
             self.leading = leading
             self.lead = lead
+
+        @property
+        def control(self) -> LeadBar:
+            return self.bar
 
     def __init__(self, store: SessionStore, person: str | None, number: int, *, id: str | None = None) -> None:
         super().__init__("", id=id)
@@ -67,7 +72,7 @@ class LeadBar(Static):
         self._last_beat = time.monotonic()
         self.wants = self.leading
         self._show()
-        self.post_message(self.Changed(self.leading, self.lead))
+        self.post_message(self.Changed(self, self.leading, self.lead))
         if self.leading:
             self.call_after_refresh(self._claim)
         self.set_interval(CHECK_SECONDS, self.check, name="room-lead")
@@ -85,7 +90,7 @@ class LeadBar(Static):
         self.lead, self.leading, self.wants = lead, leading, leading
         self._show()
         if changed:
-            self.post_message(self.Changed(leading, lead))
+            self.post_message(self.Changed(self, leading, lead))
 
     @property
     def _file(self) -> Path:
@@ -135,7 +140,7 @@ class LeadBar(Static):
                     )
                 else:
                     self.notify(f"You no longer lead the room. {TAKE_KEY} takes the lead.", markup=False)
-            self.post_message(self.Changed(leading, lead))
+            self.post_message(self.Changed(self, leading, lead))
         elif (before is None) != (lead is None) or (before and lead and before.token != lead.token):
             if lead is None and before is not None:
                 self.notify(
@@ -145,7 +150,7 @@ class LeadBar(Static):
                     markup=False,
                     timeout=15,
                 )
-            self.post_message(self.Changed(leading, lead))
+            self.post_message(self.Changed(self, leading, lead))
         self._show()
 
     def take(self) -> None:
@@ -161,7 +166,7 @@ class LeadBar(Static):
         self.leading = True
         self._show()
         self.notify(f"You lead the room: the wall and the note-takers follow session {self.number}.")
-        self.post_message(self.Changed(True, self.lead))
+        self.post_message(self.Changed(self, True, self.lead))
 
     def describe(self) -> str:
         lead = self.lead

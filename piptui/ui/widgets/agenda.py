@@ -22,9 +22,16 @@ class Agenda(OptionList, can_focus=False):
     BINDING_GROUP_TITLE = "Agenda"
 
     class StepChosen(Message):
-        def __init__(self, index: int) -> None:
+        """A step was clicked: the screen goes to step ``index``. ``control`` is the agenda."""
+
+        def __init__(self, agenda: Agenda, index: int) -> None:
             super().__init__()
+            self.agenda = agenda
             self.index = index
+
+        @property
+        def control(self) -> Agenda:
+            return self.agenda
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, markup=False)
@@ -54,4 +61,4 @@ class Agenda(OptionList, can_focus=False):
     def action_select(self) -> None:
         option = self.highlighted_option
         if option is not None and option.id is not None and not option.disabled:
-            self.post_message(self.StepChosen(int(option.id)))
+            self.post_message(self.StepChosen(self, int(option.id)))

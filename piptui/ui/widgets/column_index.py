@@ -17,9 +17,16 @@ from piptui.domain.columns import ColumnGroup
 
 class ColumnIndex(OptionList, can_focus=False):
     class ColumnChosen(Message):
-        def __init__(self, column_id: str) -> None:
+        """A column was clicked: the board goes to ``column_id``. ``control`` is the index."""
+
+        def __init__(self, column_index: ColumnIndex, column_id: str) -> None:
             super().__init__()
+            self.column_index = column_index
             self.column_id = column_id
+
+        @property
+        def control(self) -> ColumnIndex:
+            return self.column_index
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, markup=False)
@@ -45,4 +52,4 @@ class ColumnIndex(OptionList, can_focus=False):
     def action_select(self) -> None:
         option = self.highlighted_option
         if option is not None and option.id is not None and not option.disabled:
-            self.post_message(self.ColumnChosen(option.id))
+            self.post_message(self.ColumnChosen(self, option.id))
