@@ -191,3 +191,23 @@ def test_demo_is_created_once_with_a_full_board(sessions_dir: Path) -> None:
     other.mkdir()
     again = ensure_demo(other)
     assert orjson.loads(again.read_bytes())["cards"] == orjson.loads(first)["cards"]  # deterministic
+
+
+@pytest.mark.parametrize("args", [["demo"], ["open", "darlington-demo"], []])
+def test_the_screens_without_a_terminal_say_so_in_one_line(sessions_dir: Path, args: list[str]) -> None:
+    from piptui.programmes import ensure_demo
+
+    ensure_demo(sessions_dir)
+    out = subprocess.run(
+        [sys.executable, "-m", "piptui", "--sessions-dir", str(sessions_dir), *args],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,  # it used to draw into the pipe for ever, spinning a core
+    )
+    assert out.returncode == 2
+    assert out.stderr.strip() == (
+        "piptui: the screens need a terminal: run piptui in one (for scripts: piptui add, list, export, report)"
+    )
+    with SessionStore(sessions_dir / "darlington-demo.json") as store:
+        assert store.programme().lead is None  # nobody was left leading the room

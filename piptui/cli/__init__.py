@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from piptui.cli.common import Context, PiptuiGroup, complete_programmes, pass_ctx, sector_choice
+from piptui.errors import PiptuiError
 
 if TYPE_CHECKING:
     from piptui.domain.model import Session
@@ -54,7 +55,19 @@ def main(ctx: click.Context, sessions_dir: Path | None, exercise_dirs: tuple[Pat
         run_app(create_app(sessions_dir=ctx.obj.sessions_dir, exercise_dirs=ctx.obj.exercise_dirs))
 
 
+class NoTerminal(PiptuiError):
+    """The screens were asked for with no terminal to draw them in (exit 2: a usage error)."""
+
+    exit_code = 2
+
+
 def run_app(app: Any) -> None:
+    # Without a terminal (stdin from a file or /dev/null, or the screen's stderr redirected) the app
+    # would draw into a file, never read a key and spin a core: say so instead.
+    if not (sys.stdin.isatty() and sys.__stderr__ is not None and sys.__stderr__.isatty()):
+        raise NoTerminal(
+            "the screens need a terminal: run piptui in one (for scripts: piptui add, list, export, report)"
+        )
     # No cyclic garbage collection until the first frame is drawn (the app turns it back on then):
     # start-up makes hundreds of thousands of objects that live as long as the app, and a full
     # collection in the middle of it cost 40-50 ms of the first frame (bench start-up).
