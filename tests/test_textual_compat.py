@@ -66,6 +66,41 @@ async def test_an_option_list_can_be_made_to_wrap_again() -> None:
         assert compat.option_lines(option_list, 39) is not None
 
 
+def _layout(option_list: OptionList) -> list[tuple[str | None, int, int]]:
+    where = [compat.option_lines(option_list, i) for i in range(option_list.option_count)]
+    return [(o.id, *w) for o, w in zip(option_list.options, where, strict=True) if w is not None]
+
+
+async def test_an_option_list_can_lose_its_last_options_and_keep_the_others_lines() -> None:
+    app = ListApp()
+    async with app.run_test(size=(30, 12)) as pilot:
+        await pilot.pause()
+        option_list = app.query_one(OptionList)
+        before = _layout(option_list)
+        compat.truncate_options(option_list, 25)
+        assert option_list.option_count == 25 and len(option_list._line_cache.lines) == before[25][1]
+        assert _layout(option_list) == before[:25]
+        option_list.add_options([Option("new " * 9, id="new"), Option("last", id="39")])
+        assert option_list.get_option_index("new") == 25 and option_list.get_option_index("39") == 26
+        layout = _layout(option_list)
+        option_list.set_options(list(option_list.options))  # the same options, measured afresh
+        assert _layout(option_list) == layout
+        await pilot.pause()
+
+
+async def test_an_option_can_be_retitled_only_at_its_height() -> None:
+    app = ListApp()
+    async with app.run_test(size=(30, 12)) as pilot:
+        await pilot.pause()
+        option_list = app.query_one(OptionList)
+        before = _layout(option_list)
+        assert compat.retitle_option(option_list, 0, Content("option 0 again"))
+        assert str(option_list.options[0].prompt) == "option 0 again" and _layout(option_list) == before
+        assert not compat.retitle_option(option_list, 1, Content("a long one " * 5))
+        assert str(option_list.options[1].prompt).startswith("option 1") and _layout(option_list) == before
+        assert "option 0 again" in option_list.render_line(0).text  # drawn anew, not from the old lines
+
+
 class First(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("first")

@@ -15,6 +15,7 @@ from ui_support import demo_app, session_ready, type_line, type_text, until
 
 from piptui.domain.model import Card
 from piptui.store import SessionStore
+from piptui.ui import _textual_compat as compat
 from piptui.ui.screens.dialogs import ConfirmDialog
 from piptui.ui.widgets.board import Board
 from piptui.ui.widgets.board_columns import BoardColumns
@@ -252,3 +253,35 @@ async def test_the_wide_wall_scrolls_a_new_card_into_view_in_its_column(sessions
         await until(pilot, lambda: late.id in board.card_ids, "the late card")
         assert late.id in _column_ids(board, 0) and _in_view(board.columns[0], late.id)
         assert all(b.highlighted is None for b in board.columns)  # nothing is highlighted on a wall
+
+
+def _layout(board: Board) -> list[tuple[str | None, str, int, int]]:
+    lines = [compat.option_lines(board, i) for i in range(board.option_count)]
+    return [(o.id, str(o.prompt), *w) for o, w in zip(board.options, lines, strict=True) if w is not None]
+
+
+async def test_a_card_from_another_terminal_in_a_sub_group_is_laid_out_as_a_fresh_column(sessions_dir: Path) -> None:
+    """The column keeps the measured lines of the cards before the new one; what it shows is what a
+    column built from scratch shows: the card at the end of its sub-group, the sub-heading's new count."""
+    app = demo_app(sessions_dir)
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        screen = await session_ready(pilot)
+        board = screen.query_one(BoardColumns)
+        first = next(c for c in screen.columns if c.group == "Obstacles and barriers")  # > Organisation
+        column = board.columns[3]
+        heading = next(str(o.prompt) for o in column.options if o.disabled)
+        count = int(heading.rsplit("  ", 1)[1])
+        with SessionStore(screen.path, author="bob") as other:
+            far = other.add_card("From another terminal, " + "a long card that wraps " * 4, session=3, step=SORT,
+                                 column=first.id)  # fmt: skip
+        await until(pilot, lambda: far.id in board.card_ids, "the other terminal's card")
+        ids = [o.id for o in column.options]
+        index = ids.index(far.id)
+        assert column.options[index + 1].disabled  # the last of its sub-group, before "People"
+        assert next(str(o.prompt) for o in column.options if o.disabled) == f"{first.title}  {count + 1}"
+        shown = _layout(column)
+        column.set_options(list(column.options))  # the same options, measured from scratch
+        assert _layout(column) == shown
+        assert compat.option_lines(column, index)[1] > 1  # type: ignore[index]  # it wraps
+        await pilot.press("tab", "right", "right", "right", "end")
+        assert board.current_index == 3 and board.highlighted_card_id == column.options[-1].id

@@ -17,6 +17,11 @@ with a leading underscore of Textual's or Rich's.
   ``scroll_to_highlight``).
 - ``OptionList._option_render_cache``, ``_line_cache``: wrapped lines, forgotten when the width
   changes together with a mount beside the list (OptionList can keep the old width's lines).
+- ``OptionList._options``, ``_id_to_option``, ``_option_to_index``, ``_line_cache``, ``_markup``,
+  ``_get_left_gutter_width``, ``Option._set_prompt``: :func:`truncate_options` drops a list's last
+  options and :func:`retitle_option` gives one a new prompt of the same height, both keeping the
+  measured lines of the others (a card from another terminal on a 2,000-card column: rebuilding
+  it with ``set_options`` measured every card again; OptionList can only add at the end or clear).
 - ``Screen._push_result_callback``: the first screen of an app gets the empty result callback
   every pushed screen gets, so ``switch_screen`` away from it works (Textual 8.2 gives the
   default screen none and fails with IndexError).
@@ -44,7 +49,7 @@ import time
 import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import rich.control
 import textual.content
@@ -58,6 +63,7 @@ from piptui.domain.text_rules import ALLOWED, visible
 if TYPE_CHECKING:
     from textual.app import App
     from textual.content import Content
+    from textual.css.styles import RulesMap
     from textual.screen import Screen
     from textual.widgets import OptionList
 
@@ -101,6 +107,48 @@ def forget_wrapped_lines(option_list: OptionList) -> None:
     """Make the list wrap its options again (for a new width)."""
     option_list._option_render_cache.clear()
     option_list._line_cache.clear()
+
+
+def truncate_options(option_list: OptionList, keep: int) -> None:
+    """Drop the options from index ``keep`` on; those before keep their measured lines."""
+    options = option_list._options
+    gone = options[keep:]
+    del options[keep:]
+    for option in gone:
+        option_list._option_to_index.pop(option, None)
+        if option.id is not None:
+            option_list._id_to_option.pop(option.id, None)
+    cache = option_list._line_cache
+    first_line = cache.index_to_line.get(keep)
+    if first_line is not None:
+        del cache.lines[first_line:]
+    for index in range(keep, keep + len(gone)):
+        cache.index_to_line.pop(index, None)
+        cache.heights.pop(index, None)
+    option_list._option_render_cache.clear()  # its lines name their option's index
+    option_list._mouse_hovering_over = None
+    option_list.refresh()
+
+
+def retitle_option(option_list: OptionList, index: int, prompt: Content) -> bool:
+    """Give option ``index`` the new ``prompt`` if it is as many lines high as the old one (the
+    others keep their measured lines); False, and nothing changed, if it is not (or not measured)."""
+    from textual.visual import visualize
+
+    height: int | None = option_list._line_cache.heights.get(index)
+    if height is None or not 0 <= index < len(option_list._options):
+        return False
+    option = option_list._options[index]
+    visual = visualize(option_list, prompt, markup=option_list._markup)
+    padding = option_list.get_component_styles("option-list--option").padding
+    width = option_list.scrollable_content_region.width - option_list._get_left_gutter_width()
+    if visual.get_height(cast("RulesMap", option_list.styles), width - padding.width) + option._divider != height:
+        return False
+    option._set_prompt(prompt)
+    option._visual = visual
+    option_list._option_render_cache.clear()
+    option_list.refresh()
+    return True
 
 
 def give_result_callback(screen: Screen[Any], app: App[Any]) -> None:

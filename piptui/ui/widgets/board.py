@@ -33,7 +33,9 @@ from piptui.ui._textual_compat import (
     divide_line,
     forget_wrapped_lines,
     option_lines,
+    retitle_option,
     styles_key,
+    truncate_options,
 )
 from piptui.ui.bindings import BOARD_BINDINGS
 from piptui.ui.text import SECTOR_SHORT
@@ -219,6 +221,7 @@ class Board(OptionList):
         self._card_ids: list[str] = []  # in board order
         self._wrapped_for = -1  # the width the option lines were wrapped for
         self._shown: tuple[object, ...] | None = None  # what show() was last given
+        self._headings: dict[str, tuple[tuple[object, ...], Option]] = {}  # heading id: (what it said, its Option)
 
     # -- reading -------------------------------------------------------------
     @property
@@ -262,12 +265,22 @@ class Board(OptionList):
         options: list[Option] = []
         ids: list[str] = []
         headings = len(groups) > 1 or groups[0].column is not None if groups else False
+        old_headings, self._headings = self._headings, {}
+        retitles: list[tuple[int, Content]] = []  # (index, new prompt) of headings whose count changed
         for group in groups:
             if filtered and not group.cards:
                 continue  # a filter hides the columns it empties (the column index keeps every count)
             if headings:
                 key = HEADING_PREFIX + (group.column.id if group.column else "")
-                options.append(Option(heading_prompt(group, filtered), id=key, disabled=True))
+                said = (group.column, len(group.cards), group.total, filtered)
+                heading = old_headings.get(key)
+                if heading is None:
+                    heading = (said, Option(heading_prompt(group, filtered), id=key, disabled=True))
+                elif heading[0] != said:  # a new count: the same option, retitled below
+                    retitles.append((len(options), heading_prompt(group, filtered)))
+                    heading = (said, heading[1])
+                self._headings[key] = heading
+                options.append(heading[1])
             for card in group.cards:
                 entry = self._entries.get(card.id)
                 if entry is None or entry.card != card:
@@ -284,9 +297,18 @@ class Board(OptionList):
         self._entries = entries
         self._card_ids = ids
         with self.app.batch_update():
-            scroll_y = self.scroll_y
-            self.set_options(options)
-            self.scroll_to(y=scroll_y, animate=False, immediate=True)
+            kept = self._kept(options, retitles)
+            if kept:
+                # the options before the first change (a card from another terminal) keep their
+                # measured lines; only those after it are measured again (a rebuild of a
+                # 2,000-card column measured every card)
+                self.highlighted = None
+                truncate_options(self, kept)
+                self.add_options(options[kept:])
+            else:
+                scroll_y = self.scroll_y
+                self.set_options(options)
+                self.scroll_to(y=scroll_y, animate=False, immediate=True)
             target = select if select in entries else keep if keep in entries else None
             if target is not None:
                 self.highlighted = self.get_option_index(target)
@@ -294,6 +316,25 @@ class Board(OptionList):
                 self.highlighted = self._nearest_card(old_index or 0)
             if reveal in entries and reveal != target:
                 self.reveal(reveal)
+
+    def _kept(self, options: list[Option], retitles: list[tuple[int, Content]]) -> int:
+        """How many of the options shown now stay, with their lines, before ``options`` after them;
+        the retitled headings get their prompts (in place if they stay, else as new options)."""
+        shown = self.options
+        keep = 0
+        if self.is_mounted and shown:
+            limit = min(len(shown), len(options))
+            while keep < limit and options[keep] is shown[keep]:
+                keep += 1
+        for index, prompt in retitles:
+            if index < keep and retitle_option(self, index, prompt):
+                continue
+            keep = min(keep, index)
+            old = options[index]
+            options[index] = Option(prompt, id=old.id, disabled=True)
+            said = self._headings[old.id or ""][0]
+            self._headings[old.id or ""] = (said, options[index])
+        return keep
 
     def _nearest_card(self, index: int) -> int | None:
         options = self.options
