@@ -51,6 +51,7 @@ async def lead_and_card_author(app: PiptuiApp, text: str) -> tuple[str | None, s
         ("Ann Lee", (), "Ann Lee"),
         (None, (), DEMO_LEAD),
         ("Ann Lee", ("--as", "Bea"), "Bea"),
+        ("Evil\x1b]0;X\x07 [red]N[/]", (), DEMO_LEAD),  # a hand-edited file: its ESC would refuse every card
     ],
 )
 async def test_the_demo_leads_under_a_name(

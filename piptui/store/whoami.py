@@ -2,7 +2,7 @@
 
 ``<user config dir>/piptui/me.json`` (platformdirs; ``$XDG_CONFIG_HOME/piptui`` on Linux) holds
 ``{"name": "..."}``. A file that cannot be read is as if there were none; one that cannot be
-written is a :class:`PiptuiError` naming it.
+written is a :class:`PiptuiError` naming it. A name holding a control character is as if none.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from piptui.domain.text_rules import control_problem
 from piptui.errors import PiptuiError
 from piptui.store.storage import atomic_write_bytes
 
@@ -26,7 +27,9 @@ def remembered_name() -> str | None:
     except (OSError, ValueError):
         return None
     name = data.get("name") if isinstance(data, dict) else None
-    return name.strip() or None if isinstance(name, str) else None
+    if not isinstance(name, str) or control_problem(name) is not None or "\n" in name or "\t" in name:
+        return None  # a hand-edited file's ESC would refuse every card signed with it
+    return name.strip() or None
 
 
 def remember_name(name: str) -> None:
