@@ -61,3 +61,22 @@ async def test_the_demo_leads_under_a_name(
         remember_name(remembered)
     app = demo_from_the_command(sessions_dir, monkeypatch, *args)
     assert await lead_and_card_author(app, "we need a shared calendar") == (expected, expected)
+
+
+@pytest.mark.parametrize("command", [["demo"], ["open", "darlington-demo"]])
+@pytest.mark.parametrize(
+    ("name", "says"),
+    [("Sue\x1b]0;X\x07", "Your name (--as) has a control character, ESC (U+001B)"), ("  ", "cannot be empty")],
+)
+def test_a_name_that_would_refuse_every_card_is_refused_at_once(
+    sessions_dir: Path, monkeypatch: pytest.MonkeyPatch, command: list[str], name: str, says: str
+) -> None:
+    import piptui.cli
+    from piptui.programmes import ensure_demo
+
+    ensure_demo(sessions_dir)
+    apps: list[PiptuiApp] = []
+    monkeypatch.setattr(piptui.cli, "run_app", apps.append)
+    result = CliRunner().invoke(main, ["--sessions-dir", str(sessions_dir), *command, "--as", name])
+    assert result.exit_code == 1 and apps == []
+    assert result.output.startswith("piptui: ") and says in result.output and len(result.output.splitlines()) == 1

@@ -61,6 +61,16 @@ class NoTerminal(PiptuiError):
     exit_code = 2
 
 
+def checked_person(person: str | None) -> str | None:
+    """``--as NAME`` as the screens will sign cards with it; refused (one line, exit 1) if it
+    holds a control character or is blank, which would refuse every card typed after."""
+    if person is None:
+        return None
+    from piptui.domain.people import NAME_LIMIT, clean_text
+
+    return clean_text(person, "Your name (--as)", limit=NAME_LIMIT, required=True)
+
+
 def run_app(app: Any) -> None:
     # Without a terminal (stdin from a file or /dev/null, or the screen's stderr redirected) the app
     # would draw into a file, never read a key and spin a core: say so instead.
@@ -164,6 +174,7 @@ def open_cmd(
 
     path = programme_path(obj.sessions_dir, name)
     mode: Mode = "wall" if wall else "notes" if note_taker else "session"
+    person = checked_person(person)
     with SessionStore(path, author=person) as store:  # refuses a bad file before any screen opens
         if session_number is not None:
             store.session(session_number)  # refuses a session the programme lacks
@@ -199,6 +210,7 @@ def demo_cmd(obj: Context, person: str | None) -> None:
     from piptui.programmes import demo_person, ensure_demo
     from piptui.ui.app import create_app
 
+    person = checked_person(person)
     path = ensure_demo(obj.sessions_dir)
     run_app(
         create_app(
