@@ -103,7 +103,34 @@ _WORD = re.compile(r"\s*\S+\s*")  # rich._wrap's word: the word and the spaces a
 def ascii_breaks(text: str, width: int, fold: bool = True) -> int:
     """How many breaks ``divide_line`` puts in ASCII ``text`` at ``width`` (> 0), counted the same
     way but with one cell per character (rich measures each word's cells; a 5,000-card board
-    spent a third of its first render there). tests/test_ui_widgets.py compares the two."""
+    spent a third of its first render there). tests/test_ui_widgets.py compares the two.
+
+    A line at a time: the next line starts at the first word that ends past ``width`` (found
+    with one ``rfind``, not word by word: 3x faster on a card). Text whose whitespace is not all
+    spaces, that starts with a space, or has a word longer than a line, is counted word by word."""
+    if len(text) <= width:
+        return 0  # every word ends within the line
+    if text[0] == " " or not text.isprintable():  # printable ASCII: its only whitespace is " "
+        return _breaks_by_word(text, width, fold)
+    end = len(text.rstrip(" "))
+    breaks = 0
+    start = 0  # where the line starts: a word
+    while end - start > width:
+        edge = start + width  # the first cell past the line
+        if text[edge] == " ":  # the words up to the edge fit; the next one starts a line
+            start = edge + 1
+            while text[start] == " ":
+                start += 1
+        else:
+            word = text.rfind(" ", start, edge) + 1  # the word across the edge
+            if word <= start:
+                return _breaks_by_word(text, width, fold)  # longer than a line: folded
+            start = word
+        breaks += 1
+    return breaks
+
+
+def _breaks_by_word(text: str, width: int, fold: bool) -> int:
     breaks = 0
     offset = 0
     for match in _WORD.finditer(text):
