@@ -58,6 +58,11 @@ def test_a_card_renders_its_text_literally_with_sector_and_tags() -> None:
     assert str(card_prompt(card)) == "▍! [red]alarm[/]  VCS as Council  #a #b"
 
 
+def test_a_cards_text_is_cleaned_as_content_cleans_any_text() -> None:
+    for text in ("plain words", "tab\there", "two\nlines", "caf\u00e9 \u00a0 \u2028 x", "\x1b[31mred", "bell\x07"):
+        assert card_prompt(Card(text=text)).plain == "▍" + Content(text).plain
+
+
 def test_every_binding_has_a_description_and_help_text() -> None:
     for binding in bindings_of([*SESSION_BINDINGS, *BOARD_BINDINGS]):
         assert binding.description and binding.tooltip, binding

@@ -60,7 +60,8 @@ def card_prompt(card: Card) -> Content:
     pieces: list[tuple[str, str]] = [("▍", SECTOR_STYLE[sector] if sector is not None else "dim")]
     if card.confidential:
         pieces.append(("! ", "bold red"))
-    pieces.append((Content(card.text).plain, ""))
+    text = card.text
+    pieces.append((text if text.isprintable() else Content(text).plain, ""))  # printable: no control codes
     if sector is not None:
         pieces.append(("  " + SECTOR_SHORT[sector], SECTOR_STYLE[sector]))
     if card.voiced_as is not None:
