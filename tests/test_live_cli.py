@@ -161,3 +161,10 @@ def test_serve_of_an_unknown_programme_is_exit_1(sessions_dir: Path, server: typ
     result = run(sessions_dir, "serve", "nowhere")
     assert result.exit_code == 1 and "No programme 'nowhere'" in result.output
     assert server.made == []
+
+
+def test_serve_refuses_a_name_with_a_control_character(sessions_dir: Path, server: type[FakeServer]) -> None:
+    ensure_demo(sessions_dir)
+    result = run(sessions_dir, "serve", "darlington-demo", "--view", "notes", "--as", "Jean\x1b]0;X\x07")
+    assert result.exit_code == 1 and server.made == []
+    assert result.output.startswith("piptui: Your name (--as) has a control character")

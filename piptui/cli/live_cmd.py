@@ -137,6 +137,9 @@ def serve_command(
 
     path = programme_path(obj.sessions_dir, name)
     obj.check_programme(path)
+    from piptui.cli import checked_person
+
+    person = checked_person(person)  # refused here, not in the browser's terminal later
     server_class = _server_class()
     if not is_loopback(host):
         click.secho(
