@@ -5,7 +5,8 @@ the side-by-side board.
 Each figure comes from a fresh interpreter (``python -m bench.board PATH CARDS [WxH]``) that runs
 the app headless through Pilot at 80x24 (or WxH) on a programme whose cards are all on the
 current step.
-The clock starts as the app starts (imports done) and stops at the first frame in which the
+The clock starts as the app starts (imports done, the garbage collector paused as
+``piptui.cli.run_app`` pauses it) and stops at the first frame in which the
 board holds every card (``App.post_display_hook``): the exercise library loaded, the file read,
 the cards decoded, grouped and laid out. The memory is the process's resident set (RSS) then.
 The baseline is the same app on the same programme with no cards.
@@ -18,6 +19,7 @@ added in another process is on its column within the sync goal (:mod:`bench.sync
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import subprocess
 import sys
@@ -43,6 +45,7 @@ async def first_render(path: Path, cards: int, size: tuple[int, int] = (80, 24))
     from piptui.ui.app import create_app
     from piptui.ui.widgets.board_columns import BoardColumns
 
+    gc.disable()  # as ``piptui.cli.run_app`` starts the app: it turns collection back on after its first frame
     app = create_app(sessions_dir=path.parent, programme=path, mode="session", author="bench")
     shown: list[float] = []
     side: list[bool] = []
