@@ -150,3 +150,12 @@ def test_sigint_asks_like_ctrl_q(sessions_dir: Path) -> None:
         term.close()
     assert code == 0
     assert not draft_path(path, "ann").exists()
+
+
+def test_a_shutdown_that_hangs_after_a_kill_still_ends_the_process() -> None:
+    """After a SIGHUP Textual's shutdown can block on a terminal that has gone; the process must
+    not linger holding the room's lead and the programme's lock: it ends on its own."""
+    script = "import time; from piptui.ui.quitting import exit_within; exit_within(0.3, 129); time.sleep(30)"
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-c", script], timeout=20, check=False)
+    assert done.returncode == 129 and time.monotonic() - started < 10

@@ -132,3 +132,22 @@ def test_a_widgets_styles_key_changes_when_a_style_does() -> None:
     widget.styles.text_wrap = "nowrap"
     assert compat.styles_key(widget.styles) != before
     assert compat.styles_key({"text_wrap": "wrap"}) is None
+
+
+class SaveOnCtrlS(Screen[None]):
+    BINDINGS = [("ctrl+s", "save", "Save"), ("escape", "cancel", "Cancel")]
+
+
+async def test_an_apps_error_notifications_and_a_screens_key_actions_can_be_read() -> None:
+    app = FirstScreenApp()
+    async with app.run_test(notifications=True) as pilot:
+        assert compat.error_notices(app) == 0
+        app.notify("fine")
+        app.notify("Not saved: the disk is full", severity="error")
+        await pilot.pause()
+        assert compat.error_notices(app) == 1
+        screen = SaveOnCtrlS()
+        await app.push_screen(screen)
+        await pilot.pause()
+        assert compat.actions_on_key(screen, "ctrl+s") == ["save"]
+        assert compat.actions_on_key(screen, "f9") == []

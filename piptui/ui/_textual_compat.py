@@ -40,6 +40,10 @@ with a leading underscore of Textual's or Rich's.
   ``_close_messages_no_wait``: :func:`handle_exception_privately` replaces ``App._handle_exception``,
   whose traceback shows local variables (card text, confidential too); ours goes, without locals,
   to a private file (0600) and the terminal gets one line naming it.
+- ``App._notifications`` and ``Screen._bindings.key_to_bindings``: :func:`error_notices` counts the
+  error notifications on screen (quitting saves, then checks that nothing it saved said an error),
+  and :func:`actions_on_key` finds the action a dialog's Ctrl+S runs (Textual has no public way to
+  ask either).
 """
 
 from __future__ import annotations
@@ -284,3 +288,13 @@ def handle_exception_privately(app: Any, error: Exception) -> None:
         app._exception = error
         app._exception_event.set()
     report_crash_privately(app, error)
+
+
+def error_notices(app: App[Any]) -> int:
+    """How many error notifications ``app`` shows now."""
+    return sum(1 for n in app._notifications if n.severity == "error")
+
+
+def actions_on_key(screen: Screen[Any], key: str) -> list[str]:
+    """The actions ``screen``'s own bindings run for ``key``, in order."""
+    return [binding.action for binding in screen._bindings.key_to_bindings.get(key, [])]

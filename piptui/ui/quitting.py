@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import signal
+import threading
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,6 +33,7 @@ from textual.widgets import Button, Input, Static
 
 from piptui.errors import PiptuiError
 from piptui.store.drafts import save_draft, take_draft
+from piptui.ui._textual_compat import actions_on_key, error_notices
 from piptui.ui.text import literal, one_line, plain
 
 QUIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
@@ -142,13 +145,13 @@ class QuitDialog(ModalScreen[str]):
 
 
 def errors_said(app: App[Any]) -> int:
-    return sum(1 for n in app._notifications if n.severity == "error")
+    return error_notices(app)
 
 
 def save_dialog(dialog: Screen[Any]) -> str | None:
     """The action that saves ``dialog`` (its Ctrl+S, else a known name); None if it has none."""
-    for binding in dialog._bindings.key_to_bindings.get("ctrl+s", []):
-        return binding.action
+    for action in actions_on_key(dialog, "ctrl+s"):
+        return action
     return next((name for name in SAVE_ACTIONS if callable(getattr(dialog, f"action_{name}", None))), None)
 
 
@@ -257,8 +260,25 @@ def _restore_when_composed(app: App[Any], screen: Screen[Any]) -> None:
         restore_draft(app, screen)
 
 
+EXIT_WITHIN = 5.0  # seconds a SIGTERM/SIGHUP gives Textual's shutdown before the process just ends
+
+
+def exit_within(seconds: float, code: int) -> threading.Timer:
+    """End the process with ``code`` if it is still running ``seconds`` from now.
+
+    After a SIGHUP the terminal has gone: Textual's shutdown can block for ever writing its
+    last escape codes (mouse off, cursor on) to a writer thread that can no longer write,
+    and a process stuck there keeps the room's lead and the programme's lock. The drafts are
+    already saved when this starts, so ending the process loses nothing."""
+    timer = threading.Timer(seconds, os._exit, args=(code,))
+    timer.daemon = True
+    timer.start()
+    return timer
+
+
 def _killed(app: App[Any], signum: int) -> None:
     keep_drafts(app)
+    exit_within(EXIT_WITHIN, 128 + signum)
     app.exit(return_code=128 + signum)
 
 
