@@ -17,7 +17,7 @@ from piptui.domain.voting import sorted_by_votes
 from piptui.ui.screens.cluster_dialogs import TextDialog
 from piptui.ui.screens.dialogs import ConfirmDialog, PickDialog
 from piptui.ui.screens.plan_base import PlanBaseScreen, highlighted_id
-from piptui.ui.text import one_line
+from piptui.ui.text import counted, one_line
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +113,9 @@ class ClusterActions(PlanBaseScreen):
             return
 
         made = await self.save_with(
-            TextDialog(f"Split {len(chosen)} cards off {one_line(cluster.title, 40)}", "Title of the new cluster"),
+            TextDialog(
+                f"Split {counted(len(chosen), 'card')} off {one_line(cluster.title, 40)}", "Title of the new cluster"
+            ),
             lambda title: self.ops.split(cluster.id, chosen, title),
         )
         if made is not None:
@@ -126,7 +128,7 @@ class ClusterActions(PlanBaseScreen):
         if cluster is None:
             return
 
-        detail = f"{len(cluster.card_ids)} cards go back to ungrouped; its votes go."
+        detail = f"{counted(len(cluster.card_ids), 'card')} go back to ungrouped; its votes go."
         yes = await self.app.push_screen_wait(
             ConfirmDialog(f"Ungroup {one_line(cluster.title, 50)}?", detail, yes="Ungroup")
         )

@@ -21,7 +21,7 @@ from textual.widgets.selection_list import Selection
 
 from piptui.domain.model import Card, Cluster
 from piptui.ui.screens.form_dialogs import CANCEL, FormDialog
-from piptui.ui.text import literal, one_line, plain
+from piptui.ui.text import counted, literal, one_line, plain
 
 T = TypeVar("T")
 
@@ -91,7 +91,7 @@ class GroupDialog(FormDialog[GroupChoice]):
                 yield Label(plain("…or add them to an existing cluster (Tab, then Enter)"))
                 options = [
                     Option(
-                        literal(f"{one_line(c.title, 60)}  ").append(literal(f"{len(c.card_ids)} cards", "dim")),
+                        literal(f"{one_line(c.title, 60)}  ").append(literal(counted(len(c.card_ids), "card"), "dim")),
                         id=c.id,
                     )
                     for c in self.clusters

@@ -23,7 +23,7 @@ from piptui.ui.keymap import keyed
 from piptui.ui.live import LiveProgramme
 from piptui.ui.screens.cluster_dialogs import GroupChoice, GroupDialog, SuggestionEdit, SuggestionEditDialog
 from piptui.ui.screens.plan_base import COMMON_BINDINGS, PlanBaseScreen, StepLookup, highlighted_id, show_options
-from piptui.ui.text import literal, one_line
+from piptui.ui.text import counted, literal, one_line
 from piptui.ui.widgets.key_bar import KeyBar
 from piptui.ui.widgets.title_bar import TitleBar
 
@@ -132,7 +132,7 @@ class SuggestionsScreen(PlanBaseScreen):
         tags = "  " + " ".join("#" + t for t in s.shared_tags) if s.shared_tags else ""
         parts: list[Content | tuple[str, str]] = [
             literal(s.title, "bold"),
-            (f"  {len(s.card_ids)} cards · {round(s.score * 100)}% alike{tags}", "dim"),
+            (f"  {counted(len(s.card_ids), 'card')} · {round(s.score * 100)}% alike{tags}", "dim"),
         ]
         for card_id in s.card_ids:
             card = self.cards.get(card_id)
@@ -181,7 +181,9 @@ class SuggestionsScreen(PlanBaseScreen):
     def _accepted(self, s: Suggestion, card_ids: list[str], cluster: Cluster) -> None:
         if self.suggestions is not None:
             self.suggestions = [x for x in self.suggestions if x is not s]
-            self.notify(f"Cluster {one_line(cluster.title, 60)}: {len(card_ids)} cards (Ctrl+Z undoes)", markup=False)
+            self.notify(
+                f"Cluster {one_line(cluster.title, 60)}: {counted(len(card_ids), 'card')} (Ctrl+Z undoes)", markup=False
+            )
             self.redraw()
 
     def action_reject(self) -> None:

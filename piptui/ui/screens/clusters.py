@@ -22,8 +22,8 @@ from piptui.domain.voting import sorted_by_votes
 from piptui.ui.keymap import keyed
 from piptui.ui.screens.cluster_actions import ClusterActions, Shown
 from piptui.ui.screens.cluster_dialogs import GroupDialog
-from piptui.ui.screens.plan_base import COMMON_BINDINGS, highlighted_id, plural, show_options
-from piptui.ui.text import SECTOR_SHORT, literal, one_line
+from piptui.ui.screens.plan_base import COMMON_BINDINGS, highlighted_id, show_options
+from piptui.ui.text import SECTOR_SHORT, counted, literal, one_line
 from piptui.ui.widgets.board import SECTOR_STYLE
 from piptui.ui.widgets.key_bar import KeyBar
 from piptui.ui.widgets.title_bar import TitleBar
@@ -218,7 +218,7 @@ class ClustersScreen(ClusterActions):
             )
         show_options(widget, options)
         votes = sum(k.votes for k in self.shown.clusters.values())
-        widget.border_title = literal(f"Clusters {len(self.shown.clusters)} · {votes} votes")
+        widget.border_title = literal(f"Clusters {len(self.shown.clusters)} · {counted(votes, 'vote')}")
 
     def _cluster_prompt(self, k: Cluster) -> Content:
         marked = k.id in self.marked_clusters
@@ -226,9 +226,9 @@ class ClustersScreen(ClusterActions):
             (MARKED, "bold $warning") if marked else (UNMARKED, "dim"),
             (f"{k.votes:>3} ", "bold"),
             literal(k.title, "bold" if marked else ""),
-            (f"\n    {plural(len(k.card_ids), 'card')}", "dim"),
+            (f"\n    {counted(len(k.card_ids), 'card')}", "dim"),
         ]
-        room = self.clusters_list.scrollable_content_region.width - len(plural(len(k.card_ids), "card")) - 5
+        room = self.clusters_list.scrollable_content_region.width - len(counted(len(k.card_ids), "card")) - 5
         tag = self._objective_tag(k.objective, max(10, room))
         if tag is not None:
             parts += [literal(" "), tag]
@@ -242,7 +242,7 @@ class ClustersScreen(ClusterActions):
         return literal(one_line(f"→ {self.numbers.get(objective.id, 0)}. {objective.title}", limit), "$text-success")
 
     def _draw_hint(self) -> None:
-        marks = f"{plural(len(self.marked_cards), 'card')}, {plural(len(self.marked_clusters), 'cluster')} marked"
+        marks = f"{counted(len(self.marked_cards), 'card')}, {counted(len(self.marked_clusters), 'cluster')} marked"
         self.query_one("#clusters-hint", Static).update(
             literal(f"{marks} · s suggests · Tab: clusters · ^n plan · F1 keys")
         )
@@ -284,7 +284,7 @@ class ClustersScreen(ClusterActions):
         if cluster is not None:
             self.marked_cards -= set(card_ids)
             self.notify(
-                f"{plural(len(card_ids), 'card')} grouped into {one_line(cluster.title, 60)} (Ctrl+Z undoes)",
+                f"{counted(len(card_ids), 'card')} grouped into {one_line(cluster.title, 60)} (Ctrl+Z undoes)",
                 markup=False,
             )
             self.redraw()

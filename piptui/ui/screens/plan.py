@@ -29,7 +29,6 @@ from piptui.ui.screens.plan_base import (
     PlanBaseScreen,
     highlighted_id,
     person,
-    plural,
     show_detail,
     show_options,
 )
@@ -40,7 +39,7 @@ from piptui.ui.screens.plan_dialogs import (
     rag_badge,
     review_line,
 )
-from piptui.ui.text import literal, one_line
+from piptui.ui.text import counted, literal, one_line
 from piptui.ui.widgets.key_bar import KeyBar
 from piptui.ui.widgets.title_bar import TitleBar
 
@@ -169,7 +168,7 @@ class PlanScreen(PlanBaseScreen):
         review = sorted({o.review_date for o in self.objectives if o.review_date})
         when = f" · review {review[0]}" if review else ""
         widget.border_title = literal(
-            f"{label} · {plural(len(self.objectives), 'objective')}{when} · Shift+↑↓ reorders"
+            f"{label} · {counted(len(self.objectives), 'objective')}{when} · Shift+↑↓ reorders"
         )
         self._show_detail()
 
@@ -208,7 +207,7 @@ class PlanScreen(PlanBaseScreen):
         if came:
             parts += [
                 ("From clusters: ", "bold"),
-                literal(", ".join(f"{k.title} ({k.votes} votes)" for k in came)),
+                literal(", ".join(f"{k.title} ({counted(k.votes, 'vote')})" for k in came)),
                 "\n",
             ]
         else:
@@ -262,7 +261,10 @@ class PlanScreen(PlanBaseScreen):
         if not free:
             self.notify("Every cluster is promoted already (or there are none yet)", severity="warning")
             return
-        choices = [(f"{k.votes:>3} votes · {one_line(k.title, 50)} ({len(k.card_ids)} cards)", k.id) for k in free]
+        choices = [
+            (f"{counted(k.votes, 'vote'):>8} · {one_line(k.title, 50)} ({counted(len(k.card_ids), 'card')})", k.id)
+            for k in free
+        ]
         ids = await self.app.push_screen_wait(MultiPickDialog("Promote which clusters? (one objective)", choices))
         if not ids:
             return

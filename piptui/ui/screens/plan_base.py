@@ -244,8 +244,3 @@ def highlighted_id(widget: OptionList) -> str | None:
     """The id of the highlighted option, if it is one the cursor can rest on."""
     option = widget.highlighted_option
     return option.id if option is not None and not option.disabled else None
-
-
-def plural(count: int, noun: str) -> str:
-    """``1 card``, ``3 cards``."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

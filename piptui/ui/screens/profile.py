@@ -20,7 +20,7 @@ from piptui.errors import PiptuiError
 from piptui.ui.keymap import keyed
 from piptui.ui.library import load_library
 from piptui.ui.screens.programme_screen import ProgrammeScreen
-from piptui.ui.text import one_line
+from piptui.ui.text import counted, one_line
 from piptui.ui.widgets.key_bar import KeyBar
 from piptui.ui.widgets.profile_view import ProfileView
 from piptui.ui.widgets.title_bar import TitleBar
@@ -95,7 +95,7 @@ class ProfileScreen(ProgrammeScreen):
 
         profile = build_profile(snapshot.cards, library.exercises, include_confidential=True)
         self.query_one(ProfileView).show(profile)
-        self.sub_title = f"The partnership profile · {profile.count} cards"
+        self.sub_title = f"The partnership profile · {counted(profile.count, 'card')}"
 
     def action_dimension(self, delta: int) -> None:
         self.query_one(ProfileView).go_to(delta)

@@ -32,12 +32,11 @@ from piptui.ui.screens.plan_base import (
     COMMON_BINDINGS,
     PlanBaseScreen,
     highlighted_id,
-    plural,
     show_detail,
     show_options,
 )
 from piptui.ui.screens.plan_dialogs import ReviewDialog, review_line
-from piptui.ui.text import literal, one_line
+from piptui.ui.text import counted, literal, one_line
 from piptui.ui.widgets.key_bar import KeyBar
 from piptui.ui.widgets.title_bar import TitleBar
 
@@ -213,7 +212,7 @@ class ReviewScreen(PlanBaseScreen):
             return
         version = self.objectives[0].plan
         detail = (
-            f"{plural(len(unfinished), 'unfinished action')} go into plan {version + 1}, under copies of their "
+            f"{counted(len(unfinished), 'unfinished action')} go into plan {version + 1}, under copies of their "
             f"objectives. Plan {version} stays as it is: its statuses, ratings and notes are its history."
         )
 
@@ -225,7 +224,7 @@ class ReviewScreen(PlanBaseScreen):
             if made is not None:
                 self.version = None
                 self.notify(
-                    f"Plan {version + 1}: {plural(len(made), 'objective')} carried over (v shows plan {version})",
+                    f"Plan {version + 1}: {counted(len(made), 'objective')} carried over (v shows plan {version})",
                     markup=False,
                 )
                 self.redraw()

@@ -15,6 +15,7 @@ from textual.visual import RenderOptions, Visual
 from piptui.domain.model import Action, ActionStatus, Participant, Rag
 from piptui.domain.plan import latest_plan
 from piptui.store.snapshot import Snapshot
+from piptui.ui.text import counted
 
 RAG_STYLE = {Rag.RED: "bold white on #af0000", Rag.AMBER: "bold black on #ffaf00", Rag.GREEN: "bold black on #5fd75f"}
 STATUS_STYLE = {
@@ -105,7 +106,12 @@ def clusters_view(snapshot: Snapshot, session: int) -> Paragraphs:
         shown += 1
         votes = f"  {'●' * min(cluster.votes, 12)} {cluster.votes} vote{'s' if cluster.votes != 1 else ''}"
         parts.append(
-            (0, paragraph((cluster.title, "bold"), (votes, "bold #ffaf00"), (f"  · {len(public)} cards", "dim")))
+            (
+                0,
+                paragraph(
+                    (cluster.title, "bold"), (votes, "bold #ffaf00"), (f"  · {counted(len(public), 'card')}", "dim")
+                ),
+            )
         )
         for card in public[:SHOWN_CARDS]:
             parts.append((4, paragraph("    ", Content(" ".join(card.text.split())))))

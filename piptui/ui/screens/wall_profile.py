@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from textual.widgets import Static
 
-from piptui.ui.text import literal
+from piptui.ui.text import counted, literal
 
 if TYPE_CHECKING:
     from piptui.domain.model import Card
@@ -88,7 +88,7 @@ def follow(screen: WallScreen, room: Room, lead_view: str, own: bool) -> bool:
 
     profile = build_profile(wall_cards(snapshot, library), library.exercises)  # never a confidential card
     view.show(profile)
-    screen.query_one("#wall-step", Static).update(literal(f"{TITLE} · {profile.count} cards", "bold"))
+    screen.query_one("#wall-step", Static).update(literal(f"{TITLE} · {counted(profile.count, 'card')}", "bold"))
     screen.query_one("#wall-prompt", Static).update(literal(PROMPT))
     return True
 

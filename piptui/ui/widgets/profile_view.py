@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 from piptui.domain.model import Card, Sector
 from piptui.domain.profile import DIMENSIONS, DimensionView, Profile
 from piptui.ui._textual_compat import option_lines
-from piptui.ui.text import SECTOR_SHORT
+from piptui.ui.text import SECTOR_SHORT, counted
 from piptui.ui.widgets.board import SECTOR_STYLE, card_prompt
 
 WIDE = 120  # from this width, the four dimensions stand side by side
@@ -219,7 +219,7 @@ class ProfileView(Vertical):
             return
         self.query_one("#profile-summary", Static).update(summary(profile))
         listing = self.one_list
-        listing.border_title = Content(f"The partnership profile · {profile.count} cards")
+        listing.border_title = Content(f"The partnership profile · {counted(profile.count, 'card')}")
         prompts = {}
         options: list[Option] = []
         for view in profile.dimensions:
