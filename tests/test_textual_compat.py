@@ -77,11 +77,21 @@ async def test_an_option_list_can_lose_its_last_options_and_keep_the_others_line
         await pilot.pause()
         option_list = app.query_one(OptionList)
         before = _layout(option_list)
+        option_list.scroll_end(animate=False, immediate=True)
+        await pilot.pause()  # the last options drawn, "39" among them
+        last = option_list.options[39]
         compat.truncate_options(option_list, 25)
         assert option_list.option_count == 25 and len(option_list._line_cache.lines) == before[25][1]
         assert _layout(option_list) == before[:25]
-        option_list.add_options([Option("new " * 9, id="new"), Option("last", id="39")])
+        option_list.add_options([Option("new " * 9, id="new"), last])  # "39" again, one place on
         assert option_list.get_option_index("new") == 25 and option_list.get_option_index("39") == 26
+        option_list.scroll_end(animate=False, immediate=True)
+        await pilot.pause()
+        top = int(option_list.scroll_y)
+        for y in range(option_list.scrollable_content_region.height):  # each line names its option, for the mouse
+            metas = {seg.style.meta.get("option") for seg in option_list.render_line(y) if seg.style}
+            assert metas == {option_list._line_cache.lines[top + y][0]}
+        assert option_list._line_cache.lines[-1][0] == 26  # the moved "39" among them, drawn anew
         layout = _layout(option_list)
         option_list.set_options(list(option_list.options))  # the same options, measured afresh
         assert _layout(option_list) == layout

@@ -70,6 +70,7 @@ if TYPE_CHECKING:
     from textual.css.styles import RulesMap
     from textual.screen import Screen
     from textual.widgets import OptionList
+    from textual.widgets.option_list import Option
 
 HeightKey = tuple[int, str, bool]  # (width, overflow, no_wrap), as Content keys its height
 
@@ -129,9 +130,18 @@ def truncate_options(option_list: OptionList, keep: int) -> None:
     for index in range(keep, keep + len(gone)):
         cache.index_to_line.pop(index, None)
         cache.heights.pop(index, None)
-    option_list._option_render_cache.clear()  # its lines name their option's index
+    _forget_renders(option_list, lambda option: option not in option_list._option_to_index)
     option_list._mouse_hovering_over = None
     option_list.refresh()
+
+
+def _forget_renders(option_list: OptionList, forget: Callable[[Option], bool]) -> None:
+    """Drop the drawn lines of the options ``forget`` names (a line names its option's index,
+    for the mouse: an option that moved is drawn again); the others' stay drawn."""
+    cache = option_list._option_render_cache
+    stored = cache.keys()
+    for key in [key for key in stored if forget(key[0])]:
+        cache.discard(key)
 
 
 def retitle_option(option_list: OptionList, index: int, prompt: Content) -> bool:
@@ -150,7 +160,7 @@ def retitle_option(option_list: OptionList, index: int, prompt: Content) -> bool
         return False
     option._set_prompt(prompt)
     option._visual = visual
-    option_list._option_render_cache.clear()
+    _forget_renders(option_list, lambda rendered: rendered is option)
     option_list.refresh()
     return True
 
