@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.widgets import Checkbox, Input, Select
-from ui_support import demo_app, notifications, screen_text, session_ready
+from ui_support import demo_app, notifications, screen_text, session_ready, type_text
 
 from piptui.exercises import load_library
 from piptui.export.exporter import ExportFormat, ExportRequest
@@ -38,7 +38,8 @@ async def test_ctrl_o_exports_the_session_notes_and_shows_the_path(sessions_dir:
         dialog = app.screen
         assert isinstance(dialog, ExportDialog)
         out = tmp_path / "[red]notes[@click=app.quit].md"  # a path is never markup either
-        dialog.query_one("#output", Input).value = str(out)
+        await pilot.click("#output")
+        await type_text(pilot, str(out), replace=True)
         await pilot.press("ctrl+s")
         await wait_for_export(pilot)
         assert app.screen is screen
@@ -89,7 +90,8 @@ async def test_an_edited_file_name_is_kept_and_cancel_writes_nothing(sessions_di
         await pilot.pause()
         mine = tmp_path / "mine" / "notes.md"
         mine.parent.mkdir()
-        dialog.query_one("#output", Input).value = str(mine)
+        await pilot.click("#output")
+        await type_text(pilot, str(mine), replace=True)
         await pilot.pause()
         dialog.query_one("#format", Select).value = ExportFormat.CSV
         await pilot.pause()
@@ -107,7 +109,8 @@ async def test_a_failed_export_says_why(sessions_dir: Path, tmp_path: Path) -> N
         await pilot.press("ctrl+o")
         await pilot.pause()
         dialog = app.screen
-        dialog.query_one("#output", Input).value = str(tmp_path / "missing" / "notes.md")
+        await pilot.click("#output")
+        await type_text(pilot, str(tmp_path / "missing" / "notes.md"), replace=True)
         await pilot.press("ctrl+s")
         await wait_for_export(pilot)
         assert app.screen is dialog  # still open, with the file typed: the reason beside its buttons
