@@ -29,7 +29,13 @@ def test_a_cluster_made_only_of_confidential_cards_stays_off_the_wall(tmp_path: 
         path, Programme(name="p", area="A"), sessions=[Session(1)], content=[open_cluster, secret_cluster, *cards]
     ) as store:
         text = clusters_view(store.snapshot(), 1).plain
-    assert "Trust" in text and "3 votes" in text and "1 card" in text and "1 cards" not in text and "We trust each other more" in text
+    assert (
+        "Trust" in text
+        and "3 votes" in text
+        and "1 card" in text
+        and "1 cards" not in text
+        and "We trust each other more" in text
+    )
     assert "The chief exec" not in text and "Said in confidence" not in text and "He never comes" not in text
 
 
