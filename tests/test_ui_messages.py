@@ -9,9 +9,11 @@ from textual.app import App, ComposeResult
 
 from piptui.domain.columns import ColumnGroup
 from piptui.domain.exercise import Column
+from piptui.domain.model import Card
 from piptui.exercises import load_library
 from piptui.ui.lead import LeadBar
 from piptui.ui.widgets.agenda import Agenda
+from piptui.ui.widgets.board import Board
 from piptui.ui.widgets.column_index import ColumnIndex
 
 
@@ -52,3 +54,34 @@ async def test_a_click_posts_a_message_carrying_its_widget() -> None:
 def test_the_lead_bars_message_carries_the_bar() -> None:
     bar = object.__new__(LeadBar)  # no store needed to build the message
     assert LeadBar.Changed(bar, True, None).control is bar
+
+
+class CardPicker(App[None]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.heard: list[tuple[object, str]] = []
+
+    def compose(self) -> ComposeResult:
+        yield Board(id="board")
+
+    def on_mount(self) -> None:
+        card = Card(text="Volunteers sit on boards with no induction", column="people")
+        board = self.query_one(Board)
+        board.show([ColumnGroup(Column(id="people", title="People"), (card,), 1)], select=card.id)
+        board.focus()
+
+    @on(Board.CardChosen, "#board")
+    def _card(self, event: Board.CardChosen) -> None:
+        self.heard.append((event.control, event.card_id))
+
+
+async def test_a_click_on_a_card_posts_a_message_carrying_its_board() -> None:
+    app = CardPicker()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        board = app.query_one(Board)
+        card_id = board.highlighted_card_id
+        assert card_id is not None
+        await pilot.click(Board, offset=(4, 2))  # the highlighted card, under its heading: chooses it
+        await pilot.pause()
+    assert app.heard == [(board, card_id)]

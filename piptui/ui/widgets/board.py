@@ -237,11 +237,16 @@ class Board(OptionList):
     BINDING_GROUP_TITLE = "Board"
 
     class CardChosen(Message):
-        """A card was clicked or Enter was pressed on it."""
+        """A card was clicked or Enter was pressed on it. ``control`` is the board (column) it is on."""
 
-        def __init__(self, card_id: str) -> None:
+        def __init__(self, board: Board, card_id: str) -> None:
             super().__init__()
+            self.board = board
             self.card_id = card_id
+
+        @property
+        def control(self) -> Board:
+            return self.board
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, markup=False)
@@ -452,4 +457,4 @@ class Board(OptionList):
     def action_select(self) -> None:
         card_id = self.highlighted_card_id
         if card_id is not None:
-            self.post_message(self.CardChosen(card_id))
+            self.post_message(self.CardChosen(self, card_id))
