@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from ui_support import demo_app
 
+from piptui import cli
 from piptui.cli import run_app
 
 
@@ -47,7 +48,8 @@ class Failing:
         raise RuntimeError("the terminal went away")
 
 
-def test_run_app_turns_the_collector_back_on_when_the_app_fails() -> None:
+def test_run_app_turns_the_collector_back_on_when_the_app_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli, "has_terminal", lambda: True)  # as in a terminal (CI runs tests without one)
     with pytest.raises(RuntimeError):
         run_app(Failing())
     assert gc.isenabled()

@@ -30,6 +30,10 @@ async def test_home_lists_programmes_with_counts(sessions_dir: Path) -> None:
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         assert isinstance(app.screen, HomeScreen)
         await _rows(pilot, 2)
+        for _ in patience():  # the rows are in the table; on a loaded machine the frame comes later
+            if "darlington-demo" in screen_text(app):
+                break
+            await pilot.pause(0.02)
         text = screen_text(app)
         assert "darlington-demo" in text and "Darlington" in text
         assert "cannot be opened" in text

@@ -71,10 +71,15 @@ def checked_person(person: str | None) -> str | None:
     return clean_text(person, "Your name (--as)", limit=NAME_LIMIT, required=True)
 
 
+def has_terminal() -> bool:
+    """Whether keys come from a terminal and the screen goes to one."""
+    return sys.stdin.isatty() and sys.__stderr__ is not None and sys.__stderr__.isatty()
+
+
 def run_app(app: Any) -> None:
     # Without a terminal (stdin from a file or /dev/null, or the screen's stderr redirected) the app
     # would draw into a file, never read a key and spin a core: say so instead.
-    if not (sys.stdin.isatty() and sys.__stderr__ is not None and sys.__stderr__.isatty()):
+    if not has_terminal():
         raise NoTerminal(
             "the screens need a terminal: run piptui in one (for scripts: piptui add, list, export, report)"
         )
