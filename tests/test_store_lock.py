@@ -124,3 +124,23 @@ def test_part_written_chunks_are_finished(tmp_path: Path, monkeypatch: pytest.Mo
     fd = storage.atomic_write_bytes(tmp_path / "out", chunks)
     os.close(fd)
     assert (tmp_path / "out").read_bytes() == b"".join(chunks)
+
+
+@posix_only
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts this process's open descriptors")
+def test_writing_in_many_folders_keeps_no_descriptor_open(tmp_path: Path) -> None:
+    """A process that writes programmes in hundreds of folders (the test suite, a script) must not
+    keep a descriptor per folder: in CI, with 1,024 allowed, a programme then could not be opened."""
+
+    def open_descriptors() -> int:
+        return len(os.listdir("/proc/self/fd"))
+
+    from piptui.programmes import ensure_demo
+
+    with SessionStore(ensure_demo(tmp_path / "f0")) as store:  # imports and caches warmed before counting
+        store.add_card("A card in the first folder")
+    before = open_descriptors()
+    for n in range(1, 40):
+        with SessionStore(ensure_demo(tmp_path / f"f{n}")) as store:
+            store.add_card("A card in its own folder")
+    assert open_descriptors() <= before + 2

@@ -31,11 +31,12 @@ async def test_home_lists_programmes_with_counts(sessions_dir: Path) -> None:
         assert isinstance(app.screen, HomeScreen)
         await _rows(pilot, 2)
         for _ in patience():  # the rows are in the table; on a loaded machine the frame comes later
-            if "darlington-demo" in screen_text(app):
+            if "Darlington" in screen_text(app):
                 break
             await pilot.pause(0.02)
         text = screen_text(app)
-        assert "darlington-demo" in text and "Darlington" in text
+        listed = [(p.name, p.area, p.error) for p in app.screen.programmes]
+        assert "darlington-demo" in text and "Darlington" in text, f"{listed}\n{text}"
         assert "cannot be opened" in text
         demo = next(p for p in app.screen.programmes if p.name == "darlington-demo")
         assert demo.cards > 0 and demo.sessions_held >= 2

@@ -14,7 +14,9 @@ A writer holds two ``flock`` locks, in this order:
 
 Writers of different programmes in one folder take turns; a write holds the lock for
 about a millisecond. Within one process the folder lock is shared (one descriptor per
-folder, behind a re-entrant thread lock), so a thread may hold two programmes' locks.
+folder while it is held, behind a re-entrant thread lock), so a thread may hold two
+programmes' locks. The descriptor is closed when the last holder lets go: a process that
+writes in many folders (a test run, a script) does not run out of descriptors.
 On file systems where a folder cannot be locked (some network shares) only the lock
 file is used.
 """
@@ -101,8 +103,8 @@ class _FolderLock:
 
     def release(self) -> None:
         self.depth -= 1
-        if self.depth == 0 and self.fd is not None and not self.unsupported:
-            fcntl.flock(self.fd, fcntl.LOCK_UN)
+        if self.depth == 0:
+            self._close()  # closing unlocks; no descriptor is kept per folder ever written (they ran out in long runs)
         self.threads.release()
 
     def _close(self) -> None:
