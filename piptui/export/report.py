@@ -91,10 +91,14 @@ def _context_section(snap: Snapshot) -> list[Line]:
         "",
         "### Context",
         "",
-        *_text_block(p.context, f"Not written yet: piptui programme {name} --context TEXT"),
+        *_text_block(
+            p.context, f"Not written yet: t on the plan or home screen, or piptui programme {name} --context TEXT"
+        ),
         "### Vision",
         "",
-        *_text_block(p.vision, f"Not written yet: piptui programme {name} --vision TEXT"),
+        *_text_block(
+            p.vision, f"Not written yet: t on the plan or home screen, or piptui programme {name} --vision TEXT"
+        ),
     ]
 
 
@@ -185,7 +189,8 @@ def _learning_section(snap: Snapshot, exercises: Mapping[str, Exercise]) -> list
         lines += [f"### {md_line(title)}", "", *(card_item(c) for c in cards), ""]
     if not groups and not snap.programme.learning.strip():
         lines += [
-            f"*Not written yet: piptui programme {snap.programme.name} --learning TEXT, or capture cards in a "
+            "*Not written yet: t on the plan or home screen, or "
+            f"piptui programme {snap.programme.name} --learning TEXT, or capture cards in a "
             'step the script marks as learning (the review\'s "What helped, what hindered").*',
             "",
         ]
