@@ -58,6 +58,13 @@ async def test_the_brief_step_shows_the_roles_and_f11_opens_briefs_and_the_cast(
 
         assert "16 of 16 cast · 16 in the other sector's shoes" in status()
         first = cast_screen.rows[0]
+        assert first.role is not None
+        detail = f"{first.participant.name} (Council) plays {first.role.title} (VCS) ✓"
+        assert detail in " ".join(screen_text(app).split())  # the whole role title, however long
+        await pilot.press("down")
+        second = cast_screen.rows[1]
+        assert second.participant.name in str(cast_screen.query_one("#cast-detail", Static).render())
+        await pilot.press("up")
         assert first.role is not None and first.role.sector.value == "vcs"  # a councillor plays the sector
         await pilot.press("enter")  # change the first person's role: the pick dialog lists the roles
         await pilot.pause()

@@ -68,6 +68,7 @@ class CastScreen(ProgrammeScreen):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         yield DataTable(id="cast", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="cast-detail")  # the highlighted person in full: a long role title is cut in a column
         yield Static("", id="cast-status")
         yield KeyBar()
 
@@ -110,6 +111,7 @@ class CastScreen(ProgrammeScreen):
             ids = [r.participant.id for r in self.rows]
             if keep in ids:
                 table.move_cursor(row=ids.index(keep))
+        self._show_detail()
         status = self.query_one("#cast-status", Static)
         if not self.rows:
             status.update(literal("No participants yet: add them first (F10 on the session screen, People)", "bold"))
@@ -125,6 +127,24 @@ class CastScreen(ProgrammeScreen):
                     "dim",
                 )
             )
+
+    @on(DataTable.RowHighlighted)
+    def _show_detail(self) -> None:
+        detail = self.query_one("#cast-detail", Static)
+        who = self.highlighted_id()
+        row = next((r for r in self.rows if r.participant.id == who), None)
+        if row is None:
+            detail.update("")
+            return
+        person, role = row.participant, row.role
+        line = plain(f"{person.name} ({SECTOR_SHORT[person.sector]}) ", "bold")
+        if role is None:
+            line.append("has no role: watches")
+        else:
+            line.append(plain(f"plays {role.title} ({SECTOR_SHORT[role.sector]})"))
+            if crosses(person.sector, role.sector):
+                line.append(" ✓ in the other sector's shoes", style="green")
+        detail.update(line)
 
     def highlighted_id(self) -> str | None:
         table = self.query_one(DataTable)
