@@ -198,10 +198,12 @@ class Driver:
         raise AssertionError(f"{self.name}: keys {self.reach.keys} did not reach {self.reach.screen} ({stack})")
 
     async def _settle(self, pilot: Pilot[Any]) -> None:
-        """Wait for a screen that loads its library (the session screen) to be ready."""
+        """Wait for a screen that loads its library (the session screen) or reads the folder
+        (home: its first Enter must find the programme listed, as a person's does) to be ready."""
         for _ in patience():
             screen = pilot.app.screen
-            if getattr(screen, "library", True) is not None or not hasattr(screen, "library"):
+            library_ready = getattr(screen, "library", True) is not None or not hasattr(screen, "library")
+            if library_ready and getattr(screen, "programmes", True) != []:
                 return
             await pilot.pause(0.02)
 
