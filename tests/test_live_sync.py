@@ -88,6 +88,29 @@ async def test_a_card_added_by_a_script_appears_on_an_open_board(sessions_dir: P
         assert await eventually(lambda: card.id in screen.query_one(Board).card_ids)
 
 
+async def test_a_card_added_while_the_plan_is_open_is_on_the_board_on_escape(sessions_dir: Path) -> None:
+    """Under the plan the session screen hears nothing (its wake-ups repainted the whole plan);
+    back on top it catches up at once."""
+    from piptui.ui.screens.plan import PlanScreen
+
+    app = demo_app(sessions_dir, author="Ann")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await session_ready(pilot)
+        await pilot.press("ctrl+n")
+        assert await eventually(lambda: isinstance(app.screen, PlanScreen))
+        await pilot.pause(0.3)
+        shown = screen.shown_snapshot
+        with SessionStore(screen.path, author="script") as other:
+            card = other.add_card("Said while the plan was open", session=3, step=SORT)
+        plan = app.screen
+        assert await eventually(lambda: any(c.id == card.id for c in plan.snapshot.cards))  # the app heard of it
+        await pilot.pause(0.3)
+        assert screen.shown_snapshot is shown and card.id not in screen.query_one(Board).card_ids
+        await pilot.press("escape")
+        assert await eventually(lambda: card.id in screen.query_one(Board).card_ids)
+        assert "Said while the plan was open" in "\n".join(board_lines(screen))
+
+
 async def test_editing_a_card_someone_deleted_says_so(sessions_dir: Path) -> None:
     app = demo_app(sessions_dir, author="Ann")
     async with app.run_test(size=(80, 24), notifications=True) as pilot:

@@ -106,6 +106,10 @@ class LiveProgramme:
             self._started = True
             self.watcher.start()
 
+    def unsubscribe(self, node: DOMNode) -> None:
+        """Stop calling ``node`` at each change (the watcher runs on for the others)."""
+        self.changed.unsubscribe(node)
+
     def close(self) -> None:
         self._closed = True
         self.watcher.stop()

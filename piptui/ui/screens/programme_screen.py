@@ -9,7 +9,9 @@ programme, never a store of its own, and never polls:
   ``self.snapshot`` the latest consistent view of the file;
 - :meth:`show_snapshot` (subclasses) draws a snapshot; it is called when the screen is
   ready (:meth:`snapshot_ready`) and then at each change, from any terminal. A screen
-  hidden under another full screen catches up when it comes back;
+  hidden under another full screen hears nothing (its clock stops too) and catches up when
+  it comes back: Textual repaints the whole top screen each time the screen under it is woken,
+  which made an idle plan screen write 11 KB every 5 s (the lead's heartbeat);
 - :meth:`saved` after a write of this screen: it reads the file once and every screen
   shows the change at once; :meth:`report` says a user error; undo and redo are here.
 """
@@ -54,7 +56,8 @@ class ProgrammeScreen(Screen[None]):
         self.author = self.live.author
         self.pinned_session = session
         self.shown_snapshot: Snapshot | None = None  # the snapshot on screen
-        self._subscribed = False
+        self._subscribed = False  # following the programme (since snapshot_ready)
+        self._listening = False  # hearing of changes now: not while under another full screen
         self._last_error: str | None = None
         self._clock: Timer | None = None
 
@@ -79,7 +82,7 @@ class ProgrammeScreen(Screen[None]):
     def snapshot_ready(self) -> None:
         """Start following the programme: draw the latest snapshot now, then at each change."""
         if not self._subscribed:
-            self._subscribed = True
+            self._subscribed = self._listening = True
             self.live.subscribe(self, self._changed)
         self.show_latest(force=True)
 
@@ -91,7 +94,22 @@ class ProgrammeScreen(Screen[None]):
             return  # under another full screen: caught up on resume
         self.show_latest()
 
+    def on_screen_suspend(self) -> None:
+        top = self.app.screen
+        if top is self or top.is_modal:
+            return  # a dialog over this screen: it stays in sight and keeps up
+        if self._listening:
+            self._listening = False
+            self.live.unsubscribe(self)
+        if self._clock is not None:
+            self._clock.pause()
+
     def on_screen_resume(self) -> None:
+        if self._subscribed and not self._listening:
+            self._listening = True
+            self.live.subscribe(self, self._changed)
+        if self._clock is not None:
+            self._clock.resume()
         if self._subscribed and self.live.token != (self.shown_snapshot.token if self.shown_snapshot else None):
             self.show_latest()
 
