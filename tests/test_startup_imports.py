@@ -16,6 +16,7 @@ import sys
 FIRST_FRAME = "import piptui.cli, piptui.programmes, piptui.ui.app, piptui.ui.screens.session, piptui.ui.quitting"
 DEFERRED = {
     "piptui.domain.survey": "the survey screen and the report",
+    "piptui.domain.survey_report": "the survey's report (its screen and the exports)",
     "piptui.domain.voting": "the vote screen",
     "piptui.domain.exercise": "the step shown, once the library has loaded",
     "piptui.exercises": "the exercise library, loaded in a worker after the first frame",

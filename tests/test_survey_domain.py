@@ -8,18 +8,14 @@ import pytest
 
 from piptui.domain.exercise import Survey, SurveyGroup, SurveyQuestion
 from piptui.domain.model import Sector
-from piptui.domain.survey import (
+from piptui.domain.survey import SurveyResponse, check_response, parse_rating, parse_sector, parse_sessions
+from piptui.domain.survey_report import (
     ROUNDING_NOTE,
     AreaResponses,
     NoResponses,
-    SurveyResponse,
     answer_columns,
     build_cross_area_report,
     build_report,
-    check_response,
-    parse_rating,
-    parse_sector,
-    parse_sessions,
     percent,
 )
 from piptui.errors import InvalidInput

@@ -13,7 +13,8 @@ from textual.widgets import DataTable, Static
 from piptui.domain.attendance import register_line, register_of
 from piptui.domain.exercise import Survey, SurveyGroup, SurveyQuestion
 from piptui.domain.model import Session
-from piptui.domain.survey import AreaResponses, SurveyResponse, build_cross_area_report, build_report
+from piptui.domain.survey import SurveyResponse
+from piptui.domain.survey_report import AreaResponses, build_cross_area_report, build_report
 from piptui.exercises import Library, load_library
 from piptui.programmes import create_programme
 from piptui.store import SessionStore

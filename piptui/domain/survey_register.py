@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from piptui.domain.attendance import Register, combined
-from piptui.domain.survey import AreaResponses, Share, SurveyReport, percent
+from piptui.domain.survey_report import AreaResponses, Share, SurveyReport, percent
 
 
 def _numbers(values: Sequence[int]) -> str:

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 from piptui.domain.exercise import Exercise
 from piptui.domain.model import Card
 from piptui.domain.profile import DIMENSIONS, build_profile, sub_title
-from piptui.domain.survey import SurveyReport
+from piptui.domain.survey_report import SurveyReport
 from piptui.errors import PiptuiError
 from piptui.export.plan_view import ObjectiveView, build_plan
 from piptui.export.snapshot import Snapshot, read_snapshot

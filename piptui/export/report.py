@@ -14,7 +14,7 @@ from piptui.domain.exercise import Exercise
 from piptui.domain.model import SECTOR_LABELS, Card, Sector
 from piptui.domain.plan import STATUS_ORDER
 from piptui.domain.profile import build_profile, columns_by_step
-from piptui.domain.survey import SurveyReport
+from piptui.domain.survey_report import SurveyReport
 from piptui.export.markdown_parts import bold_label, card_item, long_date, names_of, plural, table
 from piptui.export.markdown_plan import plan_body, review_section
 from piptui.export.markdown_profile import profile_section

@@ -11,15 +11,8 @@ from typing import TYPE_CHECKING, Protocol
 from piptui.domain.attendance import Register, register_of
 from piptui.domain.exercise import Exercise, Survey
 from piptui.domain.model import Session
-from piptui.domain.survey import (
-    DEFAULT_SURVEY,
-    AreaResponses,
-    NoResponses,
-    SurveyReport,
-    SurveyResponse,
-    build_cross_area_report,
-    build_report,
-)
+from piptui.domain.survey import DEFAULT_SURVEY, SurveyResponse
+from piptui.domain.survey_report import AreaResponses, NoResponses, SurveyReport, build_cross_area_report, build_report
 from piptui.errors import InvalidInput, PiptuiError
 from piptui.store import SessionStore
 from piptui.store.locations import list_programmes

@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import io
 
-from piptui.domain.survey import SurveyReport
+from piptui.domain.survey_report import SurveyReport
 from piptui.textfmt.csv_cells import BOM, safe_cell
 
 COLUMNS = ("section", "group", "item", "text", "answer", "count", "base", "percent", "note")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from piptui.domain.survey import GroupTable, OpenAnswers, QuestionRow, Share, SurveyReport
+from piptui.domain.survey_report import GroupTable, OpenAnswers, QuestionRow, Share, SurveyReport
 from piptui.textfmt.html_doc import Line
 from piptui.textfmt.html_svg import SCALE_COLOURS, Bar, Figure, Segment
 from piptui.textfmt.markdown_text import md_cell, md_escape, md_line

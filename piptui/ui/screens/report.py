@@ -24,7 +24,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from piptui.domain.model import SECTOR_IDS, Sector
-from piptui.domain.survey import NoResponses, QuestionRow, Share, SurveyReport
+from piptui.domain.survey_report import NoResponses, QuestionRow, Share, SurveyReport
 from piptui.errors import PiptuiError
 from piptui.ui.keymap import keyed
 from piptui.ui.text import SECTOR_SHORT, counted, literal, one_line

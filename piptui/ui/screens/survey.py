@@ -25,7 +25,8 @@ from textual.widgets import DataTable, Input, Static
 
 from piptui.domain.exercise import Exercise, Survey
 from piptui.domain.model import new_id, utc_now
-from piptui.domain.survey import SurveyResponse, check_response, percent
+from piptui.domain.survey import SurveyResponse, check_response
+from piptui.domain.survey_report import percent
 from piptui.errors import PiptuiError
 from piptui.store.survey_ops import SurveyOps
 from piptui.ui.feedback import report_error
