@@ -50,6 +50,7 @@ def child_env(ctx: Context) -> dict[str, str]:
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.update(
         XDG_DATA_HOME=str(ctx.folder("xdg")),
+        XDG_CACHE_HOME=str(ctx.folder("xdg-cache")),  # piptui's kept stylesheet parse (piptui.ui.css_cache)
         TERM="xterm-256color",
         COLORTERM="truecolor",
         PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")])),

@@ -12,12 +12,14 @@ from piptui.store import SessionStore
 
 
 @pytest.fixture(autouse=True)
-def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """No test reads the developer's sessions or exercises folders."""
+def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """No test reads the developer's sessions or exercises folders (nor their cache: the kept
+    stylesheet parses are shared by the run's tests, see piptui.ui.css_cache)."""
     monkeypatch.delenv("PIPTUI_SESSIONS", raising=False)
     monkeypatch.delenv("PIPTUI_EXERCISES", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))  # the remembered name
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "xdg-cache"))
 
 
 @pytest.fixture

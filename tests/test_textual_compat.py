@@ -161,3 +161,22 @@ async def test_an_apps_error_notifications_and_a_screens_key_actions_can_be_read
         await pilot.pause()
         assert compat.actions_on_key(screen, "ctrl+s") == ["save"]
         assert compat.actions_on_key(screen, "f9") == []
+
+
+def test_a_stylesheet_takes_a_parse_it_is_given_instead_of_parsing() -> None:
+    from textual.css.stylesheet import Stylesheet
+
+    css = "#x { width: 3; }"
+    first = Stylesheet()
+    first.add_source(css, read_from=("kept.tcss", ""))
+    first.parse()
+    parsed = compat.parsed_css(first)
+    assert [key[0] for key, _rules in parsed] == [css]  # keyed by the CSS text first
+    given = parsed[0][1]
+    second = Stylesheet()
+    compat.seed_parsed_css(second, parsed)
+    second.add_source(css, read_from=("kept.tcss", ""))
+    second.parse()
+    assert second.rules == given and second.rules[0] is given[0]  # the given parse, not a new one
+    second.set_variables({"x": "1"})  # new variables: Textual forgets the parses, given ones too
+    assert compat.parsed_css(second) == []

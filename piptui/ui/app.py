@@ -54,6 +54,10 @@ class PiptuiApp(App[None]):
         from piptui.ui._textual_compat import keep_pastes_whole
 
         keep_pastes_whole()  # a pasted ESC arrives in the paste, never as key presses
+        from piptui.ui.css_cache import CssCache
+
+        self._css_cache = CssCache(self.stylesheet, self.theme_variables)
+        self._css_cache.load()  # the stylesheet as the last launch parsed it (saved after the first frame)
         self.sessions_dir = sessions_dir
         self.exercise_dirs = list(exercise_dirs)
         self.programme_path = programme
@@ -95,6 +99,7 @@ class PiptuiApp(App[None]):
         quitting.uninstall(self)
         if self.live is not None:
             self.live.close()
+        self._css_cache.save(self.theme_variables)  # if the app ended before its first frame's callback
 
     # -- the exercise library: loaded once per app ------------------------------
     @property
@@ -170,9 +175,13 @@ class PiptuiApp(App[None]):
         from piptui.ui import quitting
 
         quitting.install(self)  # asks before losing typed text; SIGTERM/SIGHUP keep it as a draft
-        self.call_after_refresh(collect_from_now)
+        self.call_after_refresh(self._after_first_frame)
         if self._cannot_open:
             self.notify(self._cannot_open, title="Cannot open", severity="error", markup=False, timeout=30)
+
+    def _after_first_frame(self) -> None:
+        collect_from_now()
+        self._css_cache.save(self.theme_variables)  # only if this launch parsed CSS the cache lacked
 
     def first_screen(self) -> Screen[None]:
         if self.programme_path is None or self.mode == "home":

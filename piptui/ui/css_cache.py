@@ -1,0 +1,100 @@
+"""The stylesheet as the last launch parsed it, kept between launches (as Python keeps bytecode).
+
+Textual parses every CSS source at each launch: piptui.tcss and the CSS of each widget class
+on screen, 20-30 ms of the session screen's first frame (bench start-up) for the same text each
+time. :class:`CssCache` keeps those parses in the user's cache folder
+(``$XDG_CACHE_HOME/piptui``, else ``~/.cache/piptui``), keyed by the CSS text itself, the theme's
+variables and the versions of Python and Textual: a changed stylesheet, theme or Textual is
+parsed afresh, as without the cache. A missing, unreadable or foreign cache file costs only the
+parse. The cache is written once the first frame is on screen, and only when that launch parsed
+something the file did not hold (a first launch, a new version).
+
+The private part (Textual's own parse cache) is in :mod:`piptui.ui._textual_compat`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import textual
+
+from piptui.ui._textual_compat import parsed_css, seed_parsed_css
+
+if TYPE_CHECKING:
+    from textual.css.stylesheet import Stylesheet
+
+FILE_NAME = "stylesheet.pickle"
+FORMAT = 1  # raise when what the file holds changes
+
+
+def cache_folder() -> Path:
+    """piptui's folder in the user's cache folder (where platformdirs puts it, without its import)."""
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "piptui"
+    if os.name == "nt":
+        return Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / "piptui" / "Cache"
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    return (Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache") / "piptui"
+
+
+def version_key(variables: Mapping[str, str]) -> tuple[Any, ...]:
+    """What a kept parse depends on besides the CSS text: the variables and the versions."""
+    return (FORMAT, sys.version, textual.__version__, sorted(variables.items()))
+
+
+class CssCache:
+    """The kept parses of one app's stylesheet: :meth:`load` before the first frame, :meth:`save` after."""
+
+    def __init__(self, stylesheet: Stylesheet, variables: Mapping[str, str], folder: Path | None = None) -> None:
+        self.stylesheet = stylesheet
+        self.variables = dict(variables)  # the stylesheet's (App.theme_variables), as they were at load
+        self.path = (folder if folder is not None else cache_folder()) / FILE_NAME
+        self.key = version_key(self.variables)
+        self.kept: set[tuple[Any, ...]] = set()  # the sources the file holds
+        self.seeded = 0  # how many sources the stylesheet was given at load
+
+    def load(self) -> int:
+        """Give the stylesheet the parses kept for its variables; how many sources there were."""
+        try:
+            with open(self.path, "rb") as handle:
+                data = pickle.load(handle)
+            if not isinstance(data, dict) or data.get("key") != self.key:
+                return 0
+            parsed = data["parsed"]
+            seed_parsed_css(self.stylesheet, parsed)
+            self.kept = {key for key, _rules in parsed}
+            self.seeded = len(self.kept)
+        except Exception:  # a cache: missing, unreadable or foreign, the CSS is parsed as usual
+            self.kept, self.seeded = set(), 0
+        return self.seeded
+
+    def save(self, variables: Mapping[str, str]) -> bool:
+        """Keep what the stylesheet has parsed, if it parsed anything new; ``variables`` are the
+        app's now (a changed theme is not kept under the old one's key). Whether it wrote."""
+        if dict(variables) != self.variables:
+            return False
+        parsed = parsed_css(self.stylesheet)
+        if {key for key, _rules in parsed} <= self.kept:
+            return False
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".stylesheet-", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    pickle.dump({"key": self.key, "parsed": parsed}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(temporary, self.path)  # whole or not at all: another launch may be reading it
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)
+                raise
+        except (OSError, pickle.PicklingError):  # a cache: a read-only home only costs the parse
+            return False
+        self.kept = {key for key, _rules in parsed}
+        return True

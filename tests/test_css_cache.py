@@ -1,0 +1,52 @@
+"""The stylesheet as the last launch parsed it (piptui.ui.css_cache): kept, reused, never trusted blindly."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+from textual.widgets import Input
+
+from piptui.ui.app import create_app
+from piptui.ui.css_cache import FILE_NAME, CssCache, cache_folder
+
+
+async def styles_of_capture(programme_file: Path) -> tuple[object, ...]:
+    app = create_app(sessions_dir=programme_file.parent, programme=programme_file, mode="session", author="Ann")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        capture = app.screen.query_one("#capture", Input)
+        styles = capture.styles
+        return (styles.height, styles.border, styles.background, styles.padding, app._css_cache.seeded)
+
+
+async def test_a_second_launch_uses_the_first_ones_parse_and_looks_the_same(programme_file: Path) -> None:
+    cache = cache_folder() / FILE_NAME
+    cache.unlink(missing_ok=True)
+    first = await styles_of_capture(programme_file)
+    assert cache.exists(), "the parse is kept once the first frame is on screen"
+    with cache.open("rb") as handle:
+        kept = pickle.load(handle)
+    assert any(str(key[1][0]).endswith("piptui.tcss") for key, _rules in kept["parsed"])
+    assert first[-1] == 0
+    second = await styles_of_capture(programme_file)
+    assert second[-1] >= len(kept["parsed"]) > 0, "the second launch was given the kept parse"
+    assert first[:-1] == second[:-1]
+
+
+def test_a_cache_from_another_theme_version_or_a_broken_file_is_ignored(tmp_path: Path) -> None:
+    from textual.css.stylesheet import Stylesheet
+
+    variables = {"primary": "#123456"}
+    stylesheet = Stylesheet(variables=variables)
+    stylesheet.add_source("#x { width: 3; }", read_from=("kept.tcss", ""))
+    stylesheet.parse()
+    assert CssCache(stylesheet, variables, tmp_path).save(variables) is True
+    assert CssCache(Stylesheet(variables=variables), variables, tmp_path).load() == 1
+    other = {"primary": "#654321"}
+    assert CssCache(Stylesheet(variables=other), other, tmp_path).load() == 0  # another theme: parsed afresh
+    (tmp_path / FILE_NAME).write_bytes(b"not a pickle")
+    assert CssCache(Stylesheet(variables=variables), variables, tmp_path).load() == 0
+    unwritable = tmp_path / "file"
+    unwritable.write_text("")
+    assert CssCache(stylesheet, variables, unwritable).save(variables) is False  # no folder there: no error
