@@ -111,6 +111,53 @@ async def test_an_option_can_be_retitled_only_at_its_height() -> None:
         assert "option 0 again" in option_list.render_line(0).text  # drawn anew, not from the old lines
 
 
+class Growing(OptionList):
+    DEFAULT_CSS = "Growing { height: 1fr; }"  # as the board's lists: not as high as their options
+
+    virtual_size = compat.virtual_size_without_layout()
+
+
+class GrowingApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Growing(*[Option(f"option {n}", id=str(n)) for n in range(2)])
+
+
+async def test_a_list_can_grow_without_laying_the_screen_out_until_it_needs_its_scrollbar() -> None:
+    """Widget.virtual_size lays the screen out at each change; declared again without that, a
+    list that grows is repainted alone, and a scrollbar coming still lays it out (a reactive of its own)."""
+    from textual.geometry import Size
+    from textual.reactive import Reactive
+    from textual.widget import Widget
+
+    declared = Widget.__dict__["virtual_size"]
+    assert isinstance(declared, Reactive) and declared._layout  # what the board's lists declare again
+    assert isinstance(Widget.__dict__["show_vertical_scrollbar"], Reactive)
+    assert Widget.__dict__["show_vertical_scrollbar"]._layout  # a scrollbar coming lays out
+    app = GrowingApp()
+    async with app.run_test(size=(30, 12)) as pilot:
+        await pilot.pause()
+        grower = app.query_one(Growing)
+        grower.set_reactive(Widget.virtual_size, Size(3, 4))  # as Widget's own code sets it: the same value
+        assert grower.virtual_size == Size(3, 4)
+        grower.set_options(grower.options)
+        await pilot.pause()
+        layouts: list[bool] = []
+        screen = app.screen
+        lay_out = screen._refresh_layout
+        screen._refresh_layout = lambda *a, **k: (layouts.append(True), lay_out(*a, **k))[1]  # type: ignore[method-assign]
+        grower.add_options([Option(f"more {n}", id=f"more{n}") for n in range(30)])
+        await pilot.pause()
+        assert layouts and grower.show_vertical_scrollbar and grower.vertical_scrollbar.region.height
+        layouts.clear()
+        before = grower.virtual_size.height
+        grower.add_options([Option(f"late {n}", id=f"late{n}") for n in range(5)])
+        await pilot.pause()
+        assert not layouts and grower.virtual_size.height == before + 5  # grown, nothing laid out
+        grower.scroll_end(animate=False, immediate=True)
+        await pilot.pause()
+        assert "late 4" in grower.render_line(grower.scrollable_content_region.height - 1).text  # scrolls to it
+
+
 class First(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("first")

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input
-from ui_support import demo_app, session_ready, type_line, type_text, until
+from ui_support import demo_app, screen_text, session_ready, type_line, type_text, until
 
 from piptui.domain.model import Card
 from piptui.store import SessionStore
@@ -285,3 +286,52 @@ async def test_a_card_from_another_terminal_in_a_sub_group_is_laid_out_as_a_fres
         assert compat.option_lines(column, index)[1] > 1  # type: ignore[index]  # it wraps
         await pilot.press("tab", "right", "right", "right", "end")
         assert board.current_index == 3 and board.highlighted_card_id == column.options[-1].id
+
+
+async def test_a_card_from_another_terminal_lays_nothing_out_and_a_scrollbar_still_comes(
+    sessions_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 17's sync goal: a card from elsewhere redraws its column and the count beside the board,
+    and lays the screen out again only when a column first needs its scrollbar."""
+    from textual.screen import Screen
+
+    from piptui.ui.widgets.column_index import ColumnIndex
+
+    layouts: list[str] = []
+    lay_out = Screen._refresh_layout
+
+    def counted(screen: Screen[object], *args: object, **kw: object) -> None:
+        layouts.append(type(screen).__name__)
+        lay_out(screen, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Screen, "_refresh_layout", counted)
+    app = demo_app(sessions_dir)
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        screen = await session_ready(pilot)
+        board = screen.query_one(BoardColumns)
+        index = screen.query_one(ColumnIndex)
+        column, first = board.columns[0], screen.columns[0]
+        assert not column.show_vertical_scrollbar  # the demo's few drivers fit
+        count = sum(1 for c in screen.shown_snapshot.cards if c.column == first.id and c.step == SORT)  # type: ignore[union-attr]
+        with SessionStore(screen.path, author="bob") as other:
+            for n in range(40):  # one at a time, as a note-taker types them
+                card = other.add_card(f"Driver {n} elsewhere", session=3, step=SORT, column=first.id)
+                await until(pilot, lambda card=card: card.id in board.card_ids, f"card {n}")
+                if column.show_vertical_scrollbar:
+                    break
+        assert column.show_vertical_scrollbar and column.vertical_scrollbar.region.height > 0  # laid out for it
+        assert _in_view(column, card.id) and f"Driver {n} elsewhere" in screen_text(app)
+        await pilot.pause()
+        layouts.clear()
+        with SessionStore(screen.path, author="bob") as other:
+            late = other.add_card("Late driver", session=3, step=SORT, column=first.id)
+        await until(pilot, lambda: late.id in board.card_ids, "the late card")
+        await pilot.pause()
+        assert late.id in _column_ids(board, 0) and _in_view(column, late.id)
+        assert str(column.border_title) == f"{first.title}  {count + n + 2}"
+        line = next(str(o.prompt) for o in index.options if o.id == first.id)
+        assert line == f"{first.title}  {count + n + 2}"  # the sidebar's count, retitled in place
+        assert f"{first.title}  {count + n + 2}" in screen_text(app)
+        assert layouts == []  # nothing laid out again: only the column and the count were redrawn
+        await pilot.press("tab", "down", "right", "left")  # the board still walks
+        assert board.current_index == 0 and board.highlighted_card_id == _column_ids(board, 0)[1]

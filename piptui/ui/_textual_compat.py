@@ -22,6 +22,13 @@ with a leading underscore of Textual's or Rich's.
   options and :func:`retitle_option` gives one a new prompt of the same height, both keeping the
   measured lines of the others (a card from another terminal on a 2,000-card column: rebuilding
   it with ``set_options`` measured every card again; OptionList can only add at the end or clear).
+- ``Widget.virtual_size``, a reactive that lays the whole screen out again whenever it changes:
+  :func:`virtual_size_without_layout` declares it again, for the board's lists, repainting only
+  the list. A card from another terminal grows its column's virtual size; the layout that
+  followed reflowed the screen, which told every list its size again, and each repainted its
+  scrollbar: the whole screen drawn twice for one card (a p95 of 120 ms on the side-by-side
+  board). A list whose scrollbar comes or goes is still laid out: ``show_vertical_scrollbar``
+  is a reactive of its own that does it.
 - ``Screen._push_result_callback``: the first screen of an app gets the empty result callback
   every pushed screen gets, so ``switch_screen`` away from it works (Textual 8.2 gives the
   default screen none and fails with IndexError).
@@ -65,7 +72,9 @@ import textual.content
 from rich.text import Text
 from textual import events
 from textual._xterm_parser import XTermParser
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 
 from piptui.domain.text_rules import ALLOWED, visible
 
@@ -170,6 +179,12 @@ def retitle_option(option_list: OptionList, index: int, prompt: Content) -> bool
     _forget_renders(option_list, lambda rendered: rendered is option)
     option_list.refresh()
     return True
+
+
+def virtual_size_without_layout() -> Reactive[Size]:
+    """``Widget.virtual_size`` as a scroll view can declare it (``virtual_size = ...`` in its
+    class): a change repaints the view, and lays nothing out."""
+    return Reactive(Size(0, 0), layout=False)
 
 
 def give_result_callback(screen: Screen[Any], app: App[Any]) -> None:

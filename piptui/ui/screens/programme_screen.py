@@ -27,6 +27,7 @@ from piptui.errors import PiptuiError
 from piptui.ui.app import piptui_app
 from piptui.ui.feedback import report_error, undo_or_redo
 from piptui.ui.live import LiveProgramme
+from piptui.ui.memory import keep_long_lived
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -81,10 +82,13 @@ class ProgrammeScreen(Screen[None]):
     # -- following the programme ---------------------------------------------------
     def snapshot_ready(self) -> None:
         """Start following the programme: draw the latest snapshot now, then at each change."""
-        if not self._subscribed:
+        first = not self._subscribed
+        if first:
             self._subscribed = self._listening = True
             self.live.subscribe(self, self._changed)
         self.show_latest(force=True)
+        if first:  # what it drew lives as long as the screen: no collection need walk it again
+            self.call_after_refresh(keep_long_lived)
 
     def _changed(self, snapshot: Snapshot) -> None:
         if snapshot is self.shown_snapshot:

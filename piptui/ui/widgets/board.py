@@ -36,6 +36,7 @@ from piptui.ui._textual_compat import (
     retitle_option,
     styles_key,
     truncate_options,
+    virtual_size_without_layout,
 )
 from piptui.ui.bindings import BOARD_BINDINGS
 from piptui.ui.text import SECTOR_SHORT
@@ -235,6 +236,9 @@ class Board(OptionList):
 
     BINDINGS = BOARD_BINDINGS
     BINDING_GROUP_TITLE = "Board"
+
+    # A new card grows the list: that repaints the list, not the screen (see _textual_compat)
+    virtual_size = virtual_size_without_layout()
 
     class CardChosen(Message):
         """A card was clicked or Enter was pressed on it. ``control`` is the board (column) it is on."""
