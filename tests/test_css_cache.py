@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.widgets import Input
 
 from piptui.ui.app import create_app
-from piptui.ui.css_cache import FILE_NAME, CssCache, cache_folder
+from piptui.ui.css_cache import CssCache, cache_folder, file_name
 
 
 async def styles_of_capture(programme_file: Path) -> tuple[object, ...]:
@@ -21,7 +21,7 @@ async def styles_of_capture(programme_file: Path) -> tuple[object, ...]:
 
 
 async def test_a_second_launch_uses_the_first_ones_parse_and_looks_the_same(programme_file: Path) -> None:
-    cache = cache_folder() / FILE_NAME
+    cache = cache_folder() / file_name("session")
     cache.unlink(missing_ok=True)
     first = await styles_of_capture(programme_file)
     assert cache.exists(), "the parse is kept once the first frame is on screen"
@@ -41,12 +41,35 @@ def test_a_cache_from_another_theme_version_or_a_broken_file_is_ignored(tmp_path
     stylesheet = Stylesheet(variables=variables)
     stylesheet.add_source("#x { width: 3; }", read_from=("kept.tcss", ""))
     stylesheet.parse()
-    assert CssCache(stylesheet, variables, tmp_path).save(variables) is True
-    assert CssCache(Stylesheet(variables=variables), variables, tmp_path).load() == 1
+    assert CssCache(stylesheet, variables, "home", tmp_path).save(variables) is True
+    assert CssCache(Stylesheet(variables=variables), variables, "home", tmp_path).load() == 1
     other = {"primary": "#654321"}
-    assert CssCache(Stylesheet(variables=other), other, tmp_path).load() == 0  # another theme: parsed afresh
-    (tmp_path / FILE_NAME).write_bytes(b"not a pickle")
-    assert CssCache(Stylesheet(variables=variables), variables, tmp_path).load() == 0
+    assert CssCache(Stylesheet(variables=other), other, "home", tmp_path).load() == 0  # another theme: parsed afresh
+    (tmp_path / file_name("home")).write_bytes(b"not a pickle")
+    assert CssCache(Stylesheet(variables=variables), variables, "home", tmp_path).load() == 0
     unwritable = tmp_path / "file"
     unwritable.write_text("")
-    assert CssCache(stylesheet, variables, unwritable).save(variables) is False  # no folder there: no error
+    assert CssCache(stylesheet, variables, "home", unwritable).save(variables) is False  # no folder there: no error
+
+
+def test_the_file_holds_only_what_the_last_launch_used(tmp_path: Path) -> None:
+    from textual.css.stylesheet import Stylesheet
+
+    variables: dict[str, str] = {}
+
+    def launch(css: str) -> CssCache:
+        stylesheet = Stylesheet(variables=variables)
+        cache = CssCache(stylesheet, variables, "session", tmp_path)
+        cache.load()
+        stylesheet.add_source(css, read_from=("piptui.tcss", ""))
+        stylesheet.parse()
+        cache.save(variables)
+        return cache
+
+    launch("#x { width: 3; }")
+    edited = launch("#x { width: 4; }")  # the stylesheet changed: parsed afresh, the old parse dropped
+    assert edited.seeded == 1 and len(edited.kept) == 1
+    with (tmp_path / file_name("session")).open("rb") as handle:
+        assert [key[0] for key, _rules in pickle.load(handle)["parsed"]] == ["#x { width: 4; }"]
+    again = launch("#x { width: 4; }")
+    assert again.seeded == 1 and again.saved and again.kept == edited.kept

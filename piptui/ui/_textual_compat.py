@@ -333,9 +333,11 @@ def actions_on_key(screen: Screen[Any], key: str) -> list[str]:
 
 
 def parsed_css(stylesheet: Stylesheet) -> list[tuple[tuple[Any, ...], list[RuleSet]]]:
-    """Every source the stylesheet has parsed (with its current variables): (key, rules)."""
+    """The stylesheet's sources as it has parsed them (with its current variables): (key, rules),
+    only those of sources it has now (not a source replaced since, nor one seeded and unused)."""
     cache = stylesheet._parse_cache
-    return [(key, rules) for key in list(cache.keys()) if (rules := cache.get(key)) is not None]
+    current = {(css, where, defaults, tie, scope) for where, (css, defaults, tie, scope) in stylesheet.source.items()}
+    return [(key, rules) for key in list(cache.keys()) if key in current and (rules := cache.get(key)) is not None]
 
 
 def seed_parsed_css(stylesheet: Stylesheet, parsed: Iterable[tuple[tuple[Any, ...], list[RuleSet]]]) -> None:

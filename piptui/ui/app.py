@@ -54,15 +54,15 @@ class PiptuiApp(App[None]):
         from piptui.ui._textual_compat import keep_pastes_whole
 
         keep_pastes_whole()  # a pasted ESC arrives in the paste, never as key presses
-        from piptui.ui.css_cache import CssCache
-
-        self._css_cache = CssCache(self.stylesheet, self.theme_variables)
-        self._css_cache.load()  # the stylesheet as the last launch parsed it (saved after the first frame)
         self.sessions_dir = sessions_dir
         self.exercise_dirs = list(exercise_dirs)
         self.programme_path = programme
         self.session_number = session
         self.mode: Mode = mode if programme is not None else "home"
+        from piptui.ui.css_cache import CssCache
+
+        self._css_cache = CssCache(self.stylesheet, self.theme_variables, self.mode)
+        self._css_cache.load()  # the stylesheet as the last launch parsed it (saved after the first frame)
         self.author = author if self.mode != "wall" else None  # the wall never writes, so is nobody's
         self._library: Library | None = None
         self._library_lock = threading.Lock()

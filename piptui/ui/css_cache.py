@@ -6,8 +6,9 @@ time. :class:`CssCache` keeps those parses in the user's cache folder
 (``$XDG_CACHE_HOME/piptui``, else ``~/.cache/piptui``), keyed by the CSS text itself, the theme's
 variables and the versions of Python and Textual: a changed stylesheet, theme or Textual is
 parsed afresh, as without the cache. A missing, unreadable or foreign cache file costs only the
-parse. The cache is written once the first frame is on screen, and only when that launch parsed
-something the file did not hold (a first launch, a new version).
+parse. The cache is written once the first frame is on screen, and only when what that launch's
+stylesheet holds differs from the file (a first launch, a new version): one file per first
+screen, holding just what it needs, so a file never grows with sources no longer used.
 
 The private part (Textual's own parse cache) is in :mod:`piptui.ui._textual_compat`.
 """
@@ -30,7 +31,6 @@ from piptui.ui._textual_compat import parsed_css, seed_parsed_css
 if TYPE_CHECKING:
     from textual.css.stylesheet import Stylesheet
 
-FILE_NAME = "stylesheet.pickle"
 FORMAT = 1  # raise when what the file holds changes
 
 
@@ -44,6 +44,10 @@ def cache_folder() -> Path:
     return (Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache") / "piptui"
 
 
+def file_name(first_screen: str) -> str:
+    return f"stylesheet-{first_screen}.pickle"
+
+
 def version_key(variables: Mapping[str, str]) -> tuple[Any, ...]:
     """What a kept parse depends on besides the CSS text: the variables and the versions."""
     return (FORMAT, sys.version, textual.__version__, sorted(variables.items()))
@@ -52,10 +56,14 @@ def version_key(variables: Mapping[str, str]) -> tuple[Any, ...]:
 class CssCache:
     """The kept parses of one app's stylesheet: :meth:`load` before the first frame, :meth:`save` after."""
 
-    def __init__(self, stylesheet: Stylesheet, variables: Mapping[str, str], folder: Path | None = None) -> None:
+    def __init__(
+        self, stylesheet: Stylesheet, variables: Mapping[str, str], first_screen: str, folder: Path | None = None
+    ) -> None:
         self.stylesheet = stylesheet
         self.variables = dict(variables)  # the stylesheet's (App.theme_variables), as they were at load
-        self.path = (folder if folder is not None else cache_folder()) / FILE_NAME
+        # One file per first screen (home, session, wall...): each holds what its first frame parses.
+        self.path = (folder if folder is not None else cache_folder()) / file_name(first_screen)
+        self.saved = False
         self.key = version_key(self.variables)
         self.kept: set[tuple[Any, ...]] = set()  # the sources the file holds
         self.seeded = 0  # how many sources the stylesheet was given at load
@@ -76,12 +84,15 @@ class CssCache:
         return self.seeded
 
     def save(self, variables: Mapping[str, str]) -> bool:
-        """Keep what the stylesheet has parsed, if it parsed anything new; ``variables`` are the
-        app's now (a changed theme is not kept under the old one's key). Whether it wrote."""
-        if dict(variables) != self.variables:
+        """Keep the sources the stylesheet has now as it parsed them, if they are not what the
+        file holds; once per launch (after the first frame, or at the end if it came sooner).
+        ``variables`` are the app's now: a changed theme is not kept under the old one's key.
+        Whether it wrote."""
+        if self.saved or dict(variables) != self.variables:
             return False
-        parsed = parsed_css(self.stylesheet)
-        if {key for key, _rules in parsed} <= self.kept:
+        self.saved = True
+        parsed = parsed_css(self.stylesheet)  # sources the file held and this launch did not use are dropped
+        if {key for key, _rules in parsed} == self.kept:
             return False
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
