@@ -8,8 +8,6 @@ once, and undone with Ctrl+Z.
 
 from __future__ import annotations
 
-import string
-
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -18,8 +16,8 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from piptui.domain.model import Action, ActionStatus, Card, Cluster, Objective, Participant
-from piptui.domain.plan import cards_of_objective, lead_warnings, objectives_of_plan, plan_progress, plan_versions
+from piptui.domain.model import Action, Card, Cluster, Objective, Participant
+from piptui.domain.plan import cards_of_objective, lead_warnings, objectives_of_plan, plan_versions
 from piptui.domain.voting import sorted_by_votes
 from piptui.ui.keymap import keyed
 from piptui.ui.screens.cluster_dialogs import MultiPickDialog, TextDialog
@@ -28,17 +26,11 @@ from piptui.ui.screens.plan_base import (
     COMMON_BINDINGS,
     PlanBaseScreen,
     highlighted_id,
-    person,
     show_detail,
     show_options,
 )
-from piptui.ui.screens.plan_dialogs import (
-    ActionDialog,
-    CardsDialog,
-    ObjectiveDialog,
-    rag_badge,
-    review_line,
-)
+from piptui.ui.screens.plan_dialogs import ActionDialog, CardsDialog, ObjectiveDialog
+from piptui.ui.screens.plan_lines import action_detail, action_prompt, objective_detail, objective_prompt
 from piptui.ui.text import counted, literal, one_line
 from piptui.ui.widgets.key_bar import KeyBar
 from piptui.ui.widgets.title_bar import TitleBar
@@ -63,40 +55,6 @@ PLAN_BINDINGS: list[BindingType] = [
     *COMMON_BINDINGS,
 ]
 PLAN_BINDINGS = keyed("plan", PLAN_BINDINGS)  # ids for the keymap: plan.<action>
-STATUS_STYLE = {
-    ActionStatus.NOT_STARTED: "dim",
-    ActionStatus.IN_PROGRESS: "bold $warning",
-    ActionStatus.DONE: "bold $success",
-    ActionStatus.DROPPED: "dim strike",
-}
-
-
-def letter(n: int) -> str:
-    return string.ascii_lowercase[n] if n < 26 else str(n + 1)
-
-
-def action_prompt(action: Action, n: int, indent: str = "   ") -> Content:
-    """An action as one entry of the plan: letter, text, then owners · due · status and rating."""
-    details = [", ".join(action.owners), ("due " + action.due) if action.due else ""]
-    parts: list[Content | str | tuple[str, str]] = [
-        (f"{indent}{letter(n)}. ", "bold"),
-        literal(action.text, "strike" if action.status == ActionStatus.DROPPED else ""),
-        "\n" + indent + "   ",
-    ]
-    info = " · ".join(d for d in details if d)
-    if info:
-        parts += [(info + " · ", "dim")]
-    parts.append((action.status.value, STATUS_STYLE[action.status]))
-    if action.rag is not None:
-        parts += [" ", rag_badge(action.rag)]
-    return Content.assemble(*parts)
-
-
-def leads_text(o: Objective, people: dict[str, Participant]) -> str:
-    council, vcs = people.get(o.council_lead or ""), people.get(o.vcs_lead or "")
-    if council is None and vcs is None:
-        return "Leads: not chosen yet (e)"
-    return f"Leads: {person(council)} & {person(vcs)}"
 
 
 class PlanScreen(PlanBaseScreen):
@@ -151,7 +109,7 @@ class PlanScreen(PlanBaseScreen):
         self.cards = list(self.snapshot.cards)
         options: list[Option] = []
         for n, o in enumerate(self.objectives, 1):
-            options.append(Option(self._objective_prompt(o, n), id="o:" + o.id))
+            options.append(Option(objective_prompt(o, n, self.people), id="o:" + o.id))
             options += [Option(action_prompt(a, i), id="a:" + a.id) for i, a in enumerate(self.actions[o.id])]
         if not options:
             options.append(
@@ -172,63 +130,19 @@ class PlanScreen(PlanBaseScreen):
         )
         self._show_detail()
 
-    def _objective_prompt(self, o: Objective, n: int) -> Content:
-        timing = " · ".join(x for x in (o.timescale, f"review {o.review_date}" if o.review_date else "") if x)
-        parts: list[Content | str | tuple[str, str]] = [
-            (f"{n}. ", "bold $accent"),
-            literal(o.title, "bold"),
-            "\n   ",
-            literal(leads_text(o, self.people), "$text-primary"),
-        ]
-        if timing:
-            parts += [("\n   " + timing, "dim")]
-        for warning in lead_warnings(self.people.get(o.council_lead or ""), self.people.get(o.vcs_lead or "")):
-            parts += [literal("\n   ⚠ " + warning, "bold $warning")]
-        return Content.assemble(*parts)
-
     @on(OptionList.OptionHighlighted, "#plan-list")
     def _show_detail(self) -> None:
         _kind, item = self.highlighted()
         text: Content
         more = ""
         if isinstance(item, Objective):
-            text = self._objective_detail(item)
+            text = objective_detail(item, self.actions.get(item.id, []), self.clusters, self.cards)
             more = "c lists every card it came from"
         elif isinstance(item, Action):
-            text = self._action_detail(item)
+            text = action_detail(item)
         else:
             text = literal("Promote clusters with p; add actions with a. F1 lists every key.", "dim")
         show_detail(self.query_one("#plan-detail-text", Static), text, more=more)
-
-    def _objective_detail(self, o: Objective) -> Content:
-        progress = plan_progress([o], self.actions.get(o.id, []))[o.id]
-        came = [self.clusters[k] for k in o.clusters if k in self.clusters]
-        parts: list[Content | str | tuple[str, str]] = [("Progress: ", "bold"), progress.summary(), "\n"]
-        if came:
-            parts += [
-                ("From clusters: ", "bold"),
-                literal(", ".join(f"{k.title} ({counted(k.votes, 'vote')})" for k in came)),
-                "\n",
-            ]
-        else:
-            parts += [("Not promoted from a cluster", "dim"), "\n"]
-        for card in cards_of_objective(o, self.clusters.values(), self.cards):
-            parts += [literal("· " + one_line(card.text, 200)), "\n"]
-        return Content.assemble(*parts)
-
-    def _action_detail(self, a: Action) -> Content:
-        parts: list[Content | str | tuple[str, str]] = [
-            ("Owners: ", "bold"),
-            literal(", ".join(a.owners) or "—"),
-            ("  Due: ", "bold"),
-            literal(a.due or "—"),
-            "\n",
-        ]
-        if not a.review_notes:
-            parts.append(("Not reviewed yet", "dim"))
-        for note in a.review_notes:
-            parts += [review_line(note.at, note.status, note.rag, note.text), "\n"]
-        return Content.assemble(*parts)
 
     # -- what the keys act on ------------------------------------------------
     def highlighted(self) -> tuple[str, Objective | Action | None]:

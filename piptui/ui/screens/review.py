@@ -27,7 +27,6 @@ from piptui.domain.plan import (
 )
 from piptui.ui.keymap import keyed
 from piptui.ui.screens.dialogs import ConfirmDialog
-from piptui.ui.screens.plan import action_prompt, leads_text
 from piptui.ui.screens.plan_base import (
     COMMON_BINDINGS,
     PlanBaseScreen,
@@ -36,6 +35,7 @@ from piptui.ui.screens.plan_base import (
     show_options,
 )
 from piptui.ui.screens.plan_dialogs import ReviewDialog, review_line
+from piptui.ui.screens.plan_lines import action_prompt, leads_text
 from piptui.ui.text import counted, literal, one_line
 from piptui.ui.widgets.key_bar import KeyBar
 from piptui.ui.widgets.title_bar import TitleBar
