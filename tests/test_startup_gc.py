@@ -16,12 +16,14 @@ from piptui.cli import run_app
 
 @pytest.fixture
 def collector_paused() -> Iterator[None]:
+    threshold = gc.get_threshold()  # a screen that drew the programme raises it (piptui.ui.memory)
     gc.disable()
     try:
         yield
     finally:
         gc.enable()
         gc.unfreeze()
+        gc.set_threshold(*threshold)
 
 
 async def test_the_collector_is_back_on_once_the_first_frame_is_drawn(

@@ -320,7 +320,7 @@ class Board(OptionList):
                 options.append(heading[1])
             for card in group.cards:
                 entry = self._entries.get(card.id)
-                if entry is None or entry.card != card:
+                if entry is None or (entry.card is not card and entry.card != card):  # (the same card: no compare)
                     entry = _Entry(card, Option(card_prompt(card), id=card.id))
                 entries[card.id] = entry
                 options.append(entry.option)
