@@ -41,11 +41,12 @@ async def test_the_board_is_set_aside_once_drawn(sessions_dir: Path, collector_p
         board = screen.query_one(BoardColumns)
         option = board.current.options[1]
         assert board.card_ids and gc.isenabled() and gc.get_threshold()[0] == YOUNG  # young ones less often
-        assert not _collected(option) and not _collected(screen.shown_snapshot)
-        snapshot = screen.shown_snapshot
+        assert not _collected(option)  # the board as first drawn: set aside
         await pilot.press("a", "b", "enter")  # later objects are the collector's as ever
         await pilot.pause()
-        assert screen.shown_snapshot is not snapshot and _collected(screen.shown_snapshot)
+        card_id = board.highlighted_card_id
+        assert card_id is not None and card_id != option.id  # the card typed, highlighted
+        assert _collected(board.current.get_option(card_id))
 
 
 async def test_an_app_started_with_the_collector_on_keeps_its_board_collected(sessions_dir: Path) -> None:
