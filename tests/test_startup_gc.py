@@ -55,3 +55,32 @@ def test_run_app_turns_the_collector_back_on_when_the_app_fails(monkeypatch: pyt
     with pytest.raises(RuntimeError):
         run_app(Failing())
     assert gc.isenabled()
+
+
+def test_the_piptui_command_pauses_the_collector_from_its_first_line_until_a_screen_starts(
+    monkeypatch: pytest.MonkeyPatch, sessions_dir: Path, collector_paused: None
+) -> None:
+    import tomllib
+
+    from piptui.__main__ import main
+
+    pyproject = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["project"]["scripts"]["piptui"] == "piptui.__main__:main"
+    seen: list[bool] = []
+    monkeypatch.setattr(cli, "run_app", lambda app: seen.append(gc.isenabled()))
+    gc.enable()
+    monkeypatch.setattr("sys.argv", ["piptui", "--sessions-dir", str(sessions_dir), "demo"])
+    with pytest.raises(SystemExit) as done:
+        main()
+    assert done.value.code == 0 and seen == [False]  # paused through the imports, until the app's first frame
+
+
+def test_a_command_without_a_screen_turns_the_collector_back_on(
+    monkeypatch: pytest.MonkeyPatch, sessions_dir: Path, collector_paused: None
+) -> None:
+    from piptui.__main__ import main
+
+    monkeypatch.setattr("sys.argv", ["piptui", "--sessions-dir", str(sessions_dir), "list"])
+    with pytest.raises(SystemExit) as done:
+        main()
+    assert done.value.code == 0 and gc.isenabled()

@@ -49,10 +49,15 @@ def main(ctx: click.Context, sessions_dir: Path | None, exercise_dirs: tuple[Pat
     Without a command, opens the home screen: the programmes in the sessions folder.
     """
     ctx.obj = Context(sessions_dir_option=sessions_dir, exercise_dirs_option=exercise_dirs)
+    if ctx.invoked_subcommand not in SCREEN_COMMANDS:
+        gc.enable()  # paused since the first line (piptui.__main__); only a screen's start-up keeps it so
     if ctx.invoked_subcommand is None:
         from piptui.ui.app import create_app
 
         run_app(create_app(sessions_dir=ctx.obj.sessions_dir, exercise_dirs=ctx.obj.exercise_dirs))
+
+
+SCREEN_COMMANDS = {None, "demo", "open", "wall"}  # those that start the app (run_app); None: the home screen
 
 
 class NoTerminal(PiptuiError):

@@ -20,6 +20,7 @@ import os
 import pickle
 import sys
 import tempfile
+import zlib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -45,7 +46,10 @@ def cache_folder() -> Path:
 
 
 def file_name(first_screen: str) -> str:
-    return f"stylesheet-{first_screen}.pickle"
+    """One file per first screen and per installed piptui (two installs, such as two checkouts,
+    would otherwise replace each other's file at every launch: each keys piptui.tcss by its path)."""
+    where = zlib.crc32(str(Path(__file__).resolve().parent).encode())
+    return f"stylesheet-{first_screen}-{where:08x}.pickle"
 
 
 def version_key(variables: Mapping[str, str]) -> tuple[Any, ...]:
