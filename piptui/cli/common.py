@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cached_property, update_wrapper
 from pathlib import Path
 from typing import Any, TypeVar
@@ -18,10 +17,13 @@ from piptui.errors import PiptuiError
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-@dataclass
 class Context:
-    sessions_dir_option: Path | None = None
-    exercise_dirs_option: tuple[Path, ...] = ()
+    """The group's options, resolved when first asked. (A plain class: a dataclass costs a
+    millisecond to create, at every start of every command.)"""
+
+    def __init__(self, sessions_dir_option: Path | None = None, exercise_dirs_option: tuple[Path, ...] = ()) -> None:
+        self.sessions_dir_option = sessions_dir_option
+        self.exercise_dirs_option = exercise_dirs_option
 
     @cached_property
     def _resolved(self) -> tuple[Path, str]:

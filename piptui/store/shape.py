@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
+import sys
 import types
 import typing
 from collections.abc import Callable, Collection, Mapping
@@ -161,10 +162,30 @@ Plan = tuple[tuple[str, bool, frozenset[type], Check], ...]
 
 
 @cache
+def _evaluated(annotation: str, module: str) -> Any:
+    """A field's annotation (text, under ``from __future__ import annotations``) as a type, once per
+    text and module: ``typing.get_type_hints`` compiles each field's text again (85 fields, 16
+    texts: part of the first read, before the first frame). Equal to its result (tests/test_shape_types.py)."""
+    return eval(annotation, vars(sys.modules[module]))  # our own classes' annotations, as typing does
+
+
+def field_types(cls: type) -> dict[str, Any]:
+    """Each dataclass field of ``cls`` and its type, as ``typing.get_type_hints(cls)`` gives them."""
+    owner: dict[str, str] = {}  # field -> the module of the class that annotated it
+    for klass in reversed(cls.__mro__):
+        for name in vars(klass).get("__annotations__", {}):
+            owner[name] = klass.__module__
+    return {
+        f.name: _evaluated(f.type, owner.get(f.name, cls.__module__)) if isinstance(f.type, str) else f.type
+        for f in dataclasses.fields(cls)
+    }
+
+
+@cache
 def _plan(cls: type) -> Plan:
     """Each field of ``cls`` a document stores: its name, whether it is required, the types that
     need no check, its check."""
-    hints = typing.get_type_hints(cls)
+    hints = field_types(cls)
     plan: list[tuple[str, bool, frozenset[type], Check]] = []
     for f in dataclasses.fields(cls):
         if f.name in DERIVED:
