@@ -283,15 +283,18 @@ class Board(OptionList):
         select: str | None = None,
         reveal: str | None = None,
         empty_text: str = "No cards yet: type one below and press Enter.",
+        highlight: bool = True,
     ) -> None:
         """Show ``groups``; highlight ``select`` (else keep ``keep``), scroll ``reveal`` into view.
 
         The same groups as last time (another column changed, the lead's heartbeat) leave the
-        options alone: only the highlight and the scroll move."""
+        options alone: only the highlight and the scroll move, and without ``highlight`` (a
+        column beside the current one, which shows none) not even the highlight: the column is
+        not drawn again."""
         shown = (tuple(groups), filtered, empty_text)
         if shown == self._shown:
             target = select if select in self._entries else keep if keep in self._entries else None
-            if target is not None and target != self.highlighted_card_id:
+            if highlight and target is not None and target != self.highlighted_card_id:
                 self.highlighted = self.get_option_index(target)
             if reveal in self._entries and reveal != target:
                 self.reveal(reveal)
