@@ -5,6 +5,7 @@ from __future__ import annotations
 import pickle
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input
 
 from piptui.ui.app import create_app
@@ -73,3 +74,46 @@ def test_the_file_holds_only_what_the_last_launch_used(tmp_path: Path) -> None:
         assert [key[0] for key, _rules in pickle.load(handle)["parsed"]] == ["#x { width: 4; }"]
     again = launch("#x { width: 4; }")
     assert again.seeded == 1 and again.saved and again.kept == edited.kept
+
+
+def test_a_cache_another_user_could_have_written_is_never_unpickled(tmp_path: Path) -> None:
+    """Unpickling runs code: a kept parse in a folder or file others can write is ignored."""
+    import os
+
+    from textual.css.stylesheet import Stylesheet
+
+    variables: dict[str, str] = {}
+    stylesheet = Stylesheet(variables=variables)
+    stylesheet.add_source("#x { width: 3; }", read_from=("kept.tcss", ""))
+    stylesheet.parse()
+    folder = tmp_path / "cache"
+    assert CssCache(stylesheet, variables, "home", folder).save(variables) is True
+    kept = folder / file_name("home")
+    assert oct(kept.stat().st_mode & 0o777) == oct(0o600)
+    assert CssCache(Stylesheet(variables=variables), variables, "home", folder).load() == 1
+    kept.chmod(0o666)
+    assert CssCache(Stylesheet(variables=variables), variables, "home", folder).load() == 0
+    kept.chmod(0o600)
+    folder.chmod(0o777)
+    try:
+        assert CssCache(Stylesheet(variables=variables), variables, "home", folder).load() == 0
+    finally:
+        folder.chmod(0o700)
+    assert os.stat(folder).st_mode & 0o777 == 0o700
+
+
+def test_a_parse_that_cannot_be_kept_costs_only_the_parse(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from textual.css.stylesheet import Stylesheet
+
+    import piptui.ui.css_cache as css_cache
+
+    def refuse(*_args: object, **_kw: object) -> None:
+        raise TypeError("cannot pickle '_thread.lock' object")
+
+    monkeypatch.setattr(css_cache.pickle, "dump", refuse)
+    variables: dict[str, str] = {}
+    stylesheet = Stylesheet(variables=variables)
+    stylesheet.add_source("#x { width: 3; }", read_from=("kept.tcss", ""))
+    stylesheet.parse()
+    assert CssCache(stylesheet, variables, "home", tmp_path).save(variables) is False
+    assert list(tmp_path.iterdir()) == []  # no temporary file left behind

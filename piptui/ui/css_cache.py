@@ -52,6 +52,13 @@ def file_name(first_screen: str) -> str:
     return f"stylesheet-{first_screen}-{where:08x}.pickle"
 
 
+def _ours(st: os.stat_result) -> bool:
+    """Owned by this user and writable by nobody else (on systems with owners)."""
+    if not hasattr(os, "getuid"):  # pragma: no cover - Windows: the folder is the user's own
+        return True
+    return st.st_uid == os.getuid() and not st.st_mode & 0o022
+
+
 def version_key(variables: Mapping[str, str]) -> tuple[Any, ...]:
     """What a kept parse depends on besides the CSS text: the variables and the versions."""
     return (FORMAT, sys.version, textual.__version__, sorted(variables.items()))
@@ -73,9 +80,14 @@ class CssCache:
         self.seeded = 0  # how many sources the stylesheet was given at load
 
     def load(self) -> int:
-        """Give the stylesheet the parses kept for its variables; how many sources there were."""
+        """Give the stylesheet the parses kept for its variables; how many sources there were.
+
+        Only a file this user wrote is read: unpickling runs code, so a file or folder that
+        another user owns or could write to is ignored (the CSS is parsed as usual)."""
         try:
             with open(self.path, "rb") as handle:
+                if not (_ours(os.fstat(handle.fileno())) and _ours(os.stat(self.path.parent))):
+                    return 0
                 data = pickle.load(handle)
             if not isinstance(data, dict) or data.get("key") != self.key:
                 return 0
@@ -109,7 +121,7 @@ class CssCache:
                 with contextlib.suppress(OSError):
                     os.unlink(temporary)
                 raise
-        except (OSError, pickle.PicklingError):  # a cache: a read-only home only costs the parse
+        except Exception:  # a cache: a read-only home, or a parse that cannot be kept, only costs the parse
             return False
         self.kept = {key for key, _rules in parsed}
         return True
