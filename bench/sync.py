@@ -142,8 +142,8 @@ def run(ctx: Context) -> list[Row]:
                 f"{mid / POLL_SECONDS:.2f} polls",
                 goal,
                 met,
-                note=f"{len(lags)} adds into a {cards:,}-card programme, until on another process's "
-                f"session board (headless), watching by {watching}",
+                note=f"{len(lags)} adds into a {cards:,}-card programme, until on screen in another process "
+                f"(the frame after the card is on its session board, headless), watching by {watching}",
             )
         )
     return rows
