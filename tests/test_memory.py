@@ -17,7 +17,10 @@ from piptui.ui.widgets.board_columns import BoardColumns
 
 
 @pytest.fixture
-def collector_paused() -> Iterator[None]:
+def collector_paused(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    from piptui.ui import memory
+
+    monkeypatch.setattr(memory, "_kept", False)  # a new process, as far as the collector goes
     threshold = gc.get_threshold()
     gc.disable()  # as piptui.cli.run_app starts the app
     try:
@@ -57,3 +60,27 @@ async def test_an_app_started_with_the_collector_on_keeps_its_board_collected(se
         await pilot.pause()
         assert gc.get_freeze_count() == frozen and gc.get_threshold() == threshold  # tests, other hosts: as ever
         assert _collected(screen.query_one(BoardColumns).current.options[1])
+
+
+async def test_only_the_first_screen_sets_aside_what_it_drew(sessions_dir: Path, collector_paused: None) -> None:
+    """What is garbage at a freeze is never freed: a freeze at each opening of the plan kept
+    1 MB a time. The session screen's board is set aside once; the plan, opened and closed, not."""
+    from piptui.ui.screens.plan import PlanScreen
+
+    app = demo_app(sessions_dir)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await session_ready(pilot)
+        await pilot.pause()
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        for _ in range(2):
+            await pilot.press("ctrl+n")
+            for _ in range(200):
+                if isinstance(app.screen, PlanScreen) and app.screen.query("#plan-list"):
+                    break
+                await pilot.pause(0.02)
+            assert isinstance(app.screen, PlanScreen)
+            await pilot.pause()
+            await pilot.press("escape")
+            await pilot.pause()
+        assert gc.get_freeze_count() <= frozen  # nothing more set aside (frozen objects freed leave it)

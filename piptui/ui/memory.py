@@ -24,10 +24,18 @@ import gc
 YOUNG = 20_000  # objects made (and not yet freed) between two collections of the youngest generation
 
 
+_kept = False  # done once in this process: by the app's first screen
+
+
 def keep_long_lived() -> None:
     """Set aside (``gc.freeze``) every object there is now, and collect the young ones less
-    often, if start-up set aside its own."""
-    if gc.isenabled() and gc.get_freeze_count():
-        gc.freeze()
-        _young, middle, old = gc.get_threshold()
-        gc.set_threshold(max(_young, YOUNG), middle, old)
+    often, if start-up set aside its own: once, when the app's first screen (the session, the
+    wall, the notes) has drawn the programme. Not at every screen: what is garbage at a freeze
+    is never freed, and freezing at each opening of the plan kept 1 MB a time (30 MB after 30)."""
+    global _kept
+    if _kept or not (gc.isenabled() and gc.get_freeze_count()):
+        return
+    _kept = True
+    gc.freeze()
+    _young, middle, old = gc.get_threshold()
+    gc.set_threshold(max(_young, YOUNG), middle, old)
