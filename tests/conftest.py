@@ -48,3 +48,23 @@ def store(programme_file: Path) -> Iterator[SessionStore]:
 
 
 __all__ = ["Sector"]
+
+
+@pytest.fixture
+def collector_paused(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The garbage collector as ``piptui.cli.run_app`` starts the app (paused), in a process
+    that has frozen nothing yet; put back as it was afterwards (a screen that drew the programme
+    raises the threshold and freezes: piptui.ui.memory)."""
+    import gc
+
+    from piptui.ui import memory
+
+    monkeypatch.setattr(memory, "_kept", False)
+    threshold = gc.get_threshold()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.unfreeze()
+        gc.set_threshold(*threshold)

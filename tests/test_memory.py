@@ -6,29 +6,12 @@ of a card from another terminal), and the young one ran 14 times a card."""
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from ui_support import demo_app, session_ready
 
 from piptui.ui.memory import YOUNG
 from piptui.ui.widgets.board_columns import BoardColumns
-
-
-@pytest.fixture
-def collector_paused(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    from piptui.ui import memory
-
-    monkeypatch.setattr(memory, "_kept", False)  # a new process, as far as the collector goes
-    threshold = gc.get_threshold()
-    gc.disable()  # as piptui.cli.run_app starts the app
-    try:
-        yield
-    finally:
-        gc.enable()
-        gc.unfreeze()
-        gc.set_threshold(*threshold)
 
 
 def _collected(obj: object) -> bool:

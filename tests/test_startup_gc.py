@@ -4,7 +4,6 @@ frame); the collector is back on once the first frame is drawn, and whatever hap
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,18 +11,6 @@ from ui_support import demo_app
 
 from piptui import cli
 from piptui.cli import run_app
-
-
-@pytest.fixture
-def collector_paused() -> Iterator[None]:
-    threshold = gc.get_threshold()  # a screen that drew the programme raises it (piptui.ui.memory)
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-        gc.unfreeze()
-        gc.set_threshold(*threshold)
 
 
 async def test_the_collector_is_back_on_once_the_first_frame_is_drawn(
