@@ -24,6 +24,7 @@ from piptui.store.cast_ops import CastOps
 from piptui.ui.screens.programme_screen import ProgrammeScreen
 from piptui.ui.text import SECTOR_SHORT, literal, plain
 from piptui.ui.widgets.key_bar import KeyBar
+from piptui.ui.widgets.tables import fill_table
 from piptui.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -73,9 +74,6 @@ class CastScreen(ProgrammeScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for title in ("Person", "Their sector", "Plays a role of", "Role"):  # the long titles last
-            table.add_column(plain(title))
         try:
             if self.ops.cast(self.number, self.exercise.id) is None:
                 self.ops.assign(self.number, self.exercise.id, self.exercise.roles, title=self.exercise.title)
@@ -94,20 +92,22 @@ class CastScreen(ProgrammeScreen):
         table = self.query_one(DataTable)
         keep = select or self.highlighted_id()
         with self.app.batch_update():
-            table.clear()
+            rows = []
             for row in self.rows:
                 person, role = row.participant, row.role
                 crossing = role is not None and crosses(person.sector, role.sector)
                 sector = plain(SECTOR_SHORT[role.sector] if role is not None else "")
                 if crossing:
                     sector.append(" ✓", style="bold green")
-                table.add_row(
+                cells = (
                     plain(person.name),
                     plain(SECTOR_SHORT[person.sector]),
                     sector,
                     plain(role.title if role is not None else "no role", "" if role is not None else "dim italic"),
-                    key=person.id,
                 )
+                rows.append((cells, person.id))
+            headings = ("Person", "Their sector", "Plays a role of", "Role")  # the long titles last
+            fill_table(table, [plain(h) for h in headings], rows)
             ids = [r.participant.id for r in self.rows]
             if keep in ids:
                 table.move_cursor(row=ids.index(keep))

@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.screen import Screen
@@ -19,6 +20,7 @@ from piptui.ui.screens.dialogs import NewProgramme, NewProgrammeDialog
 from piptui.ui.screens.form_dialogs import save_in
 from piptui.ui.text import literal, plain
 from piptui.ui.widgets.key_bar import KeyBar
+from piptui.ui.widgets.tables import fill_table
 from piptui.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -27,6 +29,28 @@ if TYPE_CHECKING:
 
 def changed_text(mtime: float) -> str:
     return time.strftime("%Y-%m-%d %H:%M", time.localtime(mtime)) if mtime else ""
+
+
+HEADINGS = ("Programme", "Area", "Sessions held", "Cards", "Last change")
+
+
+def row_cells(info: ProgrammeInfo) -> tuple[Text, ...]:
+    """A programme's line in the list, one cell a heading."""
+    if info.error:
+        return (
+            plain(info.name),
+            plain("cannot be opened", "red"),
+            plain(""),
+            plain(""),
+            plain(changed_text(info.changed)),
+        )
+    return (
+        plain(info.name),
+        plain(info.area),
+        plain(str(info.sessions_held)),
+        plain(str(info.cards)),
+        plain(changed_text(info.changed)),
+    )
 
 
 class HomeScreen(Screen[None]):
@@ -53,10 +77,6 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = "piptui"
         self.sub_title = "Partnership Improvement Programme"
-        table = self.query_one(DataTable)
-        table.add_columns(
-            plain("Programme"), plain("Area"), plain("Sessions held"), plain("Cards"), plain("Last change")
-        )
         self.action_reload()
         self._load_library()
 
@@ -75,27 +95,12 @@ class HomeScreen(Screen[None]):
 
     def _show(self, programmes: list[ProgrammeInfo], select: str | None) -> None:
         self.programmes = programmes
+        fill_table(
+            self.query_one(DataTable),
+            [plain(heading) for heading in HEADINGS],
+            [(row_cells(info), str(info.path)) for info in programmes],
+        )
         table = self.query_one(DataTable)
-        table.clear()
-        for info in programmes:
-            if info.error:
-                table.add_row(
-                    plain(info.name),
-                    plain("cannot be opened", "red"),
-                    plain(""),
-                    plain(""),
-                    plain(changed_text(info.changed)),
-                    key=str(info.path),
-                )
-            else:
-                table.add_row(
-                    plain(info.name),
-                    plain(info.area),
-                    plain(str(info.sessions_held)),
-                    plain(str(info.cards)),
-                    plain(changed_text(info.changed)),
-                    key=str(info.path),
-                )
         if select is not None:
             names = [p.name for p in programmes]
             if select in names:

@@ -27,6 +27,7 @@ from piptui.ui.screens.people_dialogs import PersonDialog, PersonEdit
 from piptui.ui.screens.programme_screen import ProgrammeScreen
 from piptui.ui.text import SECTOR_SHORT, counted, literal, plain
 from piptui.ui.widgets.key_bar import KeyBar
+from piptui.ui.widgets.tables import fill_table
 from piptui.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -75,12 +76,6 @@ class ParticipantsScreen(ProgrammeScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_column(plain("Name"), key="name")
-        table.add_column(plain("Organisation"), key="organisation")
-        table.add_column(plain("Sector"), key="sector")
-        table.add_column(plain("Role"), key="role")
-        table.add_column(plain(f"Came to {self.number}"), key="came")
         self.snapshot_ready()  # now, and at each change of the file
 
     # -- reading -------------------------------------------------------------
@@ -94,16 +89,21 @@ class ParticipantsScreen(ProgrammeScreen):
         keep = select or self.highlighted_id()
         came = set(self.session.attended) if self.session else set()
         with self.app.batch_update():
-            table.clear()
-            for p in self.people:
-                table.add_row(
-                    plain(p.name),
-                    plain(p.organisation),
-                    plain(SECTOR_SHORT[p.sector]),
-                    plain(p.role),
-                    plain("✓ came" if p.id in came else "", "bold green"),
-                    key=p.id,
+            headings = ("Name", "Organisation", "Sector", "Role", f"Came to {self.number}")
+            rows = [
+                (
+                    (
+                        plain(p.name),
+                        plain(p.organisation),
+                        plain(SECTOR_SHORT[p.sector]),
+                        plain(p.role),
+                        plain("✓ came" if p.id in came else "", "bold green"),
+                    ),
+                    p.id,
                 )
+                for p in self.people
+            ]
+            fill_table(table, [plain(h) for h in headings], rows)
             ids = [p.id for p in self.people]
             if keep in ids:
                 table.move_cursor(row=ids.index(keep))
