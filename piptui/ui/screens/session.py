@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,8 +42,6 @@ from piptui.ui.widgets.key_bar import KeyBar
 from piptui.ui.widgets.prompt import FacilitatorNotes, StepPrompt, StepTitle
 from piptui.ui.widgets.timer import StepTimer
 from piptui.ui.widgets.title_bar import TitleBar
-
-INDEX_DELAY = 1 / 30  # seconds: the sidebar's counts follow the board a frame later (see _show_cards)
 
 if TYPE_CHECKING:
     from piptui.domain.exercise import Exercise, Step
@@ -231,10 +228,8 @@ class SessionScreen(SessionActions):
                 select=select,
                 reveal=arrived,
             )
-            # The sidebar's counts a frame later: Textual draws one box around all that changed in a
-            # frame, so the sidebar and the card's column together drew every column between them.
             for index in self.query(ColumnIndex):
-                self.set_timer(INDEX_DELAY, partial(index.show, groups, self.card_filter.active))
+                index.show(groups, self.card_filter.active)
         self._drawn = drawn
         self._groups = groups
         shown = sum(len(g.cards) for g in groups)
