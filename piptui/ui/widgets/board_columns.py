@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from textual import events
 from textual.app import ComposeResult
-from textual.containers import Container, Horizontal
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.widget import Widget
 
@@ -74,8 +74,7 @@ class BoardColumns(Widget):
     DEFAULT_CSS = """
     BoardColumns { height: 1fr; }
     BoardColumns > Horizontal { height: 1fr; }
-    BoardColumns > Horizontal > .board-cell { width: 1fr; height: 1fr; }
-    BoardColumns > Horizontal > .board-cell > Board { width: 1fr; height: 1fr; }
+    BoardColumns > Horizontal > Board { width: 1fr; height: 1fr; }
     """
 
     def __init__(
@@ -120,7 +119,7 @@ class BoardColumns(Widget):
     @property
     def columns(self) -> list[Board]:
         """The columns side by side (none while the board is one list)."""
-        return self._boards() if self._side else []
+        return list(self.query_one(Horizontal).query_children(Board)) if self._side else []
 
     @property
     def side_by_side(self) -> bool:
@@ -233,18 +232,13 @@ class BoardColumns(Widget):
         if not side:
             holder.remove_children()
 
-    def _boards(self) -> list[Board]:
-        return [cell.query_one(Board) for cell in self.query_one(Horizontal).query_children(".board-cell")]
-
     def _column_boards(self, count: int) -> list[Board]:
-        boards = self._boards()
+        holder = self.query_one(Horizontal)
+        boards = list(holder.query_children(Board))
         if len(boards) != count:
-            holder = self.query_one(Horizontal)
             holder.remove_children()
             boards = [self._board_type(classes=self._column_classes) for _ in range(count)]
-            # Each column in a cell of its own: Textual draws every widget whose container's area
-            # meets a change, so four columns in one row were all drawn again for a card in one.
-            holder.mount_all([Container(board, classes="board-cell") for board in boards])
+            holder.mount_all(boards)
             self._remembered.clear()
         return boards
 
