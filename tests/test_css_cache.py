@@ -117,3 +117,28 @@ def test_a_parse_that_cannot_be_kept_costs_only_the_parse(tmp_path: Path, monkey
     stylesheet.parse()
     assert CssCache(stylesheet, variables, "home", tmp_path).save(variables) is False
     assert list(tmp_path.iterdir()) == []  # no temporary file left behind
+
+
+def test_a_changed_textual_is_parsed_afresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The key follows Textual's files (not its metadata, which costs the first frame 15-20 ms):
+    an upgrade rewrites them, an edited checkout changes the one edited."""
+    import os
+
+    import textual
+
+    from piptui.ui import css_cache
+
+    fake = tmp_path / "textual"
+    (fake / "css").mkdir(parents=True)
+    for name in ("__init__.py", "color.py", "geometry.py", "css/parse.py", "css/styles.py"):
+        (fake / name).write_text("# 1\n")
+    monkeypatch.setattr(textual, "__file__", str(fake / "__init__.py"))
+    first = css_cache.version_key({})
+    assert css_cache.version_key({}) == first
+    os.utime(fake / "css" / "styles.py", ns=(1, 1))  # an edited (or reinstalled) CSS module
+    assert css_cache.version_key({}) != first
+    second = css_cache.version_key({})
+    (fake / "css" / "tokenize.py").write_text("# new in this version\n")
+    assert css_cache.version_key({}) != second
+    monkeypatch.setattr(textual, "__file__", str(tmp_path / "gone" / "__init__.py"))
+    assert css_cache.version_key({}) not in (first, second)  # Textual's folder unreadable: no error, no reuse

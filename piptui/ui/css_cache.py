@@ -4,8 +4,8 @@ Textual parses every CSS source at each launch: piptui.tcss and the CSS of each 
 on screen, 20-30 ms of the session screen's first frame (bench start-up) for the same text each
 time. :class:`CssCache` keeps those parses in the user's cache folder
 (``$XDG_CACHE_HOME/piptui``, else ``~/.cache/piptui``), keyed by the CSS text itself, the theme's
-variables and the versions of Python and Textual: a changed stylesheet, theme or Textual is
-parsed afresh, as without the cache. A missing, unreadable or foreign cache file costs only the
+variables, the version of Python and the installed Textual's files: a changed stylesheet, theme
+or Textual is parsed afresh, as without the cache. A missing, unreadable or foreign cache file costs only the
 parse. The cache is written once the first frame is on screen, and only when what that launch's
 stylesheet holds differs from the file (a first launch, a new version): one file per first
 screen, holding just what it needs, so a file never grows with sources no longer used.
@@ -32,7 +32,7 @@ from piptui.ui._textual_compat import parsed_css, seed_parsed_css
 if TYPE_CHECKING:
     from textual.css.stylesheet import Stylesheet
 
-FORMAT = 1  # raise when what the file holds changes
+FORMAT = 2  # raise when what the file holds changes
 
 
 def cache_folder() -> Path:
@@ -59,9 +59,33 @@ def _ours(st: os.stat_result) -> bool:
     return st.st_uid == os.getuid() and not st.st_mode & 0o022
 
 
+def textual_fingerprint() -> tuple[Any, ...]:
+    """The installed Textual, as its files are: where it is, and the size and modification time of
+    its CSS code (what parses a stylesheet and the types a parse holds) and of its package's first
+    module.
+
+    Installing another version rewrites every file, and an edited checkout changes the file edited,
+    so either changes this. Not ``textual.__version__``: that reads the package's metadata
+    (``importlib.metadata`` and ``email``), 15-20 ms of the first frame (bench start-up), where
+    these two dozen ``stat`` calls take a fraction of a millisecond."""
+    package = os.path.dirname(textual.__file__)
+    css = os.path.join(package, "css")
+    names = ["__init__.py", "color.py", "geometry.py"]
+    names += sorted(f"css/{name}" for name in os.listdir(css) if name.endswith(".py"))
+    stats = []
+    for name in names:
+        st = os.stat(os.path.join(package, name))
+        stats.append((name, st.st_size, st.st_mtime_ns))
+    return (package, stats)
+
+
 def version_key(variables: Mapping[str, str]) -> tuple[Any, ...]:
-    """What a kept parse depends on besides the CSS text: the variables and the versions."""
-    return (FORMAT, sys.version, textual.__version__, sorted(variables.items()))
+    """What a kept parse depends on besides the CSS text: the variables, Python and Textual."""
+    try:
+        textual_files = textual_fingerprint()
+    except OSError:  # Textual's folder unreadable (a zipped install): never reuse a parse then
+        textual_files = (os.getpid(), id(textual))
+    return (FORMAT, sys.version, textual_files, sorted(variables.items()))
 
 
 class CssCache:

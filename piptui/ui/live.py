@@ -100,10 +100,18 @@ class LiveProgramme:
 
     # -- life --------------------------------------------------------------------
     def subscribe(self, node: DOMNode, callback: Callable[[Snapshot], object]) -> None:
-        """Call ``callback(snapshot)`` on ``node`` at each change; starts the watcher at the first."""
+        """Call ``callback(snapshot)`` on ``node`` at each change; starts the watcher at the first,
+        once the screen is drawn: setting up the kernel's watch (importing ``ctypes``, finding the
+        C library, in a thread that holds the interpreter's lock at times) would otherwise compete
+        with the first frame (bench start-up). Nothing written meanwhile is missed: the watcher
+        looks at the file's token as soon as its watch is set (:meth:`ProgrammeWatcher._opened`)."""
         self.changed.subscribe(node, callback)
         if not self._started:
             self._started = True
+            self.app.call_after_refresh(self._start_watching)
+
+    def _start_watching(self) -> None:
+        if not self._closed:
             self.watcher.start()
 
     def unsubscribe(self, node: DOMNode) -> None:
