@@ -43,6 +43,8 @@ from piptui.ui.widgets.prompt import FacilitatorNotes, StepPrompt, StepTitle
 from piptui.ui.widgets.timer import StepTimer
 from piptui.ui.widgets.title_bar import TitleBar
 
+INDEX_DELAY = 1 / 30  # seconds: the sidebar's counts follow the board a frame later (see _show_cards)
+
 if TYPE_CHECKING:
     from piptui.domain.exercise import Exercise, Step
     from piptui.exercises import Library
@@ -78,6 +80,7 @@ class SessionScreen(SessionActions):
         self._drawn: tuple[bool, list[ColumnGroup]] | None = None  # what the board shows
         self._shown_exercises: tuple[str, ...] | None = None
         self._groups: list[ColumnGroup] = []
+        self._index_due = False  # the sidebar's counts are to follow the board (see _show_cards)
         self.leading = False  # this screen leads the room (see piptui.ui.lead)
         self.browse_step: str | None = None  # the step shown here while browsing (someone else leads)
         self.title = programme.area or programme.name  # here, not on mount: in the first frame
@@ -228,8 +231,13 @@ class SessionScreen(SessionActions):
                 select=select,
                 reveal=arrived,
             )
-            for index in self.query(ColumnIndex):
-                index.show(groups, self.card_filter.active)
+            # The sidebar's counts a frame after the board: Textual redraws, in a frame, every widget
+            # inside the one box around all that changed, so the sidebar and the card's column
+            # drawn together redrew every column between them (bench board, side by side). Not
+            # call_after_refresh: that can run before the board has asked for its frame.
+            if not self._index_due:
+                self._index_due = True
+                self.set_timer(INDEX_DELAY, self._show_column_index)
         self._drawn = drawn
         self._groups = groups
         shown = sum(len(g.cards) for g in groups)
@@ -242,6 +250,12 @@ class SessionScreen(SessionActions):
             self._board_title = title
             board.set_title(literal(title))
         exercise_views.cards_changed(self)
+
+    def _show_column_index(self) -> None:
+        """The sidebar's column counts, as the board shows them now."""
+        self._index_due = False
+        for index in self.query(ColumnIndex):
+            index.show(self._groups, self.card_filter.active)
 
     def clock_tick(self) -> None:
         timer = self.query_one(StepTimer)
