@@ -107,10 +107,10 @@ def test_a_parse_that_cannot_be_kept_costs_only_the_parse(tmp_path: Path, monkey
 
     import piptui.ui.css_cache as css_cache
 
-    def refuse(*_args: object, **_kw: object) -> None:
+    def refuse(*_args: object, **_kw: object) -> bytes:
         raise TypeError("cannot pickle '_thread.lock' object")
 
-    monkeypatch.setattr(css_cache.pickle, "dump", refuse)
+    monkeypatch.setattr(css_cache.pickle, "dumps", refuse)
     variables: dict[str, str] = {}
     stylesheet = Stylesheet(variables=variables)
     stylesheet.add_source("#x { width: 3; }", read_from=("kept.tcss", ""))

@@ -180,8 +180,11 @@ class PiptuiApp(App[None]):
             self.notify(self._cannot_open, title="Cannot open", severity="error", markup=False, timeout=30)
 
     def _after_first_frame(self) -> None:
+        from piptui import dataclass_code
+
         collect_from_now()
         self._css_cache.save(self.theme_variables)  # only if this launch parsed CSS the cache lacked
+        dataclass_code.save()  # only if this launch compiled a record's code the cache lacked
 
     def first_screen(self) -> Screen[None]:
         if self.programme_path is None or self.mode == "home":

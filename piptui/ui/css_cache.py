@@ -3,7 +3,7 @@
 Textual parses every CSS source at each launch: piptui.tcss and the CSS of each widget class
 on screen, 20-30 ms of the session screen's first frame (bench start-up) for the same text each
 time. :class:`CssCache` keeps those parses in the user's cache folder
-(``$XDG_CACHE_HOME/piptui``, else ``~/.cache/piptui``), keyed by the CSS text itself, the theme's
+(:mod:`piptui.user_cache`), keyed by the CSS text itself, the theme's
 variables, the version of Python and the installed Textual's files: a changed stylesheet, theme
 or Textual is parsed afresh, as without the cache. A missing, unreadable or foreign cache file costs only the
 parse. The cache is written once the first frame is on screen, and only when what that launch's
@@ -15,11 +15,9 @@ The private part (Textual's own parse cache) is in :mod:`piptui.ui._textual_comp
 
 from __future__ import annotations
 
-import contextlib
 import os
 import pickle
 import sys
-import tempfile
 import zlib
 from collections.abc import Mapping
 from pathlib import Path
@@ -28,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 import textual
 
 from piptui.ui._textual_compat import parsed_css, seed_parsed_css
+from piptui.user_cache import cache_folder, trusted, write_whole
 
 if TYPE_CHECKING:
     from textual.css.stylesheet import Stylesheet
@@ -35,28 +34,11 @@ if TYPE_CHECKING:
 FORMAT = 2  # raise when what the file holds changes
 
 
-def cache_folder() -> Path:
-    """piptui's folder in the user's cache folder (where platformdirs puts it, without its import)."""
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "piptui"
-    if os.name == "nt":
-        return Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / "piptui" / "Cache"
-    xdg = os.environ.get("XDG_CACHE_HOME", "")
-    return (Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache") / "piptui"
-
-
 def file_name(first_screen: str) -> str:
     """One file per first screen and per installed piptui (two installs, such as two checkouts,
     would otherwise replace each other's file at every launch: each keys piptui.tcss by its path)."""
     where = zlib.crc32(str(Path(__file__).resolve().parent).encode())
     return f"stylesheet-{first_screen}-{where:08x}.pickle"
-
-
-def _ours(st: os.stat_result) -> bool:
-    """Owned by this user and writable by nobody else (on systems with owners)."""
-    if not hasattr(os, "getuid"):  # pragma: no cover - Windows: the folder is the user's own
-        return True
-    return st.st_uid == os.getuid() and not st.st_mode & 0o022
 
 
 def textual_fingerprint() -> tuple[Any, ...]:
@@ -110,7 +92,7 @@ class CssCache:
         another user owns or could write to is ignored (the CSS is parsed as usual)."""
         try:
             with open(self.path, "rb") as handle:
-                if not (_ours(os.fstat(handle.fileno())) and _ours(os.stat(self.path.parent))):
+                if not trusted(handle, self.path):
                     return 0
                 data = pickle.load(handle)
             if not isinstance(data, dict) or data.get("key") != self.key:
@@ -135,17 +117,11 @@ class CssCache:
         if {key for key, _rules in parsed} == self.kept:
             return False
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            fd, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".stylesheet-", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    pickle.dump({"key": self.key, "parsed": parsed}, handle, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(temporary, self.path)  # whole or not at all: another launch may be reading it
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(temporary)
-                raise
+            write_whole(self.path, pickle.dumps({"key": self.key, "parsed": parsed}, protocol=pickle.HIGHEST_PROTOCOL))
         except Exception:  # a cache: a read-only home, or a parse that cannot be kept, only costs the parse
             return False
         self.kept = {key for key, _rules in parsed}
         return True
+
+
+__all__ = ["CssCache", "cache_folder", "file_name", "version_key"]
