@@ -335,3 +335,41 @@ async def test_a_card_from_another_terminal_lays_nothing_out_and_a_scrollbar_sti
         assert layouts == []  # nothing laid out again: only the column and the count were redrawn
         await pilot.press("tab", "down", "right", "left")  # the board still walks
         assert board.current_index == 0 and board.highlighted_card_id == _column_ids(board, 0)[1]
+
+
+async def test_every_frame_finds_each_column_while_the_board_turns_into_columns(sessions_dir: Path) -> None:
+    """Each column sits in a cell of its own (its own clip: a card in one column draws only that
+    one); a cell can be drawn before the board in it is mounted, and what reads the board at each
+    frame (as bench.board does, and the keys) must still find every column."""
+    app = demo_app(sessions_dir)
+    seen: list[tuple[bool, int, int]] = []
+    errors: list[BaseException] = []
+
+    def displayed() -> None:
+        try:
+            for columns in app.screen.query(BoardColumns):
+                seen.append((columns.side_by_side, len(columns.columns), len(columns.card_ids)))
+                _ = columns.current.highlighted_card_id
+        except Exception as exc:  # any error at a frame is the failure this test looks for
+            errors.append(exc)
+
+    app.post_display_hook = displayed  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await session_ready(pilot)
+        board = screen.query_one(BoardColumns)
+        total = len(board.card_ids)
+        assert not board.side_by_side and total > 20
+        for _ in range(3):
+            await pilot.resize_terminal(*WIDE)
+            await pilot.press("right", "down")
+            await pilot.resize_terminal(80, 24)
+            await pilot.press("down")
+        await pilot.resize_terminal(*WIDE)
+        await pilot.press("tab", "home", "left")
+        await pilot.pause()
+        assert errors == []
+        assert board.side_by_side and len(board.columns) == 4 and len(board.card_ids) == total
+        assert all(cell.children for cell in board.query(".board-cell"))
+        here = board.current_index
+        assert here < 3 and board.highlighted_card_id == _column_ids(board, here)[0]
+        assert (True, 4, total) in seen and (False, 0, total) in seen

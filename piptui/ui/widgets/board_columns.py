@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from textual import events
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Container, Horizontal
 from textual.content import Content
 from textual.widget import Widget
 
@@ -74,7 +74,8 @@ class BoardColumns(Widget):
     DEFAULT_CSS = """
     BoardColumns { height: 1fr; }
     BoardColumns > Horizontal { height: 1fr; }
-    BoardColumns > Horizontal > Board { width: 1fr; height: 1fr; }
+    BoardColumns > Horizontal > .board-cell { width: 1fr; height: 1fr; }
+    BoardColumns > Horizontal > .board-cell > Board { width: 1fr; height: 1fr; }
     """
 
     def __init__(
@@ -99,6 +100,9 @@ class BoardColumns(Widget):
         self._side = False
         self._shown: _Shown | None = None
         self._dims: list[tuple[str, list[ColumnGroup]]] = []
+        # the columns, each in a cell of its own (see _column_boards): kept here, never looked up
+        # in the cells, as a cell may be drawn before the board in it is mounted
+        self._boards: list[Board] = []
         self._current = 0
         self._remembered: dict[int, str] = {}  # the card each column last highlighted
         self._title: Content | str = ""
@@ -119,7 +123,7 @@ class BoardColumns(Widget):
     @property
     def columns(self) -> list[Board]:
         """The columns side by side (none while the board is one list)."""
-        return list(self.query_one(Horizontal).query_children(Board)) if self._side else []
+        return list(self._boards) if self._side else []
 
     @property
     def side_by_side(self) -> bool:
@@ -231,16 +235,21 @@ class BoardColumns(Widget):
         holder.display = side
         if not side:
             holder.remove_children()
+            self._boards = []
 
     def _column_boards(self, count: int) -> list[Board]:
-        holder = self.query_one(Horizontal)
-        boards = list(holder.query_children(Board))
+        boards = self._boards
         if len(boards) != count:
+            holder = self.query_one(Horizontal)
             holder.remove_children()
             boards = [self._board_type(classes=self._column_classes) for _ in range(count)]
-            holder.mount_all(boards)
+            # Each column in a cell of its own: Textual draws every widget whose container's area
+            # meets a change (its clip), so four columns in one row were all drawn again, with
+            # their scrollbars, for a card in one of them.
+            holder.mount_all([Container(board, classes="board-cell") for board in boards])
+            self._boards = boards
             self._remembered.clear()
-        return boards
+        return list(boards)
 
     def _forget_highlight(self) -> None:
         """The current column stops being current: it remembers its card, shows no highlight."""
