@@ -99,12 +99,7 @@ class SessionScreen(SessionActions):
                     yield StepTimer(id="step-timer")
                 yield StepPrompt(id="step-prompt")
                 yield FacilitatorNotes(id="step-notes", classes="-hidden")
-                yield Input(
-                    id="filter",
-                    placeholder="Filter: words  #tag  @speaker  >voiced as   (Esc clears)",
-                    classes="-hidden",
-                    compact=True,
-                )
+                # the filter's line (#filter) is mounted here when first asked for (session_actions)
                 yield BoardColumns(
                     id="board-area", list_id="board", columns_id="board-columns", column_classes="board-column"
                 )
@@ -308,9 +303,9 @@ class SessionScreen(SessionActions):
         self.query_one(CaptureLine).focus()
 
     def clear_filter(self) -> None:
-        filter_input = self.query_one("#filter", Input)
-        filter_input.value = ""
-        filter_input.add_class("-hidden")
+        for filter_input in self.query("#filter").results(Input):
+            filter_input.value = ""
+            filter_input.add_class("-hidden")
         self.card_filter = CardFilter()
         self._show_cards()
 

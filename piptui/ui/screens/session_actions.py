@@ -150,8 +150,18 @@ class SessionActions(ProgrammeScreen):
     def action_toggle_notes(self) -> None:
         self.query_one("#step-notes").toggle_class("-hidden")
 
-    def action_filter(self) -> None:
-        filter_input = self.query_one("#filter", Input)
+    async def action_filter(self) -> None:
+        """F4: the filter's line above the board, made the first time (a widget the first frame
+        need not build: bench start-up), then shown and focused."""
+        found = self.query("#filter").results(Input)
+        filter_input = next(found, None)
+        if filter_input is None:
+            filter_input = Input(
+                id="filter",
+                placeholder="Filter: words  #tag  @speaker  >voiced as   (Esc clears)",
+                compact=True,
+            )
+            await self.query_one("#session-main").mount(filter_input, before="#board-area")
         filter_input.remove_class("-hidden")
         filter_input.focus()
 
