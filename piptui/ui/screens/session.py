@@ -32,6 +32,7 @@ from piptui.ui.lead import TAKE_KEY, LeadBar
 from piptui.ui.library import load_library
 from piptui.ui.screens import exercise_views, session_reveal
 from piptui.ui.screens.session_actions import SessionActions
+from piptui.ui.screens.step_cards import StepCards
 from piptui.ui.text import literal, one_line
 from piptui.ui.widgets.agenda import Agenda
 from piptui.ui.widgets.board import Board
@@ -76,6 +77,7 @@ class SessionScreen(SessionActions):
         self.session: Session = self.store.session(self.number)
         self.card_filter = CardFilter()
         self._known: set[str] | None = None
+        self._step_cards = StepCards()
         self._board_title = ""
         self._drawn: tuple[bool, list[ColumnGroup]] | None = None  # what the board shows
         self._shown_exercises: tuple[str, ...] | None = None
@@ -210,11 +212,15 @@ class SessionScreen(SessionActions):
         if self.shown_snapshot is None:
             return
         board = self.query_one(BoardColumns)
-        cards = self.shown_snapshot.step_cards(self.number, self.step_ref)
-        ids = {c.id for c in cards}
-        arrived = [c.id for c in cards if c.id not in self._known] if self._known is not None else []
-        self._known = ids
-        groups = exercise_views.board_groups(self.exercise, self.columns, cards, self.card_filter)
+        cards, groups, new = self._step_cards.update(
+            self.shown_snapshot, self.number, self.step_ref, self.exercise, self.columns, self.card_filter
+        )  # only the cards new since the last snapshot are looked at (a card from another terminal)
+        known = self._known
+        arrived = [c.id for c in new if c.id not in known] if known is not None else []
+        if known is None or len(new) == len(cards):
+            self._known = {c.id for c in cards}
+        else:
+            known.update(c.id for c in new)
         drawn = (self.card_filter.active, groups)
         # A write that changed nothing on the board (the lead's heartbeat, a vote, a plan edit)
         # redraws nothing: an idle room writes nothing to the terminal.
