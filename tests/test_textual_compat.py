@@ -227,3 +227,61 @@ def test_a_stylesheet_takes_a_parse_it_is_given_instead_of_parsing() -> None:
     assert second.rules == given and second.rules[0] is given[0]  # the given parse, not a new one
     second.set_variables({"x": "1"})  # new variables: Textual forgets the parses, given ones too
     assert compat.parsed_css(second) == []
+
+
+
+class StyledBox(Static):
+    DEFAULT_CSS = "StyledBox { background: red; } StyledBox.-late { color: blue; }"
+
+
+class StyledScreen(Screen[None]):
+    def compose(self) -> ComposeResult:
+        yield StyledBox("styled", id="box")
+        yield Static("by the app's CSS", id="other")
+
+    def on_mount(self) -> None:
+        self.query_one("#box").add_class("-late")  # a class set between mounting and the resume
+
+
+class StyledOnceApp(App[None]):
+    CSS = "#other { color: yellow; }"
+
+    def __init__(self, *, once: bool) -> None:
+        super().__init__()
+        self.once = once
+        self.restyled: list[int] = []  # how many nodes each whole-screen restyle covered
+
+    def get_default_screen(self) -> Screen[None]:
+        screen = StyledScreen()
+        if self.once:
+            compat.style_first_screen_once(screen)
+        update_nodes = self.stylesheet.update_nodes
+
+        def spy(nodes: Any, animate: bool = False) -> None:
+            nodes = list(nodes)
+            if screen in nodes:
+                self.restyled.append(len(nodes))
+            update_nodes(nodes, animate=animate)
+
+        self.stylesheet.update_nodes = spy  # type: ignore[method-assign]
+        return screen
+
+
+async def styles_of(app: StyledOnceApp) -> tuple[object, ...]:
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        box, other = app.screen.query_one("#box"), app.screen.query_one("#other")
+        assert "post_message" not in vars(app.screen), "the screen's own method again after the first resume"
+        return (box.styles.background, box.styles.color, other.styles.color, other.styles.background)
+
+
+async def test_textual_restyles_a_first_screen_at_its_first_resume_and_need_not() -> None:
+    from textual.color import Color
+
+    usual, once = StyledOnceApp(once=False), StyledOnceApp(once=True)
+    usual_styles = await styles_of(usual)
+    assert usual.restyled, "Textual no longer restyles the first screen on resume: drop style_first_screen_once"
+    once_styles = await styles_of(once)
+    assert once.restyled == [], "styled once, as its widgets mounted"
+    assert once_styles == usual_styles
+    assert once_styles[:3] == (Color.parse("red"), Color.parse("blue"), Color.parse("yellow"))

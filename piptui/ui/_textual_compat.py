@@ -56,6 +56,11 @@ with a leading underscore of Textual's or Rich's.
   change), which ``_parse_rules`` consults before it parses. :mod:`piptui.ui.css_cache` seeds it
   with the sources the last launch parsed (piptui.tcss and the widgets' CSS: 20-30 ms of the
   first frame, bench start-up); Textual has no public way to keep a parse.
+- ``events.ScreenResume.refresh_styles`` and the order ``App._init_mode`` keeps for the default
+  screen (registered, then its first ``ScreenResume`` posted, handled once its widgets have mounted,
+  each styled as it mounted): :func:`style_first_screen_once` marks that first resume as one that
+  need not style every widget again (``Screen._on_screen_resume``: 12-16 ms of the session
+  screen's first frame, bench start-up). Textual sets the flag itself when a screen is popped.
 """
 
 from __future__ import annotations
@@ -190,6 +195,21 @@ def virtual_size_without_layout() -> Reactive[Size]:
 def give_result_callback(screen: Screen[Any], app: App[Any]) -> None:
     """Give an app's first screen the empty result callback a pushed screen gets."""
     screen._push_result_callback(app, None)
+
+
+def style_first_screen_once(screen: Screen[Any]) -> None:
+    """The first ``ScreenResume`` this screen is sent does not style its widgets again: they
+    were styled as they mounted, an instant before. Later resumes (back from a pushed screen,
+    a changed stylesheet) still do."""
+    post = screen.post_message
+
+    def post_message(message: Message) -> bool:
+        if isinstance(message, events.ScreenResume):
+            message.refresh_styles = False
+            del screen.post_message  # once: the class's own method from now on
+        return post(message)
+
+    screen.post_message = post_message  # type: ignore[method-assign]
 
 
 _CONTROL_CODES = [c for c in [*range(0x20), *range(0x7F, 0xA0)] if chr(c) not in ALLOWED]

@@ -14,7 +14,7 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from piptui.store.locations import resolve_sessions_dir
-from piptui.ui._textual_compat import give_result_callback
+from piptui.ui._textual_compat import give_result_callback, style_first_screen_once
 from piptui.ui.bindings import APP_BINDINGS
 
 if TYPE_CHECKING:
@@ -160,6 +160,7 @@ class PiptuiApp(App[None]):
         # fails (IndexError); give it the empty one push_screen gives every pushed screen.
         # (textual is pinned; tests/test_ui_home.py switches away from a first screen.)
         give_result_callback(screen, self)
+        style_first_screen_once(screen)  # its widgets are styled as they mount: not twice
         return screen
 
     def on_mount(self) -> None:
