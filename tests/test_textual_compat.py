@@ -229,7 +229,6 @@ def test_a_stylesheet_takes_a_parse_it_is_given_instead_of_parsing() -> None:
     assert compat.parsed_css(second) == []
 
 
-
 class StyledBox(Static):
     DEFAULT_CSS = "StyledBox { background: red; } StyledBox.-late { color: blue; }"
 
