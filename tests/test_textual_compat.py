@@ -284,3 +284,23 @@ async def test_textual_restyles_a_first_screen_at_its_first_resume_and_need_not(
     assert once.restyled == [], "styled once, as its widgets mounted"
     assert once_styles == usual_styles
     assert once_styles[:3] == (Color.parse("red"), Color.parse("blue"), Color.parse("yellow"))
+
+
+async def test_a_line_painter_draws_each_line_as_the_option_list_does() -> None:
+    app = ListApp()
+    async with app.run_test(size=(30, 12)) as pilot:
+        await pilot.pause()
+        option_list = app.query_one(OptionList)
+        option_list.add_option(Option("a heading", id="heading", disabled=True))
+        option_list.highlighted = 37
+        option_list._mouse_hovering_over = 38
+        option_list.scroll_end(animate=False, immediate=True)
+        await pilot.pause()
+        height = option_list.scrollable_content_region.height
+        for scroll in (0, int(option_list.scroll_y), int(option_list.scroll_y) + 3):
+            option_list.scroll_to(y=scroll, animate=False, immediate=True)
+            paint = compat.line_painter(option_list)
+            for y in range(height + 2):  # and past the last line: blank
+                assert paint(y) == option_list.render_line(y), (scroll, y)
+        option_list.clear_options()
+        assert compat.line_painter(option_list)(0) == option_list.render_line(0)

@@ -10,7 +10,7 @@ thousands of cards.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from textual import events
@@ -32,6 +32,7 @@ from piptui.ui._textual_compat import (
     cached_height,
     divide_line,
     forget_wrapped_lines,
+    line_painter,
     option_lines,
     retitle_option,
     styles_key,
@@ -259,6 +260,7 @@ class Board(OptionList):
         self._wrapped_for = -1  # the width the option lines were wrapped for
         self._shown: tuple[object, ...] | None = None  # what show() was last given
         self._headings: dict[str, tuple[tuple[object, ...], Option]] = {}  # heading id: (what it said, its Option)
+        self._paint: Callable[[int], Strip] | None = None  # draws a line, during render_lines
 
     # -- reading -------------------------------------------------------------
     @property
@@ -435,7 +437,17 @@ class Board(OptionList):
         if width != self._wrapped_for:
             self._wrapped_for = width
             forget_wrapped_lines(self)
-        return super().render_lines(crop)
+        # every line drawn with what it needs looked up once (a column scrolled to its new card
+        # draws all its lines: OptionList looks up the same things again for each)
+        self._paint = line_painter(self)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._paint = None
+
+    def render_line(self, y: int) -> Strip:
+        paint = self._paint
+        return paint(y) if paint is not None else super().render_line(y)
 
     # -- events --------------------------------------------------------------
     async def _on_click(self, event: events.Click) -> None:
