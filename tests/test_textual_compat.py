@@ -304,3 +304,46 @@ async def test_a_line_painter_draws_each_line_as_the_option_list_does() -> None:
                 assert paint(y) == option_list.render_line(y), (scroll, y)
         option_list.clear_options()
         assert compat.line_painter(option_list)(0) == option_list.render_line(0)
+
+
+class BorderedListApp(App[None]):
+    CSS = "OptionList { border: round red; padding: 0 1; height: 1fr; } OptionList:focus { border: round blue; }"
+
+    def compose(self) -> ComposeResult:
+        yield OptionList(*[Option(f"option {n} " + "word " * (n % 4) * 6, id=str(n)) for n in range(40)])
+        yield Static("below", markup=False)
+
+
+async def test_composed_lines_are_the_lines_textual_composes() -> None:
+    from textual._styles_cache import StylesCache
+
+    app = BorderedListApp()
+    async with app.run_test(size=(30, 14)) as pilot:
+        option_list = app.query_one(OptionList)
+        compat.keep_composed_lines(option_list)
+        option_list.refresh()
+        await pilot.pause()
+
+        def same() -> None:
+            crop = option_list.size.region
+            kept = option_list._styles_cache
+            assert isinstance(kept, compat.ComposedLines)
+            kept.set_dirty(crop)
+            assert kept.render_widget(option_list, crop) == StylesCache().render_widget(option_list, crop)
+
+        same()
+        for step in range(6):  # scrolled line by line: each line composed from a strip drawn before
+            option_list.scroll_to(y=step, animate=False, immediate=True)
+            await pilot.pause()
+            same()
+        assert option_list._styles_cache._composed  # type: ignore[attr-defined]
+        option_list.focus()  # the border's colour changes: composed again
+        option_list.highlighted = 3
+        await pilot.pause()
+        same()
+        app.screen.focus_next()
+        await pilot.pause()
+        same()
+        await pilot.resize_terminal(24, 12)
+        await pilot.pause()
+        same()

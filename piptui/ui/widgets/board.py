@@ -32,6 +32,7 @@ from piptui.ui._textual_compat import (
     cached_height,
     divide_line,
     forget_wrapped_lines,
+    keep_composed_lines,
     line_painter,
     option_lines,
     retitle_option,
@@ -261,6 +262,7 @@ class Board(OptionList):
         self._shown: tuple[object, ...] | None = None  # what show() was last given
         self._headings: dict[str, tuple[tuple[object, ...], Option]] = {}  # heading id: (what it said, its Option)
         self._paint: Callable[[int], Strip] | None = None  # draws a line, during render_lines
+        keep_composed_lines(self)  # a line scrolled by is composed once (see _textual_compat)
 
     # -- reading -------------------------------------------------------------
     @property
