@@ -54,18 +54,24 @@ Layout = dict[str, Table]
 
 def tables_of(blob: bytes) -> list[tuple[str, bytes]] | None:
     """The file's ``(table, body)`` pieces (body: the bytes between the table's braces), or None
-    if the file is not in piptui's layout (a table a line: ``{"a":{...},`` ... ``"z":{...}}``)."""
-    lines = blob.split(b"\n")  # one byte to look for: a quarter of the time of ',\n"'
-    if len(lines) < 2 or lines[-1] or not lines[0].startswith(b"{"):
+    if the file is not in piptui's layout (a table a line: ``{"a":{...},`` ... ``"z":{...}}``).
+
+    Each body is cut from the file once (splitting it into lines first copied the whole file
+    again: a 2.6 MB programme, 2-4 ms of each read)."""
+    if not blob.endswith(b"\n") or not blob.startswith(b"{"):
         return None
-    last = len(lines) - 2
     out: list[tuple[str, bytes]] = []
-    for n, line in enumerate(lines[:-1]):
-        head = _TABLE.match(line, 1 if n == 0 else 0)
-        end = len(line) - 1  # the comma after a table, or the file's closing brace after the last
-        if head is None or line[end] != (0x7D if n == last else 0x2C) or line[end - 1] != 0x7D:
+    size = len(blob)
+    start = 0
+    while start < size:
+        newline = blob.index(b"\n", start)  # there is one: the file ends with it
+        head = _TABLE.match(blob, start + 1 if start == 0 else start, newline)
+        end = newline - 1  # the comma after a table, or the file's closing brace after the last
+        closing = 0x7D if newline == size - 1 else 0x2C
+        if head is None or blob[end] != closing or blob[end - 1] != 0x7D:
             return None
-        out.append((head.group(1).decode(), line[head.end() : end - 1]))
+        out.append((head.group(1).decode(), blob[head.end() : end - 1]))
+        start = newline + 1
     return out
 
 
