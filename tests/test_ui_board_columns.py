@@ -373,3 +373,21 @@ async def test_every_frame_finds_each_column_while_the_board_turns_into_columns(
         here = board.current_index
         assert here < 3 and board.highlighted_card_id == _column_ids(board, here)[0]
         assert (True, 4, total) in seen and (False, 0, total) in seen
+
+
+async def test_an_unsorted_card_from_another_terminal_is_in_view_when_the_columns_give_way_to_the_list(
+    sessions_dir: Path,
+) -> None:
+    """At 160x45 beside the sidebar, four columns fit but five (with Unsorted) do not: the board
+    turns into the one list, and the new card is scrolled into view there."""
+    app = demo_app(sessions_dir)
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        screen = await session_ready(pilot)
+        board = screen.query_one(BoardColumns)
+        assert board.side_by_side
+        with SessionStore(screen.path, author="Jean") as other:
+            unsorted = other.add_card("Parish councils are never in the room", session=3, step=SORT)
+        await until(pilot, lambda: unsorted.id in board.card_ids, "the other terminal's card")
+        await until(pilot, lambda: _in_view(board.list_board, unsorted.id), "the new card in view")
+        assert not board.side_by_side
+        assert "Parish councils are never in the room" in screen_text(app)

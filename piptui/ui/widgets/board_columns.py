@@ -183,6 +183,7 @@ class BoardColumns(Widget):
         dims = dimensions(groups)
         side = side_by_side and self.fits(len(dims))
         had_focus = self.has_focus_within
+        laid_out_anew = side != self._side or (side and len(self._boards) != len(dims))
         self._set_side(side)
         if not side:
             self._dims = []
@@ -190,6 +191,8 @@ class BoardColumns(Widget):
             board.show(groups, filtered=filtered, keep=keep, select=select, reveal=_last(reveal), empty_text=empty_text)
             if not self._focusable:
                 board.highlighted = None
+            if laid_out_anew:
+                self._reveal_once_laid_out([(board, _last(reveal))])
             return
         self._dims = dims
         boards = self._column_boards(len(dims))
@@ -219,6 +222,28 @@ class BoardColumns(Widget):
                 board.can_focus = current
         if had_focus and self._focusable:
             boards[target].focus()
+        if laid_out_anew:
+            self._reveal_once_laid_out(
+                [(board, _last([r for r in reveal if where.get(r) == index])) for index, board in enumerate(boards)]
+            )
+
+    def _reveal_once_laid_out(self, reveals: Sequence[tuple[Board, str | None]], tries: int = 3) -> None:
+        """Scroll each new card into view once its board has a size: a board just shown (the list
+        after the columns, when an unsorted card made one column too many, or new columns) has
+        none yet, so scrolling it at once left the card out of sight."""
+        wanted = [(board, card_id) for board, card_id in reveals if card_id is not None]
+        if not wanted:
+            return
+
+        def reveal() -> None:
+            waiting = [(b, c) for b, c in wanted if b.is_mounted and not b.scrollable_content_region.height]
+            for board, card_id in wanted:
+                if board.is_mounted and board.scrollable_content_region.height and card_id in board.card_ids:
+                    board.reveal(card_id)
+            if waiting and tries > 1:
+                self._reveal_once_laid_out(waiting, tries - 1)
+
+        self.call_after_refresh(reveal)
 
     def set_title(self, title: Content | str) -> None:
         """The list's border title (the columns have their own: name and count)."""
