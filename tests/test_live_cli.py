@@ -168,3 +168,34 @@ def test_serve_refuses_a_name_with_a_control_character(sessions_dir: Path, serve
     result = run(sessions_dir, "serve", "darlington-demo", "--view", "notes", "--as", "Jean\x1b]0;X\x07")
     assert result.exit_code == 1 and server.made == []
     assert result.output.startswith("piptui: Your name (--as) has a control character")
+
+
+def test_the_served_app_starts_under_the_web_driver(sessions_dir: Path) -> None:
+    """``piptui serve`` runs the wall under textual-serve's web driver, through pipes, not a
+    terminal: the app must start there (it refused, "the screens need a terminal", and the
+    browser showed only textual-serve's start page)."""
+    import os
+    import select
+    import subprocess
+    import time
+
+    from piptui.programmes import ensure_demo
+
+    ensure_demo(sessions_dir)
+    env = {**os.environ, "TEXTUAL_DRIVER": "textual.drivers.web_driver:WebDriver", "COLUMNS": "160", "ROWS": "45"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "piptui", "--sessions-dir", str(sessions_dir), "open", "darlington-demo", "--wall"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+    )  # fmt: skip
+    assert proc.stdout is not None
+    seen = b""
+    try:
+        deadline = time.monotonic() + 60
+        while b"Darlington" not in seen and time.monotonic() < deadline and proc.poll() is None:
+            ready, _, _ = select.select([proc.stdout], [], [], 0.5)
+            if ready:
+                seen += os.read(proc.stdout.fileno(), 1 << 16)
+    finally:
+        proc.kill()
+        _, err = proc.communicate(timeout=10)
+    assert b"Darlington" in seen, err.decode(errors="replace")[-500:]

@@ -7,6 +7,7 @@ Exit codes: 0 done; 1 bad data (unknown programme, empty text, a corrupt file...
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -77,7 +78,11 @@ def checked_person(person: str | None) -> str | None:
 
 
 def has_terminal() -> bool:
-    """Whether keys come from a terminal and the screen goes to one."""
+    """Whether keys come from a terminal and the screen goes to one, or from a driver named in
+    ``TEXTUAL_DRIVER``: ``piptui serve`` runs the app under textual-serve's web driver, which
+    talks to the browser through pipes (the browser is the terminal)."""
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return True
     return sys.stdin.isatty() and sys.__stderr__ is not None and sys.__stderr__.isatty()
 
 
