@@ -156,14 +156,19 @@ class ColumnGroup:
     total: int  # before filtering
 
 
+def unsorted_column() -> Column:
+    """The board's last column: the step's cards in none of its columns."""
+    from piptui.domain.exercise import Column  # here: the columns module is on the first frame's path
+
+    return Column(id=UNSORTED, title="Unsorted")
+
+
 def group_cards(cards: Sequence[Card], columns: Sequence[Column], card_filter: CardFilter) -> list[ColumnGroup]:
     """The step's cards by column, in column order, then the unsorted ones; capture order within.
 
     A step without columns gives one group with every card. Counts are before filtering, so
     a heading can say "3 of 7".
     """
-    from piptui.domain.exercise import Column  # here: the columns module is on the first frame's path
-
     if not columns:
         shown = tuple(c for c in cards if card_filter.matches(c)) if card_filter.active else tuple(cards)
         return [ColumnGroup(None, shown, len(cards))]
@@ -173,10 +178,10 @@ def group_cards(cards: Sequence[Card], columns: Sequence[Column], card_filter: C
     for card in cards:
         buckets[card.column if card.column in ids else UNSORTED].append(card)  # type: ignore[index]
     groups: list[ColumnGroup] = []
-    unsorted_column = Column(id=UNSORTED, title="Unsorted")
-    for column in (*columns, unsorted_column):
+    unsorted = unsorted_column()
+    for column in (*columns, unsorted):
         bucket = buckets[column.id]
-        if column is unsorted_column and not bucket:
+        if column is unsorted and not bucket:
             continue
         shown = tuple(c for c in bucket if card_filter.matches(c)) if card_filter.active else tuple(bucket)
         groups.append(ColumnGroup(column, shown, len(bucket)))

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from piptui.domain.columns import UNSORTED, CardFilter, ColumnGroup
+from piptui.domain.columns import UNSORTED, CardFilter, ColumnGroup, unsorted_column
 from piptui.domain.model import Card
 from piptui.ui.screens import exercise_views
 
@@ -68,8 +68,6 @@ def add_to_groups(
     """``groups`` (from :func:`~piptui.domain.columns.group_cards`) with ``cards`` captured after
     theirs: each at the end of its column's group (the unsorted group, made if need be, for a card
     in no column of the step). The groups no card joins are the same objects."""
-    from piptui.domain.exercise import Column
-
     out = list(groups)
     index: dict[str | None, int]
     if not columns:
@@ -83,7 +81,7 @@ def add_to_groups(
         at = index.get(where)
         if at is None:  # the first unsorted card: its group goes last
             at = index[where] = len(out)
-            out.append(ColumnGroup(Column(id=UNSORTED, title="Unsorted"), (), 0))
+            out.append(ColumnGroup(unsorted_column(), (), 0))
         group = out[at]
         shown = (*group.cards, card) if not active or card_filter.matches(card) else group.cards
         out[at] = ColumnGroup(group.column, shown, group.total + 1)
