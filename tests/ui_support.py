@@ -108,6 +108,14 @@ def screen_text(app: PiptuiApp) -> str:
     return "\n".join(lines)
 
 
+def screen_words(app: PiptuiApp) -> str:
+    """The words on the screen, in one line: frames and borders (box drawing and block
+    characters) dropped and every run of spaces and line breaks one space. A phrase wrapped
+    onto the next line of a box (how it wraps depends on the length of a path in it) is found."""
+    text = "".join(" " if "\u2500" <= ch <= "\u259f" else ch for ch in screen_text(app))
+    return " ".join(text.split())
+
+
 async def until(pilot: Pilot[Any], check: Any, what: str = "the change") -> None:
     """Let the app run until ``check()`` holds (a change from another store reaching the
     screen through the app's watcher); fail after the patience runs out."""
