@@ -50,6 +50,11 @@ with a leading underscore of Textual's or Rich's.
   "x" arrived as the paste). :class:`WholePasteParser` cuts a paste out of the input before
   Textual's parser sees it, so the paste arrives whole, as one Paste event, control characters
   and all, for the field to refuse; :func:`keep_pastes_whole` makes the drivers use it.
+- ``LinuxDriver.run_input_thread`` (replaced), ``Driver._debug``, ``textual._parser.ParseError`` and
+  ``LinuxDriver.exit_event`` (the flag ``disable_input`` sets before joining the input thread):
+  :class:`QuietLinuxDriver`'s input thread sleeps in ``select`` until a key or the exit instead of
+  waking every 0.1 s (an idle session screen: 0.5% of a core on a two-core laptop, the whole of
+  bench idle's budget). Its tests, in a real pseudo-terminal, are in tests/test_quiet_input.py.
 - ``App._exit_renderables``, ``_exception``, ``_exception_event``, ``_return_code``,
   ``_close_messages_no_wait``: :func:`handle_exception_privately` replaces ``App._handle_exception``,
   whose traceback shows local variables (card text, confidential too); ours goes, without locals,
@@ -72,9 +77,14 @@ with a leading underscore of Textual's or Rich's.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import selectors
+import sys
+import threading
 import time
 import traceback
+from codecs import getincrementaldecoder
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -82,7 +92,8 @@ from typing import TYPE_CHECKING, Any, cast
 import rich.control
 import textual.content
 from rich.text import Text
-from textual import events
+from textual import constants, events
+from textual._parser import ParseError
 from textual._styles_cache import StylesCache
 from textual._xterm_parser import XTermParser
 from textual.geometry import Size
@@ -429,6 +440,102 @@ def keep_pastes_whole() -> None:
 
     for driver in (textual.drivers.linux_driver, textual.drivers.linux_inline_driver):
         setattr(driver, "XTermParser", WholePasteParser)  # noqa: B010 - the name each driver imported
+
+
+INPUT_ACTIVE = constants.ESCAPE_DELAY + 0.15  # seconds after input that the parser may still wait
+
+
+class WakingEvent(threading.Event):
+    """A ``threading.Event`` that is also a file: readable while the event is set, so a thread
+    waiting on input in ``select`` wakes the moment it is set."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._read, self._write = os.pipe()
+        os.set_blocking(self._read, False)
+        os.set_blocking(self._write, False)
+
+    def fileno(self) -> int:
+        return self._read
+
+    def set(self) -> None:
+        super().set()
+        with contextlib.suppress(BlockingIOError, OSError):  # full (set already) or closed
+            os.write(self._write, b"!")
+
+    def clear(self) -> None:
+        super().clear()
+        with contextlib.suppress(BlockingIOError, OSError):
+            while os.read(self._read, 64):
+                pass
+
+    def close(self) -> None:
+        for fd in (self._read, self._write):
+            with contextlib.suppress(OSError):
+                os.close(fd)
+
+
+if sys.platform != "win32":  # (Windows has no termios: its own driver, as Textual has it)
+    from textual.drivers.linux_driver import LinuxDriver
+
+    class QuietLinuxDriver(LinuxDriver):
+        """Textual's terminal driver, but its input thread sleeps until a key or the app's exit.
+
+        Textual's thread wakes every 0.1 s to check whether the app is ending and to time out an Esc
+        (is an ESC the Esc key, or the start of a key's sequence?): half a percent of a core, idle, on
+        a laptop in the room all morning. This one waits in ``select`` on the terminal and on
+        ``exit_event`` (a :class:`WakingEvent`), keeps Textual's 0.1 s ticks only while input may
+        still be waiting on a timeout (:data:`INPUT_ACTIVE` after the last read), and parses with
+        :class:`WholePasteParser`. The rest is ``LinuxDriver.run_input_thread`` as Textual 8.2 has it.
+        """
+
+        def __init__(self, app: App[Any], **kwargs: Any) -> None:
+            super().__init__(app, **kwargs)
+            self.exit_event = WakingEvent()
+
+        def run_input_thread(self) -> None:
+            fileno, exit_event = self.fileno, self.exit_event
+            assert isinstance(exit_event, WakingEvent)
+            selector = selectors.SelectSelector()
+            selector.register(fileno, selectors.EVENT_READ)
+            selector.register(exit_event.fileno(), selectors.EVENT_READ)
+            parser = WholePasteParser(self._debug)
+            decode = getincrementaldecoder("utf-8")().decode
+            last_input = time.monotonic()
+
+            def process(ready: list[tuple[selectors.SelectorKey, int]], final: bool = False) -> bool:
+                """Feed what the terminal has to the parser; False at the end of the input."""
+                for key, mask in ready:
+                    if key.fd == fileno and mask & selectors.EVENT_READ:
+                        data = decode(os.read(fileno, 1024 * 4), final=final)
+                        if not data:  # stdin piped, and ended
+                            return False
+                        for event in parser.feed(data):
+                            self.process_message(event)
+                for event in parser.tick():
+                    self.process_message(event)
+                return True
+
+            try:
+                while not exit_event.is_set():
+                    waiting = time.monotonic() - last_input < INPUT_ACTIVE
+                    ready = selector.select(0.1 if waiting else None)
+                    if any(key.fd == fileno for key, _ in ready):
+                        last_input = time.monotonic()
+                    if not process(ready):
+                        break
+                selector.unregister(fileno)
+                process([], final=True)
+            finally:
+                selector.close()
+                with contextlib.suppress(EOFError, ParseError):
+                    for _event in parser.feed(""):
+                        pass
+
+        def close(self) -> None:
+            super().close()
+            if isinstance(self.exit_event, WakingEvent):
+                self.exit_event.close()
 
 
 def crash_folder() -> Path:

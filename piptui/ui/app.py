@@ -18,6 +18,8 @@ from piptui.ui._textual_compat import give_result_callback, style_first_screen_o
 from piptui.ui.bindings import APP_BINDINGS
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
+
     from piptui.exercises import Library
     from piptui.ui.live import LiveProgramme
 
@@ -39,6 +41,20 @@ class PiptuiApp(App[None]):
         from piptui.ui._textual_compat import handle_exception_privately
 
         handle_exception_privately(self, error)
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver, but in a terminal on Linux or macOS one whose input thread sleeps while
+        nobody types (:class:`~piptui.ui._textual_compat.QuietLinuxDriver`: idle, Textual's wakes
+        ten times a second). A driver named in ``TEXTUAL_DRIVER`` (textual-serve's) is left alone."""
+        import sys
+
+        from textual import constants
+
+        if constants.DRIVER is not None or sys.platform == "win32":
+            return super().get_driver_class()
+        from piptui.ui._textual_compat import QuietLinuxDriver
+
+        return QuietLinuxDriver
 
     def __init__(
         self,
