@@ -66,6 +66,33 @@ async def test_the_first_facilitator_leads_and_a_second_browses_without_moving_t
         assert room(path) == (3, screen.step_ref, "Sue")
 
 
+async def test_the_leading_screen_hears_of_a_takeover_at_once_and_keeps_its_heartbeat(sessions_dir: Path) -> None:
+    """While it leads, the screen's own check runs only at each heartbeat (bench idle): another
+    terminal taking the lead is heard of from the file's change, well before the next one."""
+    app = demo_app(sessions_dir, author="Sue")
+    async with app.run_test(size=(110, 32), notifications=True) as pilot:
+        screen = await session_ready(pilot)
+        assert await eventually(pilot, lambda: screen.leading)
+        with SessionStore(screen.path) as store:
+            first = live_lead(store.programme())
+        assert first is not None and first.person == "Sue"
+        # the heartbeat renews on its own (every 5 s), with nobody pressing anything
+        assert await eventually(pilot, lambda: _heartbeat(screen.path) > first.heartbeat, timeout=8)
+        await pilot.pause(0.3)  # just after a heartbeat: the next check is 5 s away
+        with SessionStore(screen.path) as other:
+            RoomLead(other, "Nigel", pid=os.getppid()).take(5)
+        start = asyncio.get_running_loop().time()
+        assert await eventually(pilot, lambda: not screen.leading, timeout=3)
+        assert asyncio.get_running_loop().time() - start < 2.0
+        assert "Nigel leads the room (session 5)" in screen_text(app)
+
+
+def _heartbeat(path: Path) -> float:
+    with SessionStore(path) as store:
+        lead = store.programme().lead
+    return lead.heartbeat if lead is not None else 0.0
+
+
 async def test_a_dead_lead_frees_the_room_within_seconds(sessions_dir: Path) -> None:
     child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     app = demo_app(sessions_dir, author="Sue")

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import Static
 
 from piptui.domain.lead import HEARTBEAT_SECONDS
@@ -25,7 +26,11 @@ from piptui.store import SessionStore
 from piptui.store.room_ops import RoomLead, live_lead
 from piptui.ui.text import literal, one_line
 
-CHECK_SECONDS = 1.0
+CHECK_SECONDS = 1.0  # how often a browsing screen looks whether the lead is still there
+# How often the leading screen renews its heartbeat. It hears of another terminal taking the lead
+# from the session screen, at each change of the file (:meth:`LeadBar.check`): waking every second
+# as well cost an idle session screen a tenth of a percent of a core (bench idle).
+LEADING_CHECK_SECONDS = HEARTBEAT_SECONDS
 TAKE_KEY = "Ctrl+\\"
 
 # The bars mounted in this terminal, by programme file: a screen handing the lead to the next one
@@ -58,6 +63,8 @@ class LeadBar(Static):
         self.lead: Lead | None = None
         self._last_beat = 0.0
         self._shown: str | None = None  # the text on the bar now
+        self._timer: Timer | None = None
+        self._every = 0.0  # the timer's interval
 
     def on_mount(self) -> None:
         # Whether this screen will lead is read now; the lead is written just after the first frame
@@ -75,7 +82,16 @@ class LeadBar(Static):
         self.post_message(self.Changed(self, self.leading, self.lead))
         if self.leading:
             self.call_after_refresh(self._claim)
-        self.set_interval(CHECK_SECONDS, self.check, name="room-lead")
+        self._pace()
+
+    def _pace(self) -> None:
+        """Check once a second while browsing, and at each heartbeat while leading."""
+        every = LEADING_CHECK_SECONDS if self.leading else CHECK_SECONDS
+        if self._timer is not None and self._every == every:
+            return
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer, self._every = self.set_interval(every, self.check, name="room-lead"), every
 
     def _claim(self) -> None:
         """Take the lead the screen opened expecting (someone may have taken it meanwhile)."""
@@ -89,6 +105,7 @@ class LeadBar(Static):
         changed = leading != self.leading
         self.lead, self.leading, self.wants = lead, leading, leading
         self._show()
+        self._pace()
         if changed:
             self.post_message(self.Changed(self, leading, lead))
 
@@ -107,11 +124,14 @@ class LeadBar(Static):
                 self.room.release()
 
     def check(self) -> None:
-        """Keep the lead alive, or notice who leads now (once a second: a stat and, rarely, a read)."""
+        """Keep the lead alive, or notice who leads now: once a second while browsing, at each
+        heartbeat while leading, and (the session screen calls it) at each change of the file.
+        A stat and, after a change, the programme's header read from the file's snapshot."""
         try:
-            lead = self.room.current()
-            recorded = self.room.store.programme().lead
-            if self.leading and time.monotonic() - self._last_beat >= HEARTBEAT_SECONDS:
+            programme = self.room.store.programme()
+            lead, recorded = live_lead(programme), programme.lead
+            # (due a second early: the timer runs at the heartbeat's own pace, and fires on time)
+            if self.leading and time.monotonic() - self._last_beat >= HEARTBEAT_SECONDS - CHECK_SECONDS:
                 self._last_beat = time.monotonic()
                 if not self.room.beat() and not (lead is None and self.wants):
                     lead = self.room.current()
@@ -152,6 +172,7 @@ class LeadBar(Static):
                 )
             self.post_message(self.Changed(self, leading, lead))
         self._show()
+        self._pace()
 
     def take(self) -> None:
         """Lead the room from here, at this screen's session (the old lead's screen says so)."""
@@ -165,6 +186,7 @@ class LeadBar(Static):
         self.lead = self.room.current()
         self.leading = True
         self._show()
+        self._pace()
         self.notify(f"You lead the room: the wall and the note-takers follow session {self.number}.")
         self.post_message(self.Changed(self, True, self.lead))
 

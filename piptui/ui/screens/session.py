@@ -85,6 +85,8 @@ class SessionScreen(SessionActions):
         self._index_due = False  # the sidebar's counts are to follow the board (see _show_cards)
         self.leading = False  # this screen leads the room (see piptui.ui.lead)
         self.browse_step: str | None = None  # the step shown here while browsing (someone else leads)
+        self.lead_bar = LeadBar(self.store, self.author, self.number, id="lead-bar")
+        self._lead_snapshot: Snapshot | None = None  # the last snapshot the lead bar looked at
         self.title = programme.area or programme.name  # here, not on mount: in the first frame
         self.sub_title = self._sub_title()
 
@@ -94,7 +96,7 @@ class SessionScreen(SessionActions):
         with Horizontal(id="session-body"):
             yield Vertical(id="sidebar")  # filled when first on screen (see show_sidebar)
             with Vertical(id="session-main"):
-                yield LeadBar(self.store, self.author, self.number, id="lead-bar")
+                yield self.lead_bar
                 yield session_reveal.HiddenNote(id="hidden-note")  # the step is hidden from the wall
                 with Horizontal(id="step-bar"):
                     yield StepTitle(id="step-title")
@@ -156,7 +158,7 @@ class SessionScreen(SessionActions):
         self.saved(force=True)
 
     def action_take_lead(self) -> None:
-        self.query_one(LeadBar).take()
+        self.lead_bar.take()
 
     def _library_ready(self, library: Library) -> None:
         self.library = library
@@ -172,6 +174,9 @@ class SessionScreen(SessionActions):
         """
         if self.library is None:
             return
+        if snapshot is not self._lead_snapshot and self.lead_bar.is_mounted:
+            self._lead_snapshot = snapshot
+            self.lead_bar.check()  # the file changed: did another terminal take the lead?
         session = snapshot.session(self.number)
         if not self.leading and self.browse_step is not None:
             session = replace(session, current_step=self.browse_step)
