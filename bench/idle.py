@@ -78,11 +78,11 @@ def run(ctx: Context) -> list[Row]:
     base_pct = 100 * (after[1] - before[1]) / window
     return [
         Row("idle", f"{pct:.2f}% of a core", f"minimal Textual app {base_pct:.2f}%",
-            f"+{pct - base_pct:.2f} points", f"<= {GOAL}%", pct <= GOAL,
+            f"{pct - base_pct:+.2f} points", f"<= {GOAL}%", pct <= GOAL,
             note=f"CPU over {window:.0f} s of an open, idle session screen (piptui demo); it wrote "
                  f"{written[ours_fd]:,} bytes to its terminal meanwhile, the minimal app {written[base_fd]:,}"),
         Row("idle, plan over the session", f"{plan_pct:.2f}% of a core", f"minimal Textual app {base_pct:.2f}%",
-            f"+{plan_pct - base_pct:.2f} points", f"<= {GOAL}%", plan_pct <= GOAL,
+            f"{plan_pct - base_pct:+.2f} points", f"<= {GOAL}%", plan_pct <= GOAL,
             note=f"the same after Ctrl+N (the action plan over the session screen): "
                  f"{plan_written[ours_fd]:,} bytes written in {window:.0f} s"),
     ]  # fmt: skip

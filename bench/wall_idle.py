@@ -51,7 +51,7 @@ def run(ctx: Context) -> list[Row]:
     base_pct = 100 * (after[1] - before[1]) / window
     return [
         Row("wall-idle", f"{pct:.2f}% of a core", f"minimal Textual app {base_pct:.2f}%",
-            f"+{pct - base_pct:.2f} points", f"<= {GOAL}%", pct <= GOAL,
+            f"{pct - base_pct:+.2f} points", f"<= {GOAL}%", pct <= GOAL,
             note=f"CPU over {window:.0f} s of the wall at 160x45 while a lead's heartbeat renews the "
                  f"programme file; it wrote {written[wall_fd]:,} bytes to its terminal meanwhile"),
     ]  # fmt: skip
