@@ -4,19 +4,15 @@ presses (Textual's own parser replayed a pasted ESC sequence as keys: its BEL pr
 
 from __future__ import annotations
 
-import fcntl
 import os
-import pty
 import select
 import signal
-import struct
-import subprocess
 import sys
-import termios
 import time
 from pathlib import Path
 
 import pytest
+from pty_support import spawn_in_pty
 from textual import events
 from textual._xterm_parser import XTermParser
 from textual.widgets import Input
@@ -90,18 +86,9 @@ def test_a_pasted_escape_in_the_capture_line_is_refused_and_kept(sessions_dir: P
     path = ensure_demo(sessions_dir)
     with SessionStore(path) as store:
         before = len(store.cards())
-    leader, follower = pty.openpty()
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "piptui", "--sessions-dir", str(sessions_dir), "open", path.stem, "--as", "ann"],
-        stdin=follower,
-        stdout=follower,
-        stderr=follower,
-        env=env,
-        start_new_session=True,
-    )
-    os.close(follower)
+    argv = [sys.executable, "-m", "piptui", "--sessions-dir", str(sessions_dir), "open", path.stem, "--as", "ann"]
+    proc, leader = spawn_in_pty(argv, env)
     out = bytearray()
 
     def drain(seconds: float, until: bytes | None = None) -> None:

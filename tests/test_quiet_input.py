@@ -6,19 +6,15 @@ The app runs in a real pseudo-terminal; what it receives is written to a log, a 
 
 from __future__ import annotations
 
-import fcntl
 import os
-import pty
 import select
-import struct
-import subprocess
 import sys
-import termios
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pty_support import spawn_in_pty
 
 from piptui.ui._textual_compat import PASTE_END, PASTE_START
 
@@ -58,20 +54,9 @@ class Terminal:
     def __init__(self, tmp_path: Path) -> None:
         self.log = tmp_path / "keys.log"
         self.log.touch()
-        leader, follower = pty.openpty()
-        fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
         env = {**os.environ, "TERM": "xterm-256color"}
         env.pop("TEXTUAL_DRIVER", None)
-        self.proc = subprocess.Popen(
-            [sys.executable, "-c", APP, str(self.log)],
-            stdin=follower,
-            stdout=follower,
-            stderr=follower,
-            env=env,
-            start_new_session=True,
-        )
-        os.close(follower)
-        self.fd = leader
+        self.proc, self.fd = spawn_in_pty([sys.executable, "-c", APP, str(self.log)], env)
 
     def drain(self, seconds: float) -> None:
         deadline = time.monotonic() + seconds

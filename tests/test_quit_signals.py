@@ -3,20 +3,17 @@ the capture line's text as the person's draft; SIGINT asks like Ctrl+Q (issue 15
 
 from __future__ import annotations
 
-import fcntl
 import os
-import pty
 import re
 import select
 import signal
-import struct
 import subprocess
 import sys
-import termios
 import time
 from pathlib import Path
 
 import pytest
+from pty_support import spawn_in_pty
 from textual.widgets import Input
 from ui_support import demo_app, patience, session_ready
 
@@ -31,20 +28,10 @@ class Terminal:
     """piptui running in a pseudo-terminal of 80x24; what it wrote, as bytes."""
 
     def __init__(self, sessions_dir: Path, *args: str) -> None:
-        self.master, slave = pty.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
         env = {**os.environ, "TERM": "xterm-256color", "PIPTUI_SESSIONS": str(sessions_dir)}
         env.pop("TEXTUAL", None)
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "piptui", "--sessions-dir", str(sessions_dir), *args],
-            stdin=slave,
-            stdout=slave,
-            stderr=slave,
-            env=env,
-            start_new_session=True,
-            close_fds=True,
-        )
-        os.close(slave)
+        argv = [sys.executable, "-m", "piptui", "--sessions-dir", str(sessions_dir), *args]
+        self.proc, self.master = spawn_in_pty(argv, env)
         self.output = b""
 
     def read(self, seconds: float = 0.1) -> bytes:

@@ -3,19 +3,15 @@ pseudo-terminal over cards holding escape sequences, write none of them (they sh
 
 from __future__ import annotations
 
-import fcntl
 import os
-import pty
 import select
 import signal
-import struct
-import subprocess
 import sys
-import termios
 import time
 from pathlib import Path
 
 import pytest
+from pty_support import spawn_in_pty
 
 from piptui.domain.model import Card, Participant, Programme, Sector, Session
 from piptui.store import SessionStore
@@ -51,18 +47,8 @@ def hostile(sessions_dir: Path) -> Path:
 
 def run_in_pty(args: list[str], seconds: float) -> bytes:
     """Run ``piptui ARGS`` in an 80x24 pseudo-terminal for ``seconds``, then Ctrl+Q; all it wrote."""
-    leader, follower = pty.openpty()
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "piptui", *args],
-        stdin=follower,
-        stdout=follower,
-        stderr=follower,
-        env=env,
-        start_new_session=True,
-    )
-    os.close(follower)
+    proc, leader = spawn_in_pty([sys.executable, "-m", "piptui", *args], env)
     out = bytearray()
 
     def drain(until: float) -> None:
