@@ -503,12 +503,12 @@ if sys.platform != "win32":  # (Windows has no termios: its own driver, as Textu
             decode = getincrementaldecoder("utf-8")().decode
             last_input = time.monotonic()
 
-            def process(ready: list[tuple[selectors.SelectorKey, int]], final: bool = False) -> bool:
+            def process(ready: list[tuple[selectors.SelectorKey, int]]) -> bool:
                 """Feed what the terminal has to the parser; False at the end of the input."""
                 for key, mask in ready:
                     if key.fd == fileno and mask & selectors.EVENT_READ:
-                        data = decode(os.read(fileno, 1024 * 4), final=final)
-                        if not data:  # stdin piped, and ended
+                        data = decode(os.read(fileno, 1024 * 4))
+                        if not data:  # stdin piped, and ended (Textual's thread spins on, reading nothing)
                             return False
                         for event in parser.feed(data):
                             self.process_message(event)
@@ -525,7 +525,7 @@ if sys.platform != "win32":  # (Windows has no termios: its own driver, as Textu
                     if not process(ready):
                         break
                 selector.unregister(fileno)
-                process([], final=True)
+                process([])  # the last tick: an Esc pressed just before the exit
             finally:
                 selector.close()
                 with contextlib.suppress(EOFError, ParseError):

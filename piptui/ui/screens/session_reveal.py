@@ -13,7 +13,7 @@ from textual.widgets import Static
 
 from piptui.domain.reveal import cards_word, step_hidden
 from piptui.errors import PiptuiError
-from piptui.ui.lead import TAKE_KEY, LeadBar
+from piptui.ui.lead import TAKE_KEY
 from piptui.ui.text import literal
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ def toggle(screen: SessionScreen) -> None:
         return
     hide = not hidden_now(screen)
     try:
-        done = screen.query_one(LeadBar).room.set_hidden(screen.number, ref, hide)
+        done = screen.lead_bar.room.set_hidden(screen.number, ref, hide)
     except PiptuiError as exc:
         screen.notify(exc.message, severity="error", markup=False)
         return
