@@ -164,17 +164,15 @@ def test_piptui_uses_it_in_a_terminal_and_leaves_textual_serve_s_driver_alone(
 
 def test_the_exit_flag_is_readable_while_set_and_not_once_cleared() -> None:
     """Textual clears the flag to start input again after a suspend: the next thread must sleep."""
-    import select as select_module
-
     from piptui.ui._textual_compat import WakingEvent
 
     flag = WakingEvent()
     try:
-        assert select_module.select([flag], [], [], 0)[0] == []
+        assert select.select([flag], [], [], 0)[0] == []
         flag.set()
         flag.set()  # twice, as a second quit would
-        assert flag.is_set() and select_module.select([flag], [], [], 0)[0] == [flag]
+        assert flag.is_set() and select.select([flag], [], [], 0)[0] == [flag]
         flag.clear()
-        assert not flag.is_set() and select_module.select([flag], [], [], 0)[0] == []
+        assert not flag.is_set() and select.select([flag], [], [], 0)[0] == []
     finally:
         flag.close()
