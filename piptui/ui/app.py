@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sys
 import threading
 from collections.abc import Iterable, Sequence
 from functools import partial
@@ -46,8 +47,6 @@ class PiptuiApp(App[None]):
         """Textual's driver, but in a terminal on Linux or macOS one whose input thread sleeps while
         nobody types (:class:`~piptui.ui._textual_compat.QuietLinuxDriver`: idle, Textual's wakes
         ten times a second). A driver named in ``TEXTUAL_DRIVER`` (textual-serve's) is left alone."""
-        import sys
-
         from textual import constants
 
         if constants.DRIVER is not None or sys.platform == "win32":

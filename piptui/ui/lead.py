@@ -20,7 +20,7 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from piptui.domain.lead import HEARTBEAT_SECONDS
-from piptui.domain.model import Lead
+from piptui.domain.model import Lead, Programme
 from piptui.errors import PiptuiError
 from piptui.store import SessionStore
 from piptui.store.room_ops import RoomLead, live_lead
@@ -28,7 +28,7 @@ from piptui.ui.text import literal, one_line
 
 CHECK_SECONDS = 1.0  # how often a browsing screen looks whether the lead is still there
 # How often the leading screen renews its heartbeat. It hears of another terminal taking the lead
-# from the session screen, at each change of the file (:meth:`LeadBar.check`): waking every second
+# from the session screen, at each change of the file (:meth:`LeadBar.file_changed`): waking every second
 # as well cost an idle session screen a tenth of a percent of a core (bench idle).
 LEADING_CHECK_SECONDS = HEARTBEAT_SECONDS
 TAKE_KEY = "Ctrl+\\"
@@ -125,7 +125,7 @@ class LeadBar(Static):
 
     def check(self) -> None:
         """Keep the lead alive, or notice who leads now: once a second while browsing, at each
-        heartbeat while leading, and (the session screen calls it) at each change of the file.
+        heartbeat while leading, and when the file says another terminal leads (:meth:`file_changed`).
         A stat and, after a change, the programme's header read from the file's snapshot."""
         try:
             programme = self.room.store.programme()
@@ -173,6 +173,15 @@ class LeadBar(Static):
             self.post_message(self.Changed(self, leading, lead))
         self._show()
         self._pace()
+
+    def file_changed(self, programme: Programme) -> None:
+        """The file changed (the session screen says so at each new snapshot of it). While this
+        screen leads, that is how it hears of another terminal taking the lead: it looks again
+        when the file no longer records this terminal as the lead (a card saved, a vote, its own
+        heartbeat: nothing to do)."""
+        recorded = programme.lead
+        if self.leading and (recorded is None or recorded.token != self.room.token):
+            self.check()
 
     def take(self) -> None:
         """Lead the room from here, at this screen's session (the old lead's screen says so)."""

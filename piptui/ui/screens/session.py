@@ -86,7 +86,6 @@ class SessionScreen(SessionActions):
         self.leading = False  # this screen leads the room (see piptui.ui.lead)
         self.browse_step: str | None = None  # the step shown here while browsing (someone else leads)
         self.lead_bar = LeadBar(self.store, self.author, self.number, id="lead-bar")
-        self._lead_snapshot: Snapshot | None = None  # the last snapshot the lead bar looked at
         self.title = programme.area or programme.name  # here, not on mount: in the first frame
         self.sub_title = self._sub_title()
 
@@ -174,9 +173,8 @@ class SessionScreen(SessionActions):
         """
         if self.library is None:
             return
-        if snapshot is not self._lead_snapshot and self.lead_bar.is_mounted:
-            self._lead_snapshot = snapshot
-            self.lead_bar.check()  # the file changed: did another terminal take the lead?
+        if self.lead_bar.is_mounted:
+            self.lead_bar.file_changed(snapshot.programme)  # did another terminal take the lead?
         session = snapshot.session(self.number)
         if not self.leading and self.browse_step is not None:
             session = replace(session, current_step=self.browse_step)
